@@ -1,0 +1,184 @@
+#pragma once
+// Reading the exports (SPEC §1-2): find the files, read their bytes (gzip, stdin, --encoding),
+// sniff the dialect, match the header to canonical fields, split records with
+// fast-cpp-csv-parser, and hand each row to a sink as a typed record in local time.
+// File-level problems throw InputError; row-level problems are counted and reported in the
+// FileReport (under --strict the first one throws).
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "clientscore/model.hpp"
+#include "clientscore/normalize.hpp"
+
+namespace clientscore {
+
+/// One export file to read. `path` is `-` for standard input.
+struct InputFile {
+    std::string path;
+    Kind kind = Kind::calls;
+    /// The name used in messages and in skipped_rows/ignored_rows: the base name, `-` for stdin.
+    std::string display_name;
+};
+
+/// Files named with --calls, --emails, ... (each repeatable), by kind.
+using ExplicitFiles = std::array<std::vector<std::string>, k_kind_count>;
+
+struct Discovery {
+    /// Files to read: clients first, then calls, emails, contacts, invoices, discounts; within
+    /// a kind in name order (byte order of the base name).
+    std::vector<InputFile> files;
+    /// Paths whose names match a kind but that are not read (`invoices.xlsx`), in name order.
+    std::vector<std::string> not_read;
+};
+
+/// Finds the exports (SPEC §1): an explicit file list replaces discovery for its kind; `dir`
+/// is searched for the other kinds when given, or when no file option was given at all (then
+/// it defaults to `.`). Throws InputError for a missing folder or when none of calls, emails,
+/// contacts and invoices is present; UsageError when `-` is given for more than one file.
+Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitFiles& explicit_files);
+
+/// A `--map KIND.FIELD=HEADER` option.
+struct FieldMapping {
+    Kind kind = Kind::calls;
+    std::string field;
+    std::string header;
+};
+
+/// Parses `KIND.FIELD=HEADER`; throws UsageError for an unknown kind or field.
+FieldMapping parse_field_mapping(std::string_view text);
+
+/// How to read every file (from the options).
+struct ReadSettings {
+    std::string encoding = "utf-8";
+    DateOrder date_order = DateOrder::automatic;
+    DecimalMode decimal = DecimalMode::automatic;
+    std::vector<FieldMapping> mappings;
+    LocalTimeConverter time_zone;
+    bool strict = false;
+    /// Empty: detect per file; "none": generic rules only; otherwise a preset name.
+    std::string preset;
+};
+
+/// Where a record came from: the index of its file in Discovery::files, and the physical line
+/// where the record starts.
+struct SourceRef {
+    std::uint32_t file_index = 0;
+    std::int64_t line = 0;
+};
+
+// The records below hold views into the reader's buffer: valid only during the sink call.
+
+/// A call or an email (from a calls, emails or contacts file).
+struct ContactRecord {
+    std::string_view client;
+    Channel channel = Channel::call;
+    LocalDateTime when;
+    Direction direction = Direction::inbound;
+    std::int64_t duration_ms = 0;  ///< 0 for emails
+    TagSet tags = 0;
+    std::string_view tags_text;  ///< the tags cell as exported
+    std::string_view text;       ///< notes of a call, subject of an email, exactly as exported
+    SourceRef source;
+};
+
+struct DiscountRecord {
+    std::string_view client;
+    LocalDateTime when;
+    Money amount = 0;            ///< absolute value, in `currency`
+    std::string_view currency;   ///< upper-case code; empty means the reporting currency
+    DiscountStatus status = DiscountStatus::granted;
+    std::string_view status_text;
+    std::string_view reason;
+    SourceRef source;
+};
+
+/// One row of an invoices file: a whole invoice, or one line of an invoice whose rows share
+/// an invoice_id (the aggregate stage joins them).
+struct InvoiceRecord {
+    std::string_view client;
+    std::string_view invoice_id;  ///< empty: an invoice of its own
+    LocalDateTime issued;
+    Days due = 0;                 ///< an empty due cell is the issue date
+    std::optional<Days> paid;
+    Money amount = 0;
+    std::optional<Money> amount_paid;  ///< set when the column exists and the cell is not empty
+    std::string_view currency;
+    std::string_view status;      ///< as exported
+    bool ignored = false;         ///< void/draft/deleted/cancelled status
+    bool disputed = false;
+    SourceRef source;
+};
+
+struct ClientRecord {
+    std::string_view id;
+    std::string_view name;  ///< empty when the file has no name column or the cell is empty
+    SourceRef source;
+};
+
+/// Receives the records of one file, in file order, on the thread that called read_export.
+class RecordSink {
+public:
+    virtual ~RecordSink() = default;
+    virtual void on_contact(const ContactRecord&) {}
+    virtual void on_discount(const DiscountRecord&) {}
+    virtual void on_invoice(const InvoiceRecord&) {}
+    virtual void on_client(const ClientRecord&) {}
+};
+
+/// A row-level problem (SPEC §5 check: `line` is where the record starts, `column` the header).
+struct Problem {
+    std::int64_t line = 0;
+    std::string column;
+    std::string message;
+};
+
+/// What reading one file found: everything `check` prints, and the counts `rank` reports.
+struct FileReport {
+    InputFile file;
+    std::string preset = "none";
+    char delimiter = ',';
+    bool bom = false;
+    std::string encoding = "utf-8";
+    /// "dmy", "mdy", or empty when the file has no slash dates that needed settling.
+    std::string date_order;
+    /// ".", ",", "mixed", or empty when no amount had a decimal separator.
+    std::string decimal;
+    /// Canonical field → header it was matched to, in the field order of SPEC §2.
+    std::vector<std::pair<std::string, std::string>> mapping;
+    std::int64_t rows = 0;     ///< data rows, skipped ones included
+    std::int64_t skipped = 0;  ///< bad rows
+    std::int64_t ignored = 0;  ///< rows read on purpose without counting them (SPEC §5)
+    /// The first 20 problems (all are counted in `skipped`).
+    std::vector<Problem> problems;
+    /// Warning lines as printed on standard error: the first 10 bad rows, then a count.
+    std::vector<std::string> warnings;
+    /// The file's event dates (local), none for a clients file or a file without events.
+    std::optional<Days> from;
+    std::optional<Days> to;
+    /// Currency codes seen, sorted.
+    std::vector<std::string> currencies;
+    /// Optional columns that were present (for SPEC §4's "data not supplied" rule).
+    bool has_tags = false;
+    bool has_disputed = false;
+};
+
+/// Reads one export file and sends each good row to `sink`. Throws InputError for problems of
+/// the whole file (missing, unreadable, not text, open quote at the end, record over 16 MiB,
+/// required column absent, dates that cannot be settled) and, under --strict, for the first
+/// bad row.
+FileReport read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
+                       RecordSink& sink);
+
+/// Reads a holidays file (a header line and a `date` column, any date form of SPEC §2).
+std::vector<Days> read_holidays(const std::string& path, const ReadSettings& settings);
+
+/// Reads an fx file (`currency,rate`): code → units of the reporting currency per unit.
+std::vector<std::pair<std::string, double>> read_fx_rates(const std::string& path, const ReadSettings& settings);
+
+}  // namespace clientscore

@@ -1,0 +1,181 @@
+#pragma once
+// Pure parsers for the values of SPEC §2: text in, typed value or a reason out. No I/O, no
+// locale, no exceptions. Every function here is table-tested in tests/test_normalize_*.cpp.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clientscore/model.hpp"
+#include "clientscore/result.hpp"
+
+namespace clientscore {
+
+// ---- text -------------------------------------------------------------------------------------
+
+/// Trims spaces and tabs at both ends.
+std::string_view trim(std::string_view s);
+
+/// True for an empty cell or one of the missing-value markers `?`, `NA`, `N/A`, `NULL` (any
+/// case, after trimming).
+bool is_missing(std::string_view cell);
+
+/// Lower-cases ASCII letters; other bytes are kept.
+std::string ascii_lower(std::string_view s);
+
+// ---- dates and times (normalize/timestamp.cpp) ------------------------------------------------
+
+/// Days since 1970-01-01 of a civil date; the date must be valid.
+Days days_from_civil(int year, unsigned month, unsigned day);
+/// The civil date of a day number.
+struct CivilDate {
+    int year;
+    unsigned month;
+    unsigned day;
+};
+CivilDate civil_from_days(Days d);
+/// 0 = Monday ... 6 = Sunday.
+unsigned weekday_of(Days d);
+/// `YYYY-MM-DD`.
+std::string format_date(Days d);
+/// Parses an option date `YYYY-MM-DD` (strictly that form); fails otherwise.
+Result<Days> parse_iso_date(std::string_view text);
+
+/// A timestamp as written in an export, before any time-zone conversion.
+struct ParsedTimestamp {
+    Days date = 0;                   ///< the wall date as written (UTC date for Unix times)
+    std::int32_t seconds = -1;       ///< seconds since midnight; -1 when only a date was given
+    std::optional<std::int32_t> offset_minutes;  ///< set by `Z`, `±HH:MM`, `±HHMM`; 0 for Unix times
+};
+
+/// What a slash date says about the order of its parts, for `--date-order auto`.
+enum class SlashHint : std::uint8_t {
+    not_slash,    ///< not a D/M/Y or M/D/Y date
+    day_first,    ///< first part above 12
+    month_first,  ///< second part above 12
+    same,         ///< both parts equal: either order reads the same date
+    ambiguous     ///< both parts 1..12 and different: needs settling
+};
+SlashHint slash_hint(std::string_view text);
+
+/// Parses every timestamp form of SPEC §2: ISO date / date-time (space or `T`, optional
+/// seconds and fraction, optional `Z`/`±HH:MM`/`±HHMM`; a bare date ignores an offset),
+/// `D.M.YYYY [H:MM[:SS]]`, slash dates `[H:MM[:SS]] [AM|PM]` in `order` (which must be dmy or
+/// mdy when the value is ambiguous; with `automatic` an ambiguous value fails), Unix seconds
+/// (9-10 digits) and milliseconds (12-13 digits). Years outside 1970..2100 fail. The input is
+/// already trimmed.
+Result<ParsedTimestamp> parse_timestamp(std::string_view text, DateOrder order);
+
+// ---- numbers ----------------------------------------------------------------------------------
+
+/// The unit that a duration header's words give to plain numbers (SPEC §2 calls.duration).
+enum class DurationUnit : std::uint8_t { seconds, minutes, milliseconds };
+DurationUnit duration_unit_from_header(std::string_view header);
+
+/// A duration in milliseconds: a plain number in `unit` (`.` decimal), or `H:MM:SS` / `M:SS`
+/// (M may exceed 59) whatever the unit. Empty is 0. Negative values fail.
+Result<std::int64_t> parse_duration_ms(std::string_view text, DurationUnit unit);
+
+/// A parsed amount and the decimal separator it used ('\0' when it had none).
+struct ParsedAmount {
+    Money value = 0;
+    char decimal_used = '\0';
+};
+
+/// Parses an amount (SPEC §2): optional currency symbol or code before or after, sign or
+/// parentheses (outside or inside the symbol), thousands separators `,` `.` space, no-break
+/// space and `'` (each followed by exactly three digits), decimal `.` or `,`. With both kinds
+/// of separator the last is the decimal one; otherwise `decimal` (dot or comma; never
+/// automatic here) decides. More than four decimals are rounded half away from zero. Fails on
+/// anything else, and on values that overflow Money.
+Result<ParsedAmount> parse_amount(std::string_view text, DecimalMode decimal);
+
+// ---- enumerations -----------------------------------------------------------------------------
+
+/// `in`, `inbound`, `incoming`, `received` → inbound; `out`, `outbound`, `outgoing`, `sent`,
+/// `placed` → outbound; empty → inbound; anything else fails. Case-insensitive.
+Result<Direction> parse_direction(std::string_view text);
+
+/// The hostile tags in a `;`, `|` or `,` separated list (case-insensitive; `rude` is abusive,
+/// `redo` is rework); other tags are ignored. Never fails.
+TagSet parse_tags(std::string_view text);
+
+/// `yes`, `y`, `true`, `1`, `disputed` → true; `no`, `n`, `false`, `0`, empty → false; else fails.
+Result<bool> parse_disputed(std::string_view text);
+
+/// True for the invoice statuses that make an invoice ignored: void, voided, draft, deleted,
+/// cancelled, canceled (case-insensitive).
+bool is_ignored_invoice_status(std::string_view text);
+
+/// granted/approved/applied/empty, requested/pending, denied/rejected; anything else fails.
+Result<DiscountStatus> parse_discount_status(std::string_view text);
+
+/// The channel of a contacts row: phone/call → call, email/mail → email, anything else none.
+enum class Channel : std::uint8_t { call, email };
+std::optional<Channel> parse_channel(std::string_view text);
+
+/// An ISO-4217-like currency code: trimmed, upper-cased; fails unless three ASCII letters.
+Result<std::string> parse_currency(std::string_view text);
+
+// ---- options that describe the business (normalize/business_calendar.cpp) ---------------------
+
+/// Business hours as minutes since midnight: start inclusive, end exclusive; end may be 1440
+/// (`24:00`); an end before the start wraps past midnight.
+struct BusinessHours {
+    int start_minute = 9 * 60;
+    int end_minute = 18 * 60;
+};
+/// Parses `HH:MM-HH:MM`.
+Result<BusinessHours> parse_business_hours(std::string_view text);
+/// `HH:MM-HH:MM` again, for settings output.
+std::string format_business_hours(const BusinessHours& hours);
+
+/// A bit per weekday, bit 0 = Monday ... bit 6 = Sunday.
+using WeekdaySet = std::uint8_t;
+/// Parses a comma list of days or ranges with three-letter or full names in any case
+/// (`Mon-Fri`, `Sun-Thu`, `Mon-Wed,Fri`); a range may wrap past Sunday.
+Result<WeekdaySet> parse_business_days(std::string_view text);
+/// The canonical comma list of three-letter names, Monday first (`Mon,Tue,Wed,Thu,Fri`).
+std::string format_business_days(WeekdaySet days);
+
+/// Business hours, days and holidays: decides off-day and after-hours for a local time.
+class BusinessCalendar {
+public:
+    BusinessCalendar() = default;
+    BusinessCalendar(BusinessHours hours, WeekdaySet days, std::vector<Days> holidays);
+    /// Not a business day, or a holiday.
+    bool off_day(Days date) const;
+    /// Off-day, or (when a time is known) outside the business hours.
+    bool after_hours(const LocalDateTime& when) const;
+    const BusinessHours& hours() const { return m_hours; }
+    WeekdaySet days() const { return m_days; }
+    const std::vector<Days>& holidays() const { return m_holidays; }
+
+private:
+    BusinessHours m_hours{};
+    WeekdaySet m_days = 0x1F;
+    std::vector<Days> m_holidays;  // sorted, unique
+};
+
+// ---- time zones (normalize/local_time.cpp) ----------------------------------------------------
+
+/// The business time zone: converts timestamps to local wall time (SPEC §3 "Local time").
+class LocalTimeConverter {
+public:
+    /// No zone: timestamps keep their own offset's wall time; Unix times are read in UTC.
+    LocalTimeConverter() = default;
+    /// An IANA zone from the system tz database; fails (UsageError) for an unknown name.
+    explicit LocalTimeConverter(const std::string& zone_name);
+    /// The local wall time of a parsed timestamp: converted to the zone when it carries an
+    /// offset and a zone is set; otherwise its wall time as written. A bare date stays as is.
+    LocalDateTime to_local(const ParsedTimestamp& ts) const;
+    const std::string& zone_name() const { return m_zone_name; }
+
+private:
+    const void* m_zone = nullptr;  // const date::time_zone*, kept opaque so callers need no date headers
+    std::string m_zone_name;
+};
+
+}  // namespace clientscore

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages clientscore builds with, only those that are missing.
+set -euo pipefail
+packages=(g++ make cmake libcli11-dev libfmt-dev libfccp-dev catch2 libhowardhinnant-date-dev
+          nlohmann-json3-dev zlib1g-dev tzdata python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing: ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,3 @@
+#include "clientscore/app.hpp"
+
+int main(int argc, char** argv) { return clientscore::run(argc, argv); }
