@@ -1,13 +1,159 @@
 #include "clientscore/app.hpp"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <new>
+
 #include <fmt/format.h>
+
+#include "app/analysis.hpp"
+#include "clientscore/error.hpp"
+#include "clientscore/options.hpp"
+#include "clientscore/render.hpp"
 
 namespace clientscore {
 
-// Placeholder until the pipeline lands; replaced in the same session.
-int run(int, const char* const*) {
-    fmt::print(stderr, "clientscore: not built yet\n");
-    return 2;
+namespace {
+
+void print_error(const std::string& message, const std::string& hint) {
+    fmt::print(stderr, "clientscore: {}\n", message);
+    if (!hint.empty()) {
+        fmt::print(stderr, "clientscore: hint: {}\n", hint);
+    }
+}
+
+std::optional<int> terminal_width() {
+    winsize size{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return static_cast<int>(size.ws_col);
+    }
+    return std::nullopt;
+}
+
+RenderOptions render_options(const Options& o, const OutputTarget& out) {
+    RenderOptions r;
+    r.format = o.format;
+    r.top = o.top;
+    r.sort = o.sort;
+    const char* no_color = std::getenv("NO_COLOR");
+    const bool no_color_set = no_color != nullptr && *no_color != '\0';
+    switch (o.color) {
+        case ColorMode::always:
+            r.color = true;
+            break;
+        case ColorMode::never:
+            r.color = false;
+            break;
+        case ColorMode::automatic:
+            r.color = out.is_terminal() && !no_color_set;
+            break;
+    }
+    if (out.is_terminal()) {
+        r.terminal_width = terminal_width();
+    }
+    return r;
+}
+
+bool fails(const std::vector<ClientResult>& clients, const std::optional<Verdict>& fail_on) {
+    if (!fail_on) {
+        return false;
+    }
+    for (const ClientResult& c : clients) {
+        if (c.score.verdict >= *fail_on) {
+            return true;
+        }
+    }
+    return false;
+}
+
+int run_command(const Options& o) {
+    auto warn = [&](const std::string& line) {
+        if (!o.quiet) {
+            fmt::print(stderr, "{}\n", line);
+        }
+    };
+    int status = 0;
+    // The report is built before the output is opened, so an input error leaves no file behind.
+    std::optional<RankReport> rank;
+    std::optional<ExplainReport> explain;
+    std::optional<EvidenceReport> evidence;
+    std::optional<CheckReport> check;
+    switch (o.command) {
+        case Command::rank: {
+            Analysis a = analyse(o, std::nullopt, warn);
+            rank = build_rank_report(a);
+            status = fails(a.clients, o.fail_on) ? 1 : 0;
+            break;
+        }
+        case Command::explain: {
+            Analysis a = analyse(o, o.client, warn);
+            explain = build_explain_report(a, o.client);
+            status = fails(a.clients, o.fail_on) ? 1 : 0;
+            break;
+        }
+        case Command::evidence: {
+            Analysis a = analyse(o, o.client, warn);
+            evidence = build_evidence_report(a, o.client);
+            break;
+        }
+        case Command::check:
+            check = run_check(o, warn);
+            status = check->ok ? 0 : static_cast<int>(ExitCode::input);
+            for (const std::string& e : check->errors) {
+                fmt::print(stderr, "clientscore: {}\n", e);
+            }
+            break;
+    }
+
+    OutputTarget out(o.output);
+    RenderOptions ro = render_options(o, out);
+    try {
+        if (rank) {
+            render_rank(*rank, ro, out);
+        } else if (explain) {
+            render_explain(*explain, ro, out);
+        } else if (evidence) {
+            render_evidence(*evidence, ro, out);
+        } else if (check) {
+            render_check(*check, ro, out);
+        }
+        out.commit();
+    } catch (const OutputError&) {
+        if (out.broken_pipe()) {
+            return status;  // `| head` closed the pipe: a normal end (SPEC §1)
+        }
+        throw;
+    }
+    return status;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv) {
+    // A closed pipe must surface as EPIPE from write(), not kill the process.
+    std::signal(SIGPIPE, SIG_IGN);
+    try {
+        ParsedCommandLine parsed = parse_command_line(argc, argv);
+        if (parsed.exit_now) {
+            return parsed.exit_code;
+        }
+        return run_command(parsed.options);
+    } catch (const UsageError& e) {
+        print_error(e.what(), e.hint());
+        return static_cast<int>(ExitCode::usage);
+    } catch (const InputError& e) {
+        print_error(e.located_message(), e.hint());
+        return static_cast<int>(ExitCode::input);
+    } catch (const OutputError& e) {
+        print_error(e.what(), {});
+        return static_cast<int>(ExitCode::output);
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory", "run on a smaller period with --from/--to or --month");
+        return static_cast<int>(ExitCode::input);
+    }
 }
 
 }  // namespace clientscore

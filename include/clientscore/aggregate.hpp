@@ -1,0 +1,206 @@
+#pragma once
+// Per-client aggregation (SPEC §3): streamed records become integer counters per client; only
+// invoices are kept whole (they are joined by invoice_id and measured against the period and
+// as_of at the end). Memory grows with clients and invoices, never with calls, emails or
+// discounts.
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "clientscore/ingest.hpp"
+#include "clientscore/model.hpp"
+#include "clientscore/normalize.hpp"
+#include "clientscore/report.hpp"
+
+namespace clientscore {
+
+/// Hash that lets unordered_map<std::string, ...> be searched with a string_view.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
+/// Known client ids and names from the clients file(s). A record whose client is not a known
+/// id but equals the name of exactly one known id is attributed to that id (SPEC §2).
+class ClientDirectory : public RecordSink {
+public:
+    void on_client(const ClientRecord& record) override;
+    /// The id a record's client value stands for.
+    std::string_view resolve(std::string_view client) const;
+    /// The name of a known id, if the clients file gave one.
+    std::optional<std::string> name_of(std::string_view id) const;
+    bool empty() const { return m_names.empty(); }
+
+private:
+    StringMap<std::string> m_names;                 // id → name (may be empty)
+    StringMap<std::optional<std::string>> m_by_name;  // name → id, nullopt when ambiguous
+};
+
+/// Counters of calls and emails; integers, so partial totals add up exactly in any order.
+struct ContactTotals {
+    std::int64_t calls = 0;
+    std::int64_t calls_in = 0;
+    std::int64_t emails = 0;
+    std::int64_t emails_in = 0;
+    std::int64_t after_hours_in = 0;
+    std::int64_t off_day_in = 0;
+    std::int64_t flagged = 0;
+    std::array<std::int64_t, k_hostile_tag_count> tags{};
+    std::int64_t call_ms = 0;
+    void add(const ContactTotals& other);
+};
+
+/// Discounts in integer money per currency id.
+struct DiscountTotals {
+    std::int64_t requests = 0;
+    std::vector<std::pair<std::uint16_t, Money>> granted;  // (currency id, sum)
+    void add_granted(std::uint16_t currency, Money amount);
+    void add(const DiscountTotals& other);
+};
+
+struct ClientTotals {
+    ContactTotals contacts;
+    DiscountTotals discounts;
+    bool has_event = false;  ///< a call, email or discount dated in the period
+};
+
+/// One invoice after joining the rows that share its invoice_id.
+struct Invoice {
+    std::uint32_t client = 0;
+    std::string invoice_id;
+    LocalDateTime issued;
+    Days due = 0;
+    std::optional<Days> paid;
+    Money amount = 0;
+    std::optional<Money> amount_paid;
+    std::uint16_t currency = 0;
+    std::string status;
+    bool ignored = false;
+    bool disputed = false;
+    SourceRef source;
+};
+
+/// What the aggregator needs to know before reading.
+struct AggregateSettings {
+    std::optional<Days> from;  ///< as given; events before it are left out
+    std::optional<Days> to;    ///< as given; events after it are left out
+    BusinessCalendar calendar;
+    bool strict = false;
+    /// explain/evidence: the client (already resolved id) whose events are also kept by month
+    /// and as an evidence log.
+    std::optional<std::string> focus;
+};
+
+/// A focused client's contact or discount, kept for `evidence` (amounts not yet converted).
+struct FocusEvent {
+    LocalDateTime when;
+    EventKind kind = EventKind::call;
+    Direction direction = Direction::inbound;
+    std::int64_t duration_ms = 0;
+    bool after_hours = false;
+    bool off_day = false;
+    std::string tags;
+    Money amount = 0;
+    std::uint16_t currency = 0;
+    std::string status;
+    std::string text;
+    SourceRef source;
+};
+
+/// Extra bad or ignored rows that only the aggregator can see (invoice lines that disagree
+/// with their first line; rows of ignored invoices).
+struct FileExtras {
+    std::int64_t skipped = 0;
+    std::int64_t ignored = 0;
+    std::vector<std::string> warnings;
+};
+
+/// The sink that turns records into per-client totals and invoices.
+class Aggregator : public RecordSink {
+public:
+    Aggregator(AggregateSettings settings, const ClientDirectory& directory,
+               std::vector<std::string> file_names);
+    void on_contact(const ContactRecord& record) override;
+    void on_discount(const DiscountRecord& record) override;
+    void on_invoice(const InvoiceRecord& record) override;
+
+    const std::vector<std::string>& client_ids() const { return m_client_ids; }
+    const std::vector<ClientTotals>& totals() const { return m_totals; }
+    const std::vector<Invoice>& invoices() const { return m_invoices; }
+    /// Currency codes by id; id 0 is "" (the reporting currency, from an empty cell).
+    const std::vector<std::string>& currencies() const { return m_currencies; }
+    std::optional<Days> first_event() const { return m_first_event; }
+    std::optional<Days> last_event() const { return m_last_event; }
+    const std::vector<FileExtras>& file_extras() const { return m_extras; }
+    /// The focused client's index, if it has any record at all.
+    std::optional<std::uint32_t> focus_index() const;
+    /// The focused client's totals per month key (year*12 + month-1).
+    const std::map<int, ClientTotals>& focus_months() const { return m_focus_months; }
+    const std::vector<FocusEvent>& focus_events() const { return m_focus_events; }
+
+private:
+    std::uint32_t intern(std::string_view raw_client);
+    std::uint16_t currency_id(std::string_view code);
+    void note_event_date(Days date);
+    bool in_period(Days date) const;
+    void bad_row(const SourceRef& source, const std::string& column, const std::string& message);
+
+    AggregateSettings m_settings;
+    const ClientDirectory& m_directory;
+    std::vector<std::string> m_file_names;
+    StringMap<std::uint32_t> m_index;
+    std::vector<std::string> m_client_ids;
+    std::vector<ClientTotals> m_totals;
+    std::vector<Invoice> m_invoices;
+    StringMap<std::size_t> m_invoice_by_id;
+    std::vector<std::string> m_currencies{""};
+    std::optional<Days> m_first_event;
+    std::optional<Days> m_last_event;
+    std::vector<FileExtras> m_extras;
+    std::map<int, ClientTotals> m_focus_months;
+    std::vector<FocusEvent> m_focus_events;
+};
+
+/// Money amounts become reporting-currency doubles here: rate per currency id.
+struct MetricContext {
+    Period period;
+    double hourly_cost = 60;
+    double email_minutes = 5;
+    double target_margin = 0.30;
+    std::vector<double> rates;  ///< by currency id
+};
+
+/// Converts integer money in a currency to the reporting currency.
+double to_reporting(Money amount, std::uint16_t currency, const MetricContext& context);
+
+/// The invoice-side facts of SPEC §3 for one invoice, against a period and as_of.
+struct InvoiceFacts {
+    double amount = 0;       ///< in the reporting currency
+    double paid_part = 0;
+    bool counted = false;    ///< not ignored
+    bool in_period = false;  ///< issued within the period
+    bool receivable = false;
+    bool paid_in_full = false;
+    std::optional<std::int64_t> days_late;  ///< for receivables due by as_of
+    double unpaid() const { return amount - paid_part; }
+};
+InvoiceFacts invoice_facts(const Invoice& invoice, const MetricContext& context);
+
+/// Every metric of SPEC §3 for one client, except revenue_share (it needs all clients).
+ClientMetrics compute_metrics(const ClientTotals& totals, const std::vector<const Invoice*>& invoices,
+                              const MetricContext& context);
+
+/// True when the client belongs in the report: an event or counted invoice in the period, or
+/// a receivable.
+bool is_listed(const ClientTotals& totals, const std::vector<const Invoice*>& invoices,
+               const MetricContext& context);
+
+}  // namespace clientscore

@@ -1,0 +1,59 @@
+#pragma once
+// Scores and verdicts (SPEC §4): components, toxicity, the verdict rules in order, reasons and
+// action sentences, the portfolio, and the ranking.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clientscore/options.hpp"
+#include "clientscore/report.hpp"
+
+namespace clientscore {
+
+/// scale(x, ok, bad) = min(1, max(0, (x − ok) / (bad − ok))).
+double scale(double x, double ok, double bad);
+
+/// Which data the run was given (SPEC §4: a component without data is null).
+struct Supplied {
+    bool contacts = false;   ///< a calls, emails or contacts file
+    bool discounts = false;  ///< a discounts file (or a preset that derives discounts)
+    bool invoices = false;   ///< an invoices file
+    bool hostility = false;  ///< a tags column, or a disputed column in invoices
+};
+
+struct ScoreContext {
+    const Settings* settings = nullptr;
+    Supplied supplied;
+    Period period;  ///< the period being scored (the whole report, or one month)
+};
+
+/// The five components of SPEC §4 (null where the data was not supplied).
+std::array<std::optional<double>, k_component_count> compute_components(const ClientMetrics& m,
+                                                                        const ScoreContext& context);
+
+/// 100 × Σ wᵢ·cᵢ / Σ wᵢ over non-null components, rounded to one decimal; 0 when Σ wᵢ = 0.
+double compute_toxicity(const std::array<std::optional<double>, k_component_count>& components,
+                        const std::array<double, k_component_count>& weights);
+
+enum class MarginState : std::uint8_t { unknown, weak, healthy };
+MarginState margin_state(const ClientMetrics& m, const ScoreContext& context);
+
+/// The first verdict rule of SPEC §4 that holds.
+Verdict decide_verdict(double toxicity, MarginState margin, const ClientMetrics& m, const Settings& settings);
+
+/// Components, toxicity, verdict, reasons and action for one client.
+ClientScore score_client(const ClientMetrics& m, const ScoreContext& context);
+
+/// The smallest n with 1.1ⁿ ≥ 1 + increase (0 when increase ≤ 0).
+int quarters_of_ten_percent(double increase);
+
+/// Sorts by toxicity descending, margin ascending, client id in byte order, and numbers the
+/// ranks from 1.
+void rank_clients(std::vector<ClientResult>& clients);
+
+/// Portfolio totals from the unrounded client values, with if_fired.
+Portfolio compute_portfolio(const std::vector<ClientResult>& clients);
+
+}  // namespace clientscore

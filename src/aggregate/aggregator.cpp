@@ -1,0 +1,217 @@
+#include <fmt/format.h>
+
+#include "clientscore/aggregate.hpp"
+#include "clientscore/error.hpp"
+
+namespace clientscore {
+
+namespace {
+
+int month_key(Days date) {
+    CivilDate c = civil_from_days(date);
+    return c.year * 12 + static_cast<int>(c.month) - 1;
+}
+
+constexpr std::size_t k_warnings_per_file = 10;
+
+}  // namespace
+
+Aggregator::Aggregator(AggregateSettings settings, const ClientDirectory& directory,
+                       std::vector<std::string> file_names)
+    : m_settings(std::move(settings)),
+      m_directory(directory),
+      m_file_names(std::move(file_names)),
+      m_extras(m_file_names.size()) {}
+
+std::uint32_t Aggregator::intern(std::string_view raw_client) {
+    std::string_view id = m_directory.resolve(raw_client);
+    auto found = m_index.find(id);
+    if (found != m_index.end()) {
+        return found->second;
+    }
+    auto index = static_cast<std::uint32_t>(m_client_ids.size());
+    m_client_ids.emplace_back(id);
+    m_totals.emplace_back();
+    m_index.emplace(std::string(id), index);
+    return index;
+}
+
+std::uint16_t Aggregator::currency_id(std::string_view code) {
+    for (std::size_t i = 0; i < m_currencies.size(); ++i) {
+        if (m_currencies[i] == code) {
+            return static_cast<std::uint16_t>(i);
+        }
+    }
+    m_currencies.emplace_back(code);
+    return static_cast<std::uint16_t>(m_currencies.size() - 1);
+}
+
+void Aggregator::note_event_date(Days date) {
+    if (!m_first_event || date < *m_first_event) {
+        m_first_event = date;
+    }
+    if (!m_last_event || date > *m_last_event) {
+        m_last_event = date;
+    }
+}
+
+bool Aggregator::in_period(Days date) const {
+    return (!m_settings.from || date >= *m_settings.from) && (!m_settings.to || date <= *m_settings.to);
+}
+
+std::optional<std::uint32_t> Aggregator::focus_index() const {
+    if (!m_settings.focus) {
+        return std::nullopt;
+    }
+    auto found = m_index.find(*m_settings.focus);
+    if (found == m_index.end()) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+void Aggregator::bad_row(const SourceRef& source, const std::string& column, const std::string& message) {
+    const std::string& file = m_file_names.at(source.file_index);
+    Location where{file, source.line, column};
+    if (m_settings.strict) {
+        throw InputError(where, message, "without --strict, bad rows are skipped and counted");
+    }
+    FileExtras& extras = m_extras.at(source.file_index);
+    ++extras.skipped;
+    if (extras.warnings.size() < k_warnings_per_file) {
+        extras.warnings.push_back("clientscore: " + format_location_message(where, message));
+    }
+}
+
+void Aggregator::on_contact(const ContactRecord& r) {
+    note_event_date(r.when.date);
+    std::uint32_t index = intern(r.client);
+    if (!in_period(r.when.date)) {
+        return;
+    }
+    const bool off_day = m_settings.calendar.off_day(r.when.date);
+    const bool after_hours = m_settings.calendar.after_hours(r.when);
+    const bool inbound = r.direction == Direction::inbound;
+    auto apply = [&](ClientTotals& t) {
+        t.has_event = true;
+        ContactTotals& c = t.contacts;
+        if (r.channel == Channel::call) {
+            ++c.calls;
+            c.calls_in += inbound;
+            c.call_ms += r.duration_ms;
+        } else {
+            ++c.emails;
+            c.emails_in += inbound;
+        }
+        if (inbound) {
+            c.after_hours_in += after_hours;
+            c.off_day_in += off_day;
+        }
+        if (r.tags != 0) {
+            ++c.flagged;
+            for (std::size_t i = 0; i < k_hostile_tag_count; ++i) {
+                c.tags[i] += (r.tags >> i) & 1u;
+            }
+        }
+    };
+    apply(m_totals[index]);
+    if (m_settings.focus && m_client_ids[index] == *m_settings.focus) {
+        apply(m_focus_months[month_key(r.when.date)]);
+        FocusEvent e;
+        e.when = r.when;
+        e.kind = r.channel == Channel::call ? EventKind::call : EventKind::email;
+        e.direction = r.direction;
+        e.duration_ms = r.duration_ms;
+        e.after_hours = after_hours;
+        e.off_day = off_day;
+        e.tags = std::string(r.tags_text);
+        e.text = std::string(r.text);
+        e.source = r.source;
+        m_focus_events.push_back(std::move(e));
+    }
+}
+
+void Aggregator::on_discount(const DiscountRecord& r) {
+    note_event_date(r.when.date);
+    std::uint32_t index = intern(r.client);
+    if (!in_period(r.when.date)) {
+        return;
+    }
+    std::uint16_t currency = currency_id(r.currency);
+    auto apply = [&](ClientTotals& t) {
+        t.has_event = true;
+        ++t.discounts.requests;
+        if (r.status == DiscountStatus::granted) {
+            t.discounts.add_granted(currency, r.amount);
+        }
+    };
+    apply(m_totals[index]);
+    if (m_settings.focus && m_client_ids[index] == *m_settings.focus) {
+        apply(m_focus_months[month_key(r.when.date)]);
+        FocusEvent e;
+        e.when = r.when;
+        e.kind = EventKind::discount;
+        e.amount = r.amount;
+        e.currency = currency;
+        e.status = std::string(r.status_text);
+        e.text = std::string(r.reason);
+        e.source = r.source;
+        m_focus_events.push_back(std::move(e));
+    }
+}
+
+void Aggregator::on_invoice(const InvoiceRecord& r) {
+    std::uint32_t index = intern(r.client);
+    std::uint16_t currency = currency_id(r.currency);
+    if (!r.invoice_id.empty()) {
+        auto found = m_invoice_by_id.find(r.invoice_id);
+        if (found != m_invoice_by_id.end()) {
+            Invoice& first = m_invoices[found->second];
+            if (first.client != index) {
+                bad_row(r.source, "client",
+                        fmt::format("invoice \"{}\" belongs to client \"{}\" on an earlier line, not \"{}\"",
+                                    r.invoice_id, m_client_ids[first.client], m_client_ids[index]));
+                return;
+            }
+            // An empty currency cell means the reporting currency: it agrees with any line.
+            if (first.currency != currency && first.currency != 0 && currency != 0) {
+                bad_row(r.source, "currency",
+                        fmt::format("invoice \"{}\" is in {} on an earlier line, not {}", r.invoice_id,
+                                    m_currencies[first.currency].empty() ? "the reporting currency"
+                                                                         : m_currencies[first.currency],
+                                    r.currency.empty() ? "the reporting currency" : std::string(r.currency)));
+                return;
+            }
+            first.amount += r.amount;
+            if (r.amount_paid) {
+                first.amount_paid = first.amount_paid.value_or(0) + *r.amount_paid;
+            }
+            if (first.ignored) {
+                ++m_extras.at(r.source.file_index).ignored;
+            }
+            return;
+        }
+        m_invoice_by_id.emplace(std::string(r.invoice_id), m_invoices.size());
+    }
+    Invoice inv;
+    inv.client = index;
+    inv.invoice_id = std::string(r.invoice_id);
+    inv.issued = r.issued;
+    inv.due = r.due;
+    inv.paid = r.paid;
+    inv.amount = r.amount;
+    inv.amount_paid = r.amount_paid;
+    inv.currency = currency;
+    inv.status = std::string(r.status);
+    inv.ignored = r.ignored;
+    inv.disputed = r.disputed;
+    inv.source = r.source;
+    if (inv.ignored) {
+        ++m_extras.at(r.source.file_index).ignored;
+    } else {
+        note_event_date(inv.issued.date);
+    }
+    m_invoices.push_back(std::move(inv));
+}
+
+}  // namespace clientscore

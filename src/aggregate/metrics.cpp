@@ -1,0 +1,127 @@
+#include <algorithm>
+
+#include "clientscore/aggregate.hpp"
+
+namespace clientscore {
+
+namespace {
+
+double cents(double x) { return round_half_away(x, 2); }
+
+std::size_t aging_bucket(std::int64_t days_overdue) {
+    if (days_overdue <= 30) {
+        return 0;
+    }
+    if (days_overdue <= 60) {
+        return 1;
+    }
+    if (days_overdue <= 90) {
+        return 2;
+    }
+    return 3;
+}
+
+}  // namespace
+
+ClientMetrics compute_metrics(const ClientTotals& t, const std::vector<const Invoice*>& invoices,
+                              const MetricContext& context) {
+    const Period& p = context.period;
+    const double days = static_cast<double>(p.days());
+    const ContactTotals& c = t.contacts;
+    ClientMetrics m;
+
+    m.calls = c.calls;
+    m.calls_in = c.calls_in;
+    m.call_minutes = static_cast<double>(c.call_ms) / 60000.0;
+    m.emails = c.emails;
+    m.emails_in = c.emails_in;
+    m.contacts_in = c.calls_in + c.emails_in;
+    m.contacts_per_week = static_cast<double>(m.contacts_in) / (days / 7.0);
+    if (m.contacts_in > 0) {
+        m.after_hours_share = static_cast<double>(c.after_hours_in) / static_cast<double>(m.contacts_in);
+        m.off_day_share = static_cast<double>(c.off_day_in) / static_cast<double>(m.contacts_in);
+    }
+    m.flagged_contacts = c.flagged;
+    m.tags = c.tags;
+
+    double weighted_days = 0;
+    double weight = 0;
+    std::int64_t with_days_late = 0;
+    std::int64_t late = 0;
+    for (const Invoice* inv : invoices) {
+        InvoiceFacts f = invoice_facts(*inv, context);
+        if (f.in_period) {
+            ++m.invoices;
+            m.disputed_invoices += inv->disputed;
+            if (cents(f.amount) > 0) {
+                m.billed += f.amount;
+                m.collected += f.paid_part;
+            } else if (cents(f.amount) < 0) {
+                m.credits -= f.amount;
+            }
+        }
+        if (!f.receivable) {
+            continue;
+        }
+        const double unpaid = f.unpaid();
+        m.outstanding += unpaid;
+        const std::int64_t overdue_days = static_cast<std::int64_t>(p.as_of) - inv->due;
+        if (overdue_days > 0) {
+            m.overdue += unpaid;
+            m.aging[aging_bucket(overdue_days)] += unpaid;
+            if (cents(unpaid) > 0) {
+                m.oldest_overdue_days = std::max(m.oldest_overdue_days, overdue_days);
+            }
+        }
+        if (f.days_late) {
+            weighted_days += f.amount * static_cast<double>(*f.days_late);
+            weight += f.amount;
+            ++with_days_late;
+            late += *f.days_late > 0;
+            m.max_days_late = std::max(m.max_days_late, *f.days_late);
+        }
+    }
+    m.net_revenue = m.billed - m.credits;
+    if (with_days_late > 0) {
+        m.avg_days_late = weight != 0 ? weighted_days / weight : 0;
+        m.late_share = static_cast<double>(late) / static_cast<double>(with_days_late);
+    }
+
+    for (const auto& [currency, sum] : t.discounts.granted) {
+        m.discounts += to_reporting(sum, currency, context);
+    }
+    m.discount_requests = t.discounts.requests;
+    if (m.billed + m.discounts != 0) {
+        m.discount_share = m.discounts / (m.billed + m.discounts);
+    }
+
+    m.support_hours = m.call_minutes / 60.0 + static_cast<double>(m.emails) * context.email_minutes / 60.0;
+    m.cost_to_serve = m.support_hours * context.hourly_cost;
+    m.margin = m.net_revenue - m.cost_to_serve;
+    if (cents(m.net_revenue) > 0) {
+        m.margin_pct = m.margin / m.net_revenue;
+    }
+    if (m.support_hours != 0) {
+        m.effective_rate = m.net_revenue / m.support_hours;
+    }
+    if (m.margin_pct && *m.margin_pct < context.target_margin && cents(m.net_revenue) > 0) {
+        m.price_increase_needed = m.cost_to_serve / ((1.0 - context.target_margin) * m.net_revenue) - 1.0;
+    }
+    return m;
+}
+
+bool is_listed(const ClientTotals& totals, const std::vector<const Invoice*>& invoices,
+               const MetricContext& context) {
+    if (totals.has_event) {
+        return true;
+    }
+    for (const Invoice* inv : invoices) {
+        InvoiceFacts f = invoice_facts(*inv, context);
+        if (f.in_period || f.receivable) {
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace clientscore

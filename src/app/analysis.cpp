@@ -1,0 +1,263 @@
+#include "app/analysis.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "app/currency.hpp"
+#include "clientscore/error.hpp"
+
+namespace clientscore {
+
+namespace {
+
+constexpr std::size_t k_warnings_per_file = 10;
+
+bool is_contact_kind(Kind k) { return k == Kind::calls || k == Kind::emails || k == Kind::contacts; }
+
+Settings make_settings(const Options& o) {
+    Settings s;
+    s.time_zone = o.time_zone;
+    s.business_hours = o.business_hours;
+    s.business_days = o.business_days;
+    s.hourly_cost = o.hourly_cost;
+    s.email_minutes = o.email_minutes;
+    s.target_margin = o.target_margin;
+    s.fire_at = o.fire_at;
+    s.watch_at = o.watch_at;
+    s.chase_days = o.chase_days;
+    s.thresholds = o.thresholds;
+    s.weights = o.weights;
+    return s;
+}
+
+// SPEC §3: a missing bound is taken from the data; neither bound ever cuts an event off when it
+// comes from the data, so the aggregator can filter on the given bounds alone while it streams.
+Period settle_period(const Options& o, std::optional<Days> first, std::optional<Days> last) {
+    Period p;
+    if (o.from && o.to) {
+        p.from = *o.from;
+        p.to = *o.to;
+    } else if (o.from) {
+        p.from = *o.from;
+        p.to = last ? std::max(*last, *o.from) : *o.from;
+    } else if (o.to) {
+        p.to = *o.to;
+        p.from = first ? std::min(*first, *o.to) : *o.to;
+    } else if (first && last) {
+        p.from = *first;
+        p.to = *last;
+    } else {
+        // No event anywhere and no dates given: an empty period on the as-of day (or the epoch).
+        p.from = p.to = o.as_of.value_or(0);
+    }
+    p.as_of = o.as_of.value_or(p.to);
+    return p;
+}
+
+void add_count(FileCounts& counts, const std::string& name, std::int64_t n) {
+    for (auto& [file, count] : counts) {
+        if (file == name) {
+            count += n;
+            return;
+        }
+    }
+    counts.emplace_back(name, n);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                        std::tolower(static_cast<unsigned char>(b[j - 1]));
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+ReadSettings make_read_settings(const Options& o) {
+    ReadSettings r;
+    r.encoding = o.encoding;
+    r.date_order = o.date_order;
+    r.decimal = o.decimal;
+    r.mappings = o.mappings;
+    if (!o.time_zone.empty()) {
+        r.time_zone = LocalTimeConverter(o.time_zone);
+    }
+    r.strict = o.strict;
+    r.preset = o.preset;
+    return r;
+}
+
+Analysis analyse(const Options& o, const std::optional<std::string>& focus, const WarningSink& warn) {
+    Analysis a;
+    ReadSettings read = make_read_settings(o);
+    a.settings = make_settings(o);
+    std::vector<Days> holidays;
+    if (o.holidays_file) {
+        holidays = read_holidays(*o.holidays_file, read);
+    }
+    a.settings.holidays = holidays.size();
+    std::vector<std::pair<std::string, double>> fx;
+    if (o.fx_file) {
+        fx = read_fx_rates(*o.fx_file, read);
+    }
+    a.discovery = discover_inputs(o.dir, o.files);
+
+    std::vector<std::string> names;
+    for (const InputFile& f : a.discovery.files) {
+        names.push_back(f.display_name);
+        a.supplied.contacts |= is_contact_kind(f.kind);
+        a.supplied.discounts |= f.kind == Kind::discounts;
+        a.supplied.invoices |= f.kind == Kind::invoices;
+    }
+
+    auto emit = [&](const std::string& line) {
+        a.warnings.push_back(line);
+        warn(line);
+    };
+
+    // The clients files come first in discovery order: ids and names must be known before any
+    // record is attributed.
+    AggregateSettings agg;
+    agg.from = o.from;
+    agg.to = o.to;
+    agg.calendar = BusinessCalendar(o.business_hours, o.business_days, holidays);
+    agg.strict = o.strict;
+    std::uint32_t index = 0;
+    for (; index < a.discovery.files.size() && a.discovery.files[index].kind == Kind::clients; ++index) {
+        a.reports.push_back(read_export(a.discovery.files[index], index, read, a.directory));
+        for (const auto& line : a.reports.back().warnings) {
+            emit(line);
+        }
+    }
+    if (focus) {
+        agg.focus = std::string(a.directory.resolve(*focus));
+    }
+    a.aggregator = std::make_unique<Aggregator>(agg, a.directory, names);
+    for (; index < a.discovery.files.size(); ++index) {
+        a.reports.push_back(read_export(a.discovery.files[index], index, read, *a.aggregator));
+        const FileReport& report = a.reports.back();
+        for (const auto& line : report.warnings) {
+            emit(line);
+        }
+        a.supplied.hostility |= report.has_tags || report.has_disputed;
+    }
+    for (std::size_t i = 0; i < a.aggregator->file_extras().size(); ++i) {
+        const FileExtras& extras = a.aggregator->file_extras()[i];
+        for (const auto& line : extras.warnings) {
+            emit(line);
+        }
+        if (extras.skipped > static_cast<std::int64_t>(k_warnings_per_file)) {
+            emit(fmt::format("clientscore: {}: {} more bad rows skipped", names[i],
+                             extras.skipped - static_cast<std::int64_t>(k_warnings_per_file)));
+        }
+    }
+
+    const Aggregator& ag = *a.aggregator;
+    a.settings.period = settle_period(o, ag.first_event(), ag.last_event());
+    a.context.period = a.settings.period;
+    a.context.hourly_cost = o.hourly_cost;
+    a.context.email_minutes = o.email_minutes;
+    a.context.target_margin = o.target_margin;
+    CurrencyChoice currency = choose_currency(o.currency, ag.currencies(), fx, o.fx_file, a.reports);
+    a.settings.currency = currency.reporting;
+    a.context.rates = currency.rates;
+
+    a.invoices_by_client.resize(ag.client_ids().size());
+    for (const Invoice& inv : ag.invoices()) {
+        a.invoices_by_client[inv.client].push_back(&inv);
+    }
+
+    bool any_event = false;
+    double total_revenue = 0;
+    for (std::uint32_t c = 0; c < ag.client_ids().size(); ++c) {
+        const ClientTotals& totals = ag.totals()[c];
+        const auto& invoices = a.invoices_by_client[c];
+        if (!is_listed(totals, invoices, a.context)) {
+            continue;
+        }
+        ClientResult result;
+        result.client = ag.client_ids()[c];
+        result.name = a.directory.name_of(result.client);
+        result.metrics = compute_metrics(totals, invoices, a.context);
+        any_event |= totals.has_event || result.metrics.invoices > 0;
+        total_revenue += result.metrics.net_revenue;
+        a.clients.push_back(std::move(result));
+    }
+    if (!any_event) {
+        emit(fmt::format("clientscore: warning: no call, email, invoice or discount is dated in the period {} to {}; "
+                         "only clients with open receivables are listed",
+                         format_date(a.settings.period.from), format_date(a.settings.period.to)));
+    }
+    ScoreContext score_context{&a.settings, a.supplied, a.settings.period};
+    for (ClientResult& r : a.clients) {
+        if (round_half_away(total_revenue, 2) > 0) {
+            r.metrics.revenue_share = r.metrics.net_revenue / total_revenue;
+        }
+        r.score = score_client(r.metrics, score_context);
+    }
+    rank_clients(a.clients);
+    return a;
+}
+
+RankReport build_rank_report(const Analysis& a) {
+    RankReport r;
+    r.settings = a.settings;
+    r.portfolio = compute_portfolio(a.clients);
+    r.clients = a.clients;
+    for (std::size_t i = 0; i < a.reports.size(); ++i) {
+        const FileReport& f = a.reports[i];
+        std::int64_t skipped = f.skipped;
+        std::int64_t ignored = f.ignored;
+        if (i < a.aggregator->file_extras().size()) {
+            skipped += a.aggregator->file_extras()[i].skipped;
+            ignored += a.aggregator->file_extras()[i].ignored;
+        }
+        add_count(r.skipped_rows, f.file.display_name, skipped);
+        add_count(r.ignored_rows, f.file.display_name, ignored);
+    }
+    r.warnings = a.warnings;
+    return r;
+}
+
+const ClientResult& find_client(const Analysis& a, const std::string& typed) {
+    std::string id(a.directory.resolve(typed));
+    for (const ClientResult& c : a.clients) {
+        if (c.client == id) {
+            return c;
+        }
+    }
+    std::set<std::string> known(a.aggregator->client_ids().begin(), a.aggregator->client_ids().end());
+    std::vector<std::pair<std::size_t, std::string>> scored;
+    for (const std::string& k : known) {
+        scored.emplace_back(edit_distance(typed, k), k);
+    }
+    std::sort(scored.begin(), scored.end());
+    std::vector<std::string> closest;
+    for (std::size_t i = 0; i < scored.size() && i < 3; ++i) {
+        closest.push_back(scored[i].second);
+    }
+    std::string hint = closest.empty() ? std::string("the exports name no client")
+                                       : fmt::format("the closest ids are: {}", fmt::join(closest, ", "));
+    if (known.count(id) != 0) {
+        throw InputError({}, fmt::format("client \"{}\" has no activity or receivable in the period {} to {}", typed,
+                                         format_date(a.settings.period.from), format_date(a.settings.period.to)),
+                         "widen the period with --from/--to");
+    }
+    throw InputError({}, fmt::format("unknown client \"{}\"", typed), hint);
+}
+
+}  // namespace clientscore

@@ -1,0 +1,53 @@
+#pragma once
+// The pipeline behind rank, explain and evidence: read every export into the aggregator, settle
+// the period and the currency, and build the reports.
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clientscore/aggregate.hpp"
+#include "clientscore/ingest.hpp"
+#include "clientscore/options.hpp"
+#include "clientscore/report.hpp"
+#include "clientscore/score.hpp"
+
+namespace clientscore {
+
+/// Receives each warning line as soon as it is known (the app prints it unless --quiet).
+using WarningSink = std::function<void(const std::string&)>;
+
+/// ReadSettings from the options (opens the time zone: UsageError for an unknown one).
+ReadSettings make_read_settings(const Options& options);
+
+struct Analysis {
+    Discovery discovery;
+    std::vector<FileReport> reports;
+    ClientDirectory directory;
+    std::unique_ptr<Aggregator> aggregator;
+    Settings settings;
+    MetricContext context;
+    Supplied supplied;
+    std::vector<std::vector<const Invoice*>> invoices_by_client;
+    std::vector<std::string> warnings;
+    /// Every listed client, ranked, with its metrics and score.
+    std::vector<ClientResult> clients;
+};
+
+/// Reads and scores everything. `focus` is the CLIENT of explain/evidence as the user typed it.
+Analysis analyse(const Options& options, const std::optional<std::string>& focus, const WarningSink& warn);
+
+RankReport build_rank_report(const Analysis& analysis);
+/// The listed client a user typed (an id or a known name); throws InputError naming the
+/// closest ids when there is none.
+const ClientResult& find_client(const Analysis& analysis, const std::string& typed);
+/// Throws InputError for a client that is not in the report (naming the closest ids).
+ExplainReport build_explain_report(const Analysis& analysis, const std::string& client);
+EvidenceReport build_evidence_report(const Analysis& analysis, const std::string& client);
+
+/// Reads every export for `check`: file-level errors are collected, not thrown.
+CheckReport run_check(const Options& options, const WarningSink& warn);
+
+}  // namespace clientscore
