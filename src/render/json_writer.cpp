@@ -1,0 +1,265 @@
+#include "render/json_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "render/columns.hpp"
+#include "render/number_format.hpp"
+
+namespace clientscore::render {
+
+namespace {
+
+void append_indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
+
+void append_string(std::string& out, std::string_view text) {
+    // nlohmann's escaping; invalid UTF-8 from an export becomes U+FFFD instead of an exception.
+    out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+void append_json(std::string& out, const Json& value, int depth) {
+    switch (value.type()) {
+        case Json::value_t::object: {
+            if (value.empty()) {
+                out += "{}";
+                return;
+            }
+            out += "{\n";
+            bool first = true;
+            for (const auto& [key, item] : value.items()) {
+                if (!first) {
+                    out += ",\n";
+                }
+                first = false;
+                append_indent(out, depth + 1);
+                append_string(out, key);
+                out += ": ";
+                append_json(out, item, depth + 1);
+            }
+            out += '\n';
+            append_indent(out, depth);
+            out += '}';
+            return;
+        }
+        case Json::value_t::array: {
+            if (value.empty()) {
+                out += "[]";
+                return;
+            }
+            out += "[\n";
+            bool first = true;
+            for (const auto& item : value) {
+                if (!first) {
+                    out += ",\n";
+                }
+                first = false;
+                append_indent(out, depth + 1);
+                append_json(out, item, depth + 1);
+            }
+            out += '\n';
+            append_indent(out, depth);
+            out += ']';
+            return;
+        }
+        case Json::value_t::string:
+            append_string(out, value.get_ref<const std::string&>());
+            return;
+        case Json::value_t::boolean:
+            out += value.get<bool>() ? "true" : "false";
+            return;
+        case Json::value_t::number_integer:
+            out += fmt::format("{}", value.get<std::int64_t>());
+            return;
+        case Json::value_t::number_unsigned:
+            out += fmt::format("{}", value.get<std::uint64_t>());
+            return;
+        case Json::value_t::number_float: {
+            const std::string text = format_number(value.get<double>());
+            out += text.empty() ? "null" : text;
+            return;
+        }
+        case Json::value_t::null:
+        case Json::value_t::binary:
+        case Json::value_t::discarded:
+            out += "null";
+            return;
+    }
+}
+
+std::string json_text(const Json& value) {
+    std::string out;
+    append_json(out, value, 0);
+    return out;
+}
+
+Json json_number(double value) {
+    if (!std::isfinite(value)) {
+        return nullptr;
+    }
+    constexpr double exact_integer_limit = 9007199254740992.0;
+    if (std::fabs(value) < exact_integer_limit && value == std::trunc(value)) {
+        return static_cast<std::int64_t>(value);  // also turns -0 into 0
+    }
+    return value;
+}
+
+Json json_rounded(double value, int decimals) { return json_number(round_half_away(value, decimals)); }
+
+Json json_rounded(const std::optional<double>& value, int decimals) {
+    if (!value) {
+        return nullptr;
+    }
+    return json_rounded(*value, decimals);
+}
+
+Json json_date(const std::optional<Days>& day) {
+    if (!day) {
+        return nullptr;
+    }
+    return format_day(*day);
+}
+
+Json json_text_or_null(const std::optional<std::string>& text) {
+    if (!text) {
+        return nullptr;
+    }
+    return *text;
+}
+
+Json cell_json(const Cell& cell, int decimals) {
+    struct Visitor {
+        int decimals;
+        Json operator()(std::monostate) const { return nullptr; }
+        Json operator()(std::int64_t v) const { return v; }
+        Json operator()(double v) const { return json_rounded(v, decimals); }
+        Json operator()(const std::string& v) const { return v; }
+        Json operator()(const std::vector<std::string>& v) const { return strings_json(v); }
+    };
+    return std::visit(Visitor{decimals}, cell);
+}
+
+void add_client_columns(Json& object, const ClientResult& client, std::size_t first, std::size_t last) {
+    const auto& columns = client_columns();
+    for (std::size_t i = first; i < last; ++i) {
+        const ClientColumn& column = columns[i];
+        Cell cell = column.get(client, column.index);
+        if (column.group.empty()) {
+            object[column.key] = cell_json(cell, column.decimals);
+            continue;
+        }
+        Json& group = object[column.group];
+        if (group.is_null()) {
+            group = Json::object();  // present even when no tag was seen: `"tags": {}`
+        }
+        // SPEC §3: tags lists only the tags seen.
+        if (column.group == "tags" && std::holds_alternative<std::int64_t>(cell) && std::get<std::int64_t>(cell) == 0) {
+            continue;
+        }
+        group[column.sub] = cell_json(cell, column.decimals);
+    }
+}
+
+Json client_json(const ClientResult& client) {
+    Json object = Json::object();
+    add_client_columns(object, client, 0, client_columns().size());
+    return object;
+}
+
+Json period_json(const Period& period) {
+    Json object = Json::object();
+    object["from"] = format_day(period.from);
+    object["to"] = format_day(period.to);
+    object["as_of"] = format_day(period.as_of);
+    object["days"] = period.days();
+    return object;
+}
+
+Json settings_json(const Settings& settings) {
+    Json object = Json::object();
+    object["from"] = format_day(settings.period.from);
+    object["to"] = format_day(settings.period.to);
+    object["as_of"] = format_day(settings.period.as_of);
+    object["time_zone"] = settings.time_zone.empty() ? Json(nullptr) : Json(settings.time_zone);
+    object["business_hours"] = format_business_hours(settings.business_hours);
+    object["business_days"] = format_business_days(settings.business_days);
+    object["holidays"] = static_cast<std::int64_t>(settings.holidays);
+    object["hourly_cost"] = json_number(settings.hourly_cost);
+    object["email_minutes"] = json_number(settings.email_minutes);
+    object["target_margin"] = json_number(settings.target_margin);
+    object["currency"] = settings.currency.empty() ? Json(nullptr) : Json(settings.currency);
+    object["fire_at"] = json_number(settings.fire_at);
+    object["watch_at"] = json_number(settings.watch_at);
+    object["chase_days"] = json_number(settings.chase_days);
+    Json thresholds = Json::object();
+    Json weights = Json::object();
+    for (std::size_t i = 0; i < k_component_count; ++i) {
+        const std::string name(k_component_names[i]);
+        thresholds[name] = {{"ok", json_number(settings.thresholds[i].ok)},
+                            {"bad", json_number(settings.thresholds[i].bad)}};
+        weights[name] = json_number(settings.weights[i]);
+    }
+    object["thresholds"] = std::move(thresholds);
+    object["weights"] = std::move(weights);
+    return object;
+}
+
+Json file_counts_json(const FileCounts& counts) {
+    Json object = Json::object();
+    for (const auto& [name, count] : counts) {
+        Json& slot = object[name];
+        slot = (slot.is_null() ? 0 : slot.get<std::int64_t>()) + count;
+    }
+    return object;
+}
+
+Json strings_json(const std::vector<std::string>& items) {
+    Json array = Json::array();
+    for (const auto& item : items) {
+        array.push_back(item);
+    }
+    return array;
+}
+
+JsonObjectStream::JsonObjectStream(Writer& out) : m_out(out) { m_out.write("{"); }
+
+void JsonObjectStream::start_member(std::string_view key) {
+    m_buffer.clear();
+    m_buffer += m_first_member ? "\n" : ",\n";
+    m_first_member = false;
+    append_indent(m_buffer, 1);
+    append_string(m_buffer, key);
+    m_buffer += ": ";
+}
+
+void JsonObjectStream::member(std::string_view key, const Json& value) {
+    start_member(key);
+    append_json(m_buffer, value, 1);
+    m_out.write(m_buffer);
+}
+
+void JsonObjectStream::begin_array(std::string_view key) {
+    start_member(key);
+    m_buffer += '[';
+    m_out.write(m_buffer);
+    m_first_item = true;
+}
+
+void JsonObjectStream::array_item(const Json& value) {
+    m_buffer.clear();
+    m_buffer += m_first_item ? "\n" : ",\n";
+    m_first_item = false;
+    append_indent(m_buffer, 2);
+    append_json(m_buffer, value, 2);
+    m_out.write(m_buffer);
+}
+
+void JsonObjectStream::end_array() {
+    m_out.write(m_first_item ? "]" : "\n  ]");
+}
+
+void JsonObjectStream::finish() { m_out.write(m_first_member ? "}\n" : "\n}\n"); }
+
+}  // namespace clientscore::render

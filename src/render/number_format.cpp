@@ -1,0 +1,151 @@
+#include "render/number_format.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdint>
+
+#include "clientscore/normalize.hpp"
+#include "clientscore/render.hpp"
+
+namespace clientscore::render {
+
+std::string format_number(double value) {
+    if (!std::isfinite(value)) {
+        return {};
+    }
+    if (value == 0) {
+        return "0";
+    }
+    // Below 2^53 every integral double is an exact integer; print it without a fraction.
+    constexpr double exact_integer_limit = 9007199254740992.0;
+    if (std::fabs(value) < exact_integer_limit && value == std::trunc(value)) {
+        return fmt::format("{}", static_cast<std::int64_t>(value));
+    }
+    // fmt's default for a double is the shortest text that reads back as the same double.
+    return fmt::format("{}", value);
+}
+
+std::string format_rounded(double value, int decimals) { return format_number(round_half_away(value, decimals)); }
+
+std::string format_fixed(double value, int decimals) {
+    if (!std::isfinite(value)) {
+        return {};
+    }
+    return fmt::format("{:.{}f}", round_half_away(value, decimals), decimals);
+}
+
+std::string format_percent(double share) {
+    if (!std::isfinite(share)) {
+        return {};
+    }
+    return format_fixed(share * 100, 1) + "%";
+}
+
+std::string format_day(Days day) { return format_date(day); }
+
+std::string join_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) {
+            out += " | ";
+        }
+        out += items[i];
+    }
+    return out;
+}
+
+std::string cell_plain_text(const Cell& cell, int decimals) {
+    struct Visitor {
+        int decimals;
+        std::string operator()(std::monostate) const { return {}; }
+        std::string operator()(std::int64_t v) const { return fmt::format("{}", v); }
+        std::string operator()(double v) const { return format_rounded(v, decimals); }
+        std::string operator()(const std::string& v) const { return v; }
+        std::string operator()(const std::vector<std::string>& v) const { return join_list(v); }
+    };
+    return std::visit(Visitor{decimals}, cell);
+}
+
+namespace {
+
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (char c : text) {
+        if (!is_continuation_byte(c)) {
+            ++width;
+        }
+    }
+    return width;
+}
+
+std::string shorten_to_width(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) {
+        return std::string(text);
+    }
+    if (width == 0) {
+        return {};
+    }
+    // Keep width - 1 code points, whole, and let the ellipsis take the last column.
+    std::size_t kept = 0;
+    std::size_t end = 0;
+    while (end < text.size()) {
+        if (!is_continuation_byte(text[end])) {
+            if (kept == width - 1) {
+                break;
+            }
+            ++kept;
+        }
+        ++end;
+    }
+    return std::string(text.substr(0, end)) + "…";
+}
+
+std::string one_line(std::string_view text, std::string_view line_break) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\r' || c == '\n') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+                ++i;
+            }
+            out += line_break;
+        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace clientscore::render
+
+namespace clientscore {
+
+std::string format_money(double value) {
+    if (!std::isfinite(value)) {
+        return {};
+    }
+    const double rounded = round_half_away(value, 2);
+    const bool negative = rounded < 0;
+    // Group the digits of the fixed text, which is exact for any magnitude.
+    const std::string fixed = fmt::format("{:.2f}", std::fabs(rounded));
+    const std::string_view whole = std::string_view(fixed).substr(0, fixed.size() - 3);
+    std::string grouped;
+    grouped.reserve(whole.size() + whole.size() / 3 + 4);
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0) {
+            grouped += ',';
+        }
+        grouped += whole[i];
+    }
+    return fmt::format("{}{}{}", negative ? "-" : "", grouped, std::string_view(fixed).substr(fixed.size() - 3));
+}
+
+}  // namespace clientscore

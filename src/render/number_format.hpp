@@ -1,0 +1,47 @@
+#pragma once
+// Numbers and widths as the renderers print them. Every printed number goes through here so
+// that one value always becomes the same bytes, whatever the format.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "clientscore/report.hpp"
+
+namespace clientscore::render {
+
+/// A value already rounded: integral values as integers (`100`), others in the shortest form
+/// that reads back as the same double (`0.1`); `-0` as `0`; empty for NaN or infinity.
+std::string format_number(double value);
+
+/// round_half_away(value, decimals), then format_number.
+std::string format_rounded(double value, int decimals);
+
+/// round_half_away(value, decimals) with exactly `decimals` digits after the point (`3.50`).
+std::string format_fixed(double value, int decimals);
+
+/// A share as a percentage with one decimal: 0.2745 → `27.5%`.
+std::string format_percent(double share);
+
+/// A date `YYYY-MM-DD`.
+std::string format_day(Days day);
+
+/// The text of a CSV/JSON cell that is not text: empty for null, the rounded number otherwise.
+/// Text and list cells are returned as is (lists joined by ` | `).
+std::string cell_plain_text(const Cell& cell, int decimals);
+
+/// Joins a list cell with ` | ` (SPEC §5 reasons).
+std::string join_list(const std::vector<std::string>& items);
+
+/// Columns a UTF-8 string takes on a terminal (one per code point; wide characters are not
+/// told apart).
+std::size_t display_width(std::string_view text);
+
+/// `text` cut to `width` columns with a trailing `…` when it is wider; unchanged otherwise.
+std::string shorten_to_width(std::string_view text, std::size_t width);
+
+/// Replaces line breaks with `line_break` and other control characters with a space, so that
+/// a cell stays on one line and cannot move a terminal's cursor.
+std::string one_line(std::string_view text, std::string_view line_break = " ");
+
+}  // namespace clientscore::render

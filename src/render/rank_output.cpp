@@ -1,0 +1,209 @@
+// render_rank: the ranked client list in every format (SPEC §5).
+
+#include <fmt/format.h>
+
+#include "clientscore/render.hpp"
+#include "render/columns.hpp"
+#include "render/delimited.hpp"
+#include "render/json_writer.hpp"
+#include "render/number_format.hpp"
+#include "render/rank_order.hpp"
+#include "render/text_table.hpp"
+
+namespace clientscore {
+
+namespace {
+
+using namespace render;
+
+void write_rank_json(const RankReport& report, const std::vector<const ClientResult*>& shown, Writer& out) {
+    const Portfolio& p = report.portfolio;
+    Json if_fired = Json::object();
+    if_fired["fired"] = p.if_fired.fired;
+    if_fired["clients"] = p.if_fired.clients;
+    if_fired["net_revenue"] = json_rounded(p.if_fired.net_revenue, 2);
+    if_fired["cost_to_serve"] = json_rounded(p.if_fired.cost_to_serve, 2);
+    if_fired["margin"] = json_rounded(p.if_fired.margin, 2);
+    if_fired["support_hours"] = json_rounded(p.if_fired.support_hours, 2);
+    if_fired["hours_freed"] = json_rounded(p.if_fired.hours_freed, 2);
+    if_fired["freed_hours_value"] = json_rounded(p.if_fired.freed_hours_value, 2);
+    Json portfolio = Json::object();
+    portfolio["clients"] = p.clients;
+    portfolio["net_revenue"] = json_rounded(p.net_revenue, 2);
+    portfolio["cost_to_serve"] = json_rounded(p.cost_to_serve, 2);
+    portfolio["margin"] = json_rounded(p.margin, 2);
+    portfolio["support_hours"] = json_rounded(p.support_hours, 2);
+    portfolio["max_revenue_share"] = json_rounded(p.max_revenue_share, 4);
+    portfolio["effective_rate"] = json_rounded(p.effective_rate, 2);
+    portfolio["if_fired"] = std::move(if_fired);
+
+    JsonObjectStream json(out);
+    json.member("schema_version", 1);
+    json.member("period", period_json(report.settings.period));
+    json.member("settings", settings_json(report.settings));
+    json.member("portfolio", portfolio);
+    json.begin_array("clients");
+    for (const ClientResult* client : shown) {
+        json.array_item(client_json(*client));
+    }
+    json.end_array();
+    json.member("skipped_rows", file_counts_json(report.skipped_rows));
+    json.member("ignored_rows", file_counts_json(report.ignored_rows));
+    json.member("warnings", strings_json(report.warnings));
+    json.finish();
+}
+
+void write_rank_delimited(const std::vector<const ClientResult*>& shown, OutputFormat format, Writer& out) {
+    const auto& columns = client_columns();
+    DelimitedRow row(format);
+    for (const auto& column : columns) {
+        row.text(column.key);
+    }
+    out.write(row.take_line());
+    for (const ClientResult* client : shown) {
+        for (const auto& column : columns) {
+            row.cell(column.get(*client, column.index), column.decimals);
+        }
+        out.write(row.take_line());
+    }
+}
+
+// ---- table and markdown -----------------------------------------------------------------------
+
+enum class Display : std::uint8_t { integer, fixed, money, percent, text, verdict, first_item };
+
+/// A column of the human table: its header, the client column it shows, and how.
+struct RankTableColumn {
+    std::string_view header;
+    std::string_view key;
+    Display display;
+    bool shrinkable = false;
+};
+
+// SPEC §5 table columns, in order.
+constexpr std::array<RankTableColumn, 13> k_rank_table = {{
+    {"rank", "rank", Display::integer},
+    {"client", "client", Display::text, true},
+    {"name", "name", Display::text, true},
+    {"verdict", "verdict", Display::verdict},
+    {"toxicity", "toxicity", Display::fixed},
+    {"net revenue", "net_revenue", Display::money},
+    {"margin", "margin_pct", Display::percent},
+    {"contacts/wk", "contacts_per_week", Display::fixed},
+    {"after hours", "after_hours_share", Display::percent},
+    {"days late", "avg_days_late", Display::fixed},
+    {"overdue", "overdue", Display::money},
+    {"discounts", "discount_share", Display::percent},
+    {"reason", "reasons", Display::first_item, true},
+}};
+
+constexpr std::string_view k_null_text = "—";
+
+std::string display_cell(const Cell& cell, Display display, int decimals) {
+    if (std::holds_alternative<std::monostate>(cell)) {
+        return std::string(k_null_text);
+    }
+    if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
+        return list->empty() ? std::string() : list->front();
+    }
+    if (const auto* text = std::get_if<std::string>(&cell)) {
+        return *text;
+    }
+    const double value = std::holds_alternative<std::int64_t>(cell) ? static_cast<double>(std::get<std::int64_t>(cell))
+                                                                    : std::get<double>(cell);
+    switch (display) {
+        case Display::money:
+            return format_money(value);
+        case Display::percent:
+            return format_percent(value);
+        case Display::fixed:
+            return format_fixed(value, decimals);
+        default:
+            return cell_plain_text(cell, decimals);
+    }
+}
+
+struct RankTable {
+    TextTable table;
+    RowSource source;
+};
+
+RankTable rank_table(const std::vector<const ClientResult*>& shown) {
+    std::vector<TextColumn> columns;
+    std::vector<std::size_t> indexes;
+    for (const auto& spec : k_rank_table) {
+        const bool numeric = spec.display != Display::text && spec.display != Display::verdict &&
+                             spec.display != Display::first_item;
+        columns.push_back(TextColumn{std::string(spec.header), numeric ? Align::right : Align::left, spec.shrinkable});
+        indexes.push_back(*find_client_column(spec.key));
+    }
+    RowSource source = [&shown, indexes](std::size_t r, std::vector<TextCell>& cells) {
+        const ClientResult& client = *shown[r];
+        const auto& all = client_columns();
+        for (std::size_t c = 0; c < k_rank_table.size(); ++c) {
+            const ClientColumn& column = all[indexes[c]];
+            cells[c].text = display_cell(column.get(client, column.index), k_rank_table[c].display, column.decimals);
+            cells[c].color = k_rank_table[c].display == Display::verdict ? verdict_color(client.score.verdict)
+                                                                         : std::string_view();
+        }
+    };
+    return RankTable{TextTable(std::move(columns)), std::move(source)};
+}
+
+std::string with_currency(const std::string& amount, const std::string& currency) {
+    return currency.empty() ? amount : amount + " " + currency;
+}
+
+/// The one-line portfolio summary under the table.
+std::string portfolio_summary(const RankReport& report) {
+    const Portfolio& p = report.portfolio;
+    const std::string& currency = report.settings.currency;
+    std::string line = fmt::format("Portfolio: {} client{}, net revenue {}, margin {}", p.clients,
+                                   p.clients == 1 ? "" : "s", with_currency(format_money(p.net_revenue), currency),
+                                   with_currency(format_money(p.margin), currency));
+    if (round_half_away(p.net_revenue, 2) > 0) {
+        line += fmt::format(" ({})", format_percent(p.margin / p.net_revenue));
+    }
+    line += fmt::format(", {} support hours.", format_fixed(p.support_hours, 2));
+    const IfFired& f = p.if_fired;
+    if (f.fired == 0) {
+        line += " No client to fire.";
+        return line;
+    }
+    line += fmt::format(" Firing {} frees {} hours", f.fired, format_fixed(f.hours_freed, 2));
+    if (f.freed_hours_value) {
+        line += fmt::format(" (worth {})", with_currency(format_money(*f.freed_hours_value), currency));
+    }
+    line += fmt::format(" and gives up {} of net revenue.",
+                        with_currency(format_money(p.net_revenue - f.net_revenue), currency));
+    return line;
+}
+
+}  // namespace
+
+void render_rank(const RankReport& report, const RenderOptions& options, Writer& out) {
+    const std::vector<const ClientResult*> shown = ordered_clients(report.clients, options.sort, options.top);
+    switch (options.format) {
+        case OutputFormat::json:
+            write_rank_json(report, shown, out);
+            return;
+        case OutputFormat::csv:
+        case OutputFormat::tsv:
+            write_rank_delimited(shown, options.format, out);
+            return;
+        case OutputFormat::table: {
+            const RankTable table = rank_table(shown);
+            table.table.write_text(out, shown.size(), table.source, options.terminal_width, options.color);
+            out.write("\n" + portfolio_summary(report) + "\n");
+            return;
+        }
+        case OutputFormat::markdown: {
+            const RankTable table = rank_table(shown);
+            table.table.write_markdown(out, shown.size(), table.source);
+            out.write("\n" + portfolio_summary(report) + "\n");
+            return;
+        }
+    }
+}
+
+}  // namespace clientscore

@@ -1,0 +1,251 @@
+#include "render/text_table.hpp"
+
+#include <algorithm>
+
+#include "render/number_format.hpp"
+
+namespace clientscore::render {
+
+namespace {
+
+void trim_trailing_spaces(std::string& line) {
+    while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+    }
+}
+
+}  // namespace
+
+void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& source, std::optional<int> width,
+                           bool color, std::string_view indent) const {
+    const std::size_t n = m_columns.size();
+    std::vector<std::size_t> widths(n);
+    for (std::size_t c = 0; c < n; ++c) {
+        widths[c] = display_width(m_columns[c].header);
+    }
+    std::vector<TextCell> cells(n);
+    // First pass: the natural width of every column.
+    for (std::size_t r = 0; r < rows; ++r) {
+        source(r, cells);
+        for (std::size_t c = 0; c < n; ++c) {
+            widths[c] = std::max(widths[c], display_width(one_line(cells[c].text)));
+        }
+    }
+    if (width) {
+        std::size_t total = indent.size() + (n > 0 ? 2 * (n - 1) : 0);
+        for (std::size_t w : widths) {
+            total += w;
+        }
+        const auto limit = static_cast<std::size_t>(std::max(*width, 1));
+        // Take one column at a time from the widest shrinkable column, never below its header
+        // (nor below 3, room for one character and the ellipsis).
+        while (total > limit) {
+            std::optional<std::size_t> widest;
+            for (std::size_t c = 0; c < n; ++c) {
+                const std::size_t floor = std::max<std::size_t>(3, display_width(m_columns[c].header));
+                if (m_columns[c].shrinkable && widths[c] > floor && (!widest || widths[c] > widths[*widest])) {
+                    widest = c;
+                }
+            }
+            if (!widest) {
+                break;
+            }
+            --widths[*widest];
+            --total;
+        }
+    }
+
+    auto write_line = [&](const std::vector<TextCell>& line_cells) {
+        std::string line(indent);
+        for (std::size_t c = 0; c < n; ++c) {
+            if (c > 0) {
+                line += "  ";
+            }
+            const std::string text = shorten_to_width(one_line(line_cells[c].text), widths[c]);
+            const std::string padding(widths[c] - display_width(text), ' ');
+            const bool colored = color && !line_cells[c].color.empty() && !text.empty();
+            if (m_columns[c].align == Align::right) {
+                line += padding;
+            }
+            if (colored) {
+                line += "\x1b[";
+                line += line_cells[c].color;
+                line += 'm';
+            }
+            line += text;
+            if (colored) {
+                line += "\x1b[0m";
+            }
+            if (m_columns[c].align == Align::left) {
+                line += padding;
+            }
+        }
+        trim_trailing_spaces(line);
+        line += '\n';
+        out.write(line);
+    };
+
+    std::vector<TextCell> header(n);
+    std::vector<TextCell> rule(n);
+    for (std::size_t c = 0; c < n; ++c) {
+        header[c].text = m_columns[c].header;
+        rule[c].text = std::string(widths[c], '-');
+    }
+    write_line(header);
+    write_line(rule);
+    for (std::size_t r = 0; r < rows; ++r) {
+        source(r, cells);
+        write_line(cells);
+    }
+}
+
+std::string markdown_cell(std::string_view text) {
+    std::string out;
+    for (char c : one_line(text)) {
+        if (c == '|') {
+            out += "\\|";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+void TextTable::write_markdown(Writer& out, std::size_t rows, const RowSource& source) const {
+    const std::size_t n = m_columns.size();
+    std::string line = "|";
+    for (const auto& column : m_columns) {
+        line += ' ' + markdown_cell(column.header) + " |";
+    }
+    line += "\n|";
+    for (const auto& column : m_columns) {
+        line += column.align == Align::right ? " ---: |" : " --- |";
+    }
+    line += '\n';
+    out.write(line);
+    std::vector<TextCell> cells(n);
+    for (std::size_t r = 0; r < rows; ++r) {
+        source(r, cells);
+        line = "|";
+        for (std::size_t c = 0; c < n; ++c) {
+            const std::string cell = markdown_cell(cells[c].text);
+            line += cell.empty() ? " |" : ' ' + cell + " |";
+        }
+        line += '\n';
+        out.write(line);
+    }
+}
+
+std::string_view verdict_color(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::fire:
+            return "31";
+        case Verdict::chase:
+            return "35";
+        case Verdict::reprice:
+            return "33";
+        case Verdict::watch:
+            return "36";
+        case Verdict::keep:
+            return "32";
+    }
+    return {};
+}
+
+// ---- plain documents ----------------------------------------------------------------------
+
+void PlainDocumentWriter::title(std::string_view text) { m_out.write(one_line(text) + "\n"); }
+
+void PlainDocumentWriter::heading(std::string_view text) { m_out.write("\n" + one_line(text) + "\n"); }
+
+void PlainDocumentWriter::paragraph(std::string_view text) { m_out.write(one_line(text) + "\n"); }
+
+void PlainDocumentWriter::bullets(const std::vector<std::string>& items) {
+    for (const auto& item : items) {
+        m_out.write("  - " + one_line(item) + "\n");
+    }
+}
+
+void PlainDocumentWriter::definitions(const std::vector<std::pair<std::string, std::vector<std::string>>>& items) {
+    std::size_t key_width = 0;
+    for (const auto& [key, lines] : items) {
+        key_width = std::max(key_width, display_width(key));
+    }
+    for (const auto& [key, lines] : items) {
+        std::string text = "  " + key + std::string(key_width - display_width(key), ' ');
+        if (lines.empty()) {
+            m_out.write(text + "\n");
+            continue;
+        }
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (i > 0) {
+                text = "  " + std::string(key_width, ' ');
+            }
+            text += "  " + one_line(lines[i]);
+            trim_trailing_spaces(text);
+            m_out.write(text + "\n");
+        }
+    }
+}
+
+void PlainDocumentWriter::table(const TextTable& table, std::size_t rows, const RowSource& source) {
+    table.write_text(m_out, rows, source, std::nullopt, m_color, "  ");
+}
+
+// ---- Markdown documents -------------------------------------------------------------------
+
+void MarkdownDocumentWriter::separate() {
+    if (m_started) {
+        m_out.write("\n");
+    }
+    m_started = true;
+}
+
+void MarkdownDocumentWriter::title(std::string_view text) {
+    separate();
+    m_out.write("# " + one_line(text) + "\n");
+}
+
+void MarkdownDocumentWriter::heading(std::string_view text) {
+    separate();
+    m_out.write("## " + one_line(text) + "\n");
+}
+
+void MarkdownDocumentWriter::paragraph(std::string_view text) {
+    separate();
+    m_out.write(one_line(text) + "\n");
+}
+
+void MarkdownDocumentWriter::bullets(const std::vector<std::string>& items) {
+    if (items.empty()) {
+        return;
+    }
+    separate();
+    for (const auto& item : items) {
+        m_out.write("- " + one_line(item) + "\n");
+    }
+}
+
+void MarkdownDocumentWriter::definitions(const std::vector<std::pair<std::string, std::vector<std::string>>>& items) {
+    if (items.empty()) {
+        return;
+    }
+    separate();
+    for (const auto& [key, lines] : items) {
+        if (lines.size() == 1) {
+            m_out.write("- " + one_line(key) + ": " + one_line(lines.front()) + "\n");
+            continue;
+        }
+        m_out.write("- " + one_line(key) + ":\n");
+        for (const auto& line : lines) {
+            m_out.write("  - " + one_line(line) + "\n");
+        }
+    }
+}
+
+void MarkdownDocumentWriter::table(const TextTable& table, std::size_t rows, const RowSource& source) {
+    separate();
+    table.write_markdown(m_out, rows, source);
+}
+
+}  // namespace clientscore::render

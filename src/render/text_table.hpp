@@ -1,0 +1,108 @@
+#pragma once
+// Human-readable layouts shared by every command: an aligned text table (optionally coloured
+// and shortened to a terminal's width), the same table as Markdown, and a small document
+// writer (title, headings, paragraphs, lists, tables) with a plain-text and a Markdown form.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "clientscore/render.hpp"
+
+namespace clientscore::render {
+
+enum class Align : std::uint8_t { left, right };
+
+struct TextColumn {
+    std::string header;
+    Align align = Align::left;
+    /// May be cut with `…` to fit a terminal's width (widest shrinkable column first).
+    bool shrinkable = false;
+};
+
+struct TextCell {
+    std::string text;
+    /// An ANSI SGR colour (`31`), used only when colour is on; empty for none.
+    std::string_view color;
+};
+
+/// Fills `cells` (already sized to the column count) with row `row`'s cells.
+using RowSource = std::function<void(std::size_t row, std::vector<TextCell>& cells)>;
+
+/// A table whose rows are produced on demand, so that a large table is never held whole: the
+/// text form asks for every row twice (widths, then lines).
+class TextTable {
+public:
+    explicit TextTable(std::vector<TextColumn> columns) : m_columns(std::move(columns)) {}
+
+    /// Header, a rule of dashes, then one line per row; columns two spaces apart, numbers
+    /// right-aligned, no trailing spaces. With `width`, shrinkable columns are shortened until
+    /// a line fits (never below their header); without it nothing is shortened. Colour codes
+    /// wrap the visible text only, so they never move a column.
+    void write_text(Writer& out, std::size_t rows, const RowSource& source, std::optional<int> width, bool color,
+                    std::string_view indent = {}) const;
+
+    /// A Markdown pipe table (`|` in cells escaped as `\|`).
+    void write_markdown(Writer& out, std::size_t rows, const RowSource& source) const;
+
+private:
+    std::vector<TextColumn> m_columns;
+};
+
+/// A report made of blocks, written as plain text or as Markdown.
+class DocumentWriter {
+public:
+    virtual ~DocumentWriter() = default;
+    virtual void title(std::string_view text) = 0;
+    virtual void heading(std::string_view text) = 0;
+    virtual void paragraph(std::string_view text) = 0;
+    virtual void bullets(const std::vector<std::string>& items) = 0;
+    /// Name/value lines; a value with several lines keeps them under one another.
+    virtual void definitions(const std::vector<std::pair<std::string, std::vector<std::string>>>& items) = 0;
+    virtual void table(const TextTable& table, std::size_t rows, const RowSource& source) = 0;
+};
+
+/// Plain text: sections separated by a blank line, lists and tables indented two spaces.
+class PlainDocumentWriter : public DocumentWriter {
+public:
+    PlainDocumentWriter(Writer& out, bool color) : m_out(out), m_color(color) {}
+    void title(std::string_view text) override;
+    void heading(std::string_view text) override;
+    void paragraph(std::string_view text) override;
+    void bullets(const std::vector<std::string>& items) override;
+    void definitions(const std::vector<std::pair<std::string, std::vector<std::string>>>& items) override;
+    void table(const TextTable& table, std::size_t rows, const RowSource& source) override;
+
+private:
+    Writer& m_out;
+    bool m_color = false;
+};
+
+/// Markdown: `#` title, `##` headings, `-` lists, pipe tables.
+class MarkdownDocumentWriter : public DocumentWriter {
+public:
+    explicit MarkdownDocumentWriter(Writer& out) : m_out(out) {}
+    void title(std::string_view text) override;
+    void heading(std::string_view text) override;
+    void paragraph(std::string_view text) override;
+    void bullets(const std::vector<std::string>& items) override;
+    void definitions(const std::vector<std::pair<std::string, std::vector<std::string>>>& items) override;
+    void table(const TextTable& table, std::size_t rows, const RowSource& source) override;
+
+private:
+    void separate();
+
+    Writer& m_out;
+    bool m_started = false;
+};
+
+/// Escapes Markdown table-cell text: one line, `|` as `\|`.
+std::string markdown_cell(std::string_view text);
+
+/// The ANSI colour of a verdict (fire red, chase magenta, reprice yellow, watch cyan, keep green).
+std::string_view verdict_color(Verdict verdict);
+
+}  // namespace clientscore::render
