@@ -157,6 +157,8 @@ struct ExplainReport {
     std::vector<MonthResult> months;
     std::optional<Offboarding> offboarding;
     std::vector<std::string> warnings;
+    /// How many clients were ranked (the N of "rank 3 of N" in the table); 0 when not known.
+    std::int64_t client_count = 0;
 };
 
 enum class EventKind : std::uint8_t { call, email, invoice, discount };

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "clientscore/render.hpp"
+#include "render/client_display.hpp"
 #include "render/columns.hpp"
 #include "render/delimited.hpp"
 #include "render/json_writer.hpp"
@@ -70,58 +71,30 @@ void write_rank_delimited(const std::vector<const ClientResult*>& shown, OutputF
 
 // ---- table and markdown -----------------------------------------------------------------------
 
-enum class Display : std::uint8_t { integer, fixed, money, percent, text, verdict, first_item };
-
-/// A column of the human table: its header, the client column it shows, and how.
+/// A column of the human table: its header and the client column it shows, formatted by that
+/// column's style (render/client_display.hpp).
 struct RankTableColumn {
     std::string_view header;
     std::string_view key;
-    Display display;
     bool shrinkable = false;
 };
 
 // SPEC §5 table columns, in order.
 constexpr std::array<RankTableColumn, 13> k_rank_table = {{
-    {"rank", "rank", Display::integer},
-    {"client", "client", Display::text, true},
-    {"name", "name", Display::text, true},
-    {"verdict", "verdict", Display::verdict},
-    {"toxicity", "toxicity", Display::fixed},
-    {"net revenue", "net_revenue", Display::money},
-    {"margin", "margin_pct", Display::percent},
-    {"contacts/wk", "contacts_per_week", Display::fixed},
-    {"after hours", "after_hours_share", Display::percent},
-    {"days late", "avg_days_late", Display::fixed},
-    {"overdue", "overdue", Display::money},
-    {"discounts", "discount_share", Display::percent},
-    {"reason", "reasons", Display::first_item, true},
+    {"rank", "rank"},
+    {"client", "client", true},
+    {"name", "name", true},
+    {"verdict", "verdict"},
+    {"toxicity", "toxicity"},
+    {"net revenue", "net_revenue"},
+    {"margin", "margin_pct"},
+    {"contacts/wk", "contacts_per_week"},
+    {"after hours", "after_hours_share"},
+    {"days late", "avg_days_late"},
+    {"overdue", "overdue"},
+    {"discounts", "discount_share"},
+    {"reason", "reasons", true},
 }};
-
-constexpr std::string_view k_null_text = "—";
-
-std::string display_cell(const Cell& cell, Display display, int decimals) {
-    if (std::holds_alternative<std::monostate>(cell)) {
-        return std::string(k_null_text);
-    }
-    if (const auto* list = std::get_if<std::vector<std::string>>(&cell)) {
-        return list->empty() ? std::string() : list->front();
-    }
-    if (const auto* text = std::get_if<std::string>(&cell)) {
-        return *text;
-    }
-    const double value = std::holds_alternative<std::int64_t>(cell) ? static_cast<double>(std::get<std::int64_t>(cell))
-                                                                    : std::get<double>(cell);
-    switch (display) {
-        case Display::money:
-            return format_money(value);
-        case Display::percent:
-            return format_percent(value);
-        case Display::fixed:
-            return format_fixed(value, decimals);
-        default:
-            return cell_plain_text(cell, decimals);
-    }
-}
 
 struct RankTable {
     TextTable table;
@@ -132,19 +105,24 @@ RankTable rank_table(const std::vector<const ClientResult*>& shown) {
     std::vector<TextColumn> columns;
     std::vector<std::size_t> indexes;
     for (const auto& spec : k_rank_table) {
-        const bool numeric = spec.display != Display::text && spec.display != Display::verdict &&
-                             spec.display != Display::first_item;
-        columns.push_back(TextColumn{std::string(spec.header), numeric ? Align::right : Align::left, spec.shrinkable});
-        indexes.push_back(*find_client_column(spec.key));
+        const std::size_t index = *find_client_column(spec.key);
+        const ColumnStyle style = client_column_style(index);
+        const bool text = style == ColumnStyle::text || style == ColumnStyle::list;
+        columns.push_back(TextColumn{std::string(spec.header), text ? Align::left : Align::right, spec.shrinkable});
+        indexes.push_back(index);
     }
-    RowSource source = [&shown, indexes](std::size_t r, std::vector<TextCell>& cells) {
+    const std::size_t reasons = *find_client_column("reasons");
+    const std::size_t verdict = *find_client_column("verdict");
+    RowSource source = [&shown, indexes, reasons, verdict](std::size_t r, std::vector<TextCell>& cells) {
         const ClientResult& client = *shown[r];
-        const auto& all = client_columns();
-        for (std::size_t c = 0; c < k_rank_table.size(); ++c) {
-            const ClientColumn& column = all[indexes[c]];
-            cells[c].text = display_cell(column.get(client, column.index), k_rank_table[c].display, column.decimals);
-            cells[c].color = k_rank_table[c].display == Display::verdict ? verdict_color(client.score.verdict)
-                                                                         : std::string_view();
+        for (std::size_t c = 0; c < indexes.size(); ++c) {
+            if (indexes[c] == reasons) {
+                // The strongest reason only; explain lists them all.
+                cells[c].text = client.score.reasons.empty() ? std::string() : client.score.reasons.front();
+            } else {
+                cells[c].text = display_client_value(client, indexes[c]);
+            }
+            cells[c].color = indexes[c] == verdict ? verdict_color(client.score.verdict) : std::string_view();
         }
     };
     return RankTable{TextTable(std::move(columns)), std::move(source)};

@@ -1,0 +1,234 @@
+// render_check: what `check` found in the exports (SPEC §5 check).
+
+#include <fmt/format.h>
+
+#include "clientscore/render.hpp"
+#include "render/delimited.hpp"
+#include "render/json_writer.hpp"
+#include "render/number_format.hpp"
+#include "render/text_table.hpp"
+
+namespace clientscore {
+
+namespace {
+
+using namespace render;
+
+/// How many problems the readable formats list per file (JSON lists all it was given).
+constexpr std::size_t k_problems_shown = 5;
+
+std::string kind_name(Kind kind) { return std::string(k_kind_names.at(static_cast<std::size_t>(kind))); }
+
+std::string delimiter_name(char delimiter) {
+    return delimiter == '\t' ? std::string("tab") : std::string(1, delimiter);
+}
+
+std::string problem_text(const Problem& problem) {
+    std::string text = fmt::format("line {}", problem.line);
+    if (!problem.column.empty()) {
+        text += fmt::format(", column \"{}\"", problem.column);
+    }
+    return text + ": " + problem.message;
+}
+
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) {
+            out += separator;
+        }
+        out += items[i];
+    }
+    return out;
+}
+
+// ---- JSON ------------------------------------------------------------------------------------
+
+Json file_json(const FileReport& file) {
+    Json object = Json::object();
+    object["path"] = file.file.path;
+    object["kind"] = kind_name(file.file.kind);
+    object["preset"] = file.preset;
+    object["delimiter"] = std::string(1, file.delimiter);
+    object["bom"] = file.bom;
+    object["encoding"] = file.encoding;
+    object["date_order"] = file.date_order.empty() ? Json(nullptr) : Json(file.date_order);
+    object["decimal"] = file.decimal.empty() ? Json(nullptr) : Json(file.decimal);
+    Json mapping = Json::object();
+    for (const auto& [field, header] : file.mapping) {
+        mapping[field] = header;
+    }
+    object["mapping"] = std::move(mapping);
+    object["rows"] = file.rows;
+    object["skipped"] = file.skipped;
+    Json problems = Json::array();
+    for (const Problem& problem : file.problems) {
+        problems.push_back({{"line", problem.line}, {"column", problem.column}, {"message", problem.message}});
+    }
+    object["problems"] = std::move(problems);
+    object["from"] = json_date(file.from);
+    object["to"] = json_date(file.to);
+    object["currencies"] = strings_json(file.currencies);
+    return object;
+}
+
+void write_check_json(const CheckReport& report, Writer& out) {
+    JsonObjectStream json(out);
+    json.member("ok", report.ok);
+    json.begin_array("files");
+    for (const FileReport& file : report.files) {
+        json.array_item(file_json(file));
+    }
+    json.end_array();
+    json.member("not_read", strings_json(report.not_read));
+    json.member("errors", strings_json(report.errors));
+    json.finish();
+}
+
+// ---- csv / tsv: one row per file, then one per file not read and per error --------------------
+
+constexpr std::array<std::string_view, 16> k_check_csv_header = {
+    "status", "path", "kind", "preset", "delimiter", "bom", "encoding", "date_order",
+    "decimal", "rows", "skipped", "from", "to", "currencies", "mapping", "problems"};
+
+void write_check_delimited(const CheckReport& report, OutputFormat format, Writer& out) {
+    DelimitedRow row(format);
+    for (const std::string_view key : k_check_csv_header) {
+        row.text(key);
+    }
+    out.write(row.take_line());
+    for (const FileReport& file : report.files) {
+        row.text("read");
+        row.text(file.file.path);
+        row.text(kind_name(file.file.kind));
+        row.text(file.preset);
+        row.text(std::string(1, file.delimiter));
+        row.bare(file.bom ? "true" : "false");
+        row.text(file.encoding);
+        row.text(file.date_order);
+        row.text(file.decimal);
+        row.bare(fmt::format("{}", file.rows));
+        row.bare(fmt::format("{}", file.skipped));
+        row.bare(file.from ? format_day(*file.from) : std::string());
+        row.bare(file.to ? format_day(*file.to) : std::string());
+        row.text(joined(file.currencies, " "));
+        std::vector<std::string> mapping;
+        for (const auto& [field, header] : file.mapping) {
+            mapping.push_back(field + "=" + header);
+        }
+        row.text(joined(mapping, " | "));
+        std::vector<std::string> problems;
+        for (const Problem& problem : file.problems) {
+            problems.push_back(problem_text(problem));
+        }
+        row.text(joined(problems, " | "));
+        out.write(row.take_line());
+    }
+    auto message_row = [&](std::string_view status, std::string_view path, std::string_view message) {
+        row.text(status);
+        row.text(path);
+        for (std::size_t i = 2; i + 1 < k_check_csv_header.size(); ++i) {
+            row.bare("");
+        }
+        row.text(message);
+        out.write(row.take_line());
+    };
+    for (const std::string& path : report.not_read) {
+        message_row("not_read", path, "not read: save it as CSV");
+    }
+    for (const std::string& error : report.errors) {
+        message_row("error", "", error);
+    }
+}
+
+// ---- table / markdown ---------------------------------------------------------------------
+
+void write_check_document(const CheckReport& report, DocumentWriter& doc) {
+    bool first = true;
+    for (const FileReport& file : report.files) {
+        if (first) {
+            doc.title(file.file.path);
+            first = false;
+        } else {
+            doc.heading(file.file.path);
+        }
+        std::vector<std::pair<std::string, std::vector<std::string>>> items;
+        items.push_back({"kind", {kind_name(file.file.kind)}});
+        items.push_back({"preset", {file.preset}});
+        items.push_back({"delimiter", {delimiter_name(file.delimiter)}});
+        items.push_back({"encoding", {file.encoding}});
+        items.push_back({"bom", {file.bom ? "yes" : "no"}});
+        items.push_back({"date order", {file.date_order.empty() ? "—" : file.date_order}});
+        items.push_back({"decimal", {file.decimal.empty() ? "—" : file.decimal}});
+        std::string rows = fmt::format("{} ({} skipped", file.rows, file.skipped);
+        if (file.ignored > 0) {
+            rows += fmt::format(", {} ignored", file.ignored);
+        }
+        items.push_back({"rows", {rows + ")"}});
+        std::string dates = "—";
+        if (file.from && file.to) {
+            dates = format_day(*file.from) + " to " + format_day(*file.to);
+        }
+        items.push_back({"dates", {dates}});
+        items.push_back({"currencies", {file.currencies.empty() ? "—" : joined(file.currencies, ", ")}});
+        std::vector<std::string> mapping;
+        for (const auto& [field, header] : file.mapping) {
+            mapping.push_back(field + " ← " + header);
+        }
+        items.push_back({"mapping", mapping.empty() ? std::vector<std::string>{"—"} : mapping});
+        if (!file.problems.empty()) {
+            std::vector<std::string> problems;
+            for (std::size_t i = 0; i < file.problems.size() && i < k_problems_shown; ++i) {
+                problems.push_back(problem_text(file.problems[i]));
+            }
+            const auto total = std::max<std::int64_t>(file.skipped, static_cast<std::int64_t>(file.problems.size()));
+            if (total > static_cast<std::int64_t>(problems.size())) {
+                problems.push_back(fmt::format("… and {} more", total - static_cast<std::int64_t>(problems.size())));
+            }
+            items.push_back({"problems", problems});
+        }
+        doc.definitions(items);
+    }
+    if (!report.not_read.empty()) {
+        doc.heading("Not read");
+        std::vector<std::string> lines;
+        for (const std::string& path : report.not_read) {
+            lines.push_back(path + ": not read; save it as CSV");
+        }
+        doc.bullets(lines);
+    }
+    if (!report.errors.empty()) {
+        doc.heading("Errors");
+        doc.bullets(report.errors);
+    }
+    if (report.files.empty() && report.not_read.empty() && report.errors.empty()) {
+        doc.paragraph("No export files found.");
+    }
+    doc.heading(report.ok ? "OK" : "NOT OK");
+}
+
+}  // namespace
+
+void render_check(const CheckReport& report, const RenderOptions& options, Writer& out) {
+    switch (options.format) {
+        case OutputFormat::json:
+            write_check_json(report, out);
+            return;
+        case OutputFormat::csv:
+        case OutputFormat::tsv:
+            write_check_delimited(report, options.format, out);
+            return;
+        case OutputFormat::table: {
+            PlainDocumentWriter doc(out, options.color);
+            write_check_document(report, doc);
+            return;
+        }
+        case OutputFormat::markdown: {
+            MarkdownDocumentWriter doc(out);
+            write_check_document(report, doc);
+            return;
+        }
+    }
+}
+
+}  // namespace clientscore

@@ -1,0 +1,200 @@
+// render_evidence: one client's chronological log (SPEC §5 evidence).
+
+#include <fmt/format.h>
+
+#include "clientscore/render.hpp"
+#include "render/delimited.hpp"
+#include "render/json_writer.hpp"
+#include "render/number_format.hpp"
+#include "render/text_table.hpp"
+
+namespace clientscore {
+
+namespace {
+
+using namespace render;
+
+/// An event's value in one column: null, a boolean, an integer, an amount (2 decimals) or text.
+using EventValue = std::variant<std::monostate, bool, std::int64_t, double, std::string>;
+
+struct EvidenceColumn {
+    std::string_view key;
+    Align align;
+    bool shrinkable;
+    bool money;  ///< thousands separators in the table formats
+    EventValue (*get)(const EvidenceEvent&);
+};
+
+constexpr std::array<std::string_view, 4> k_event_kind_names = {"call", "email", "invoice", "discount"};
+
+std::string format_time(std::int32_t seconds) {
+    const int hours = seconds / 3600;
+    const int minutes = seconds / 60 % 60;
+    const int rest = seconds % 60;
+    if (rest != 0) {
+        return fmt::format("{:02}:{:02}:{:02}", hours, minutes, rest);
+    }
+    return fmt::format("{:02}:{:02}", hours, minutes);
+}
+
+template <class T>
+EventValue optional_value(const std::optional<T>& value) {
+    if (!value) {
+        return std::monostate{};
+    }
+    return *value;
+}
+
+// The columns of SPEC §5 evidence, in order; every format iterates this table.
+const std::array<EvidenceColumn, 12> k_evidence_columns = {{
+    {"date", Align::left, false, false, [](const EvidenceEvent& e) -> EventValue { return format_day(e.date); }},
+    {"time", Align::left, false, false,
+     [](const EvidenceEvent& e) -> EventValue {
+         if (e.seconds < 0) {
+             return std::monostate{};
+         }
+         return format_time(e.seconds);
+     }},
+    {"kind", Align::left, false, false,
+     [](const EvidenceEvent& e) -> EventValue {
+         return std::string(k_event_kind_names.at(static_cast<std::size_t>(e.kind)));
+     }},
+    {"direction", Align::left, false, false,
+     [](const EvidenceEvent& e) -> EventValue {
+         if (!e.direction) {
+             return std::monostate{};
+         }
+         return std::string(*e.direction == Direction::inbound ? "inbound" : "outbound");
+     }},
+    {"minutes", Align::right, false, false, [](const EvidenceEvent& e) { return optional_value(e.minutes); }},
+    {"after_hours", Align::left, false, false, [](const EvidenceEvent& e) { return optional_value(e.after_hours); }},
+    {"off_day", Align::left, false, false, [](const EvidenceEvent& e) { return optional_value(e.off_day); }},
+    {"tags", Align::left, true, false, [](const EvidenceEvent& e) -> EventValue { return e.tags; }},
+    {"amount", Align::right, false, true, [](const EvidenceEvent& e) { return optional_value(e.amount); }},
+    {"status", Align::left, true, false, [](const EvidenceEvent& e) -> EventValue { return e.status; }},
+    {"days_late", Align::right, false, false, [](const EvidenceEvent& e) { return optional_value(e.days_late); }},
+    {"text", Align::left, true, false, [](const EvidenceEvent& e) -> EventValue { return e.text; }},
+}};
+
+constexpr int k_decimals = 2;  // minutes and amounts
+
+Json value_json(const EventValue& value) {
+    struct Visitor {
+        Json operator()(std::monostate) const { return nullptr; }
+        Json operator()(bool v) const { return v; }
+        Json operator()(std::int64_t v) const { return v; }
+        Json operator()(double v) const { return json_rounded(v, k_decimals); }
+        Json operator()(const std::string& v) const { return v; }
+    };
+    return std::visit(Visitor{}, value);
+}
+
+/// The text of a value in csv/tsv and, for `money`, the table formats.
+std::string value_text(const EventValue& value, bool money_style) {
+    struct Visitor {
+        bool money;
+        std::string operator()(std::monostate) const { return {}; }
+        std::string operator()(bool v) const { return v ? "true" : "false"; }
+        std::string operator()(std::int64_t v) const { return fmt::format("{}", v); }
+        std::string operator()(double v) const {
+            return money ? format_money(v) : format_fixed(v, k_decimals);
+        }
+        std::string operator()(const std::string& v) const { return v; }
+    };
+    return std::visit(Visitor{money_style}, value);
+}
+
+void write_evidence_json(const EvidenceReport& report, Writer& out) {
+    JsonObjectStream json(out);
+    json.member("client", report.client);
+    json.member("name", json_text_or_null(report.name));
+    json.begin_array("events");
+    for (const EvidenceEvent& event : report.events) {
+        Json object = Json::object();
+        for (const auto& column : k_evidence_columns) {
+            object[std::string(column.key)] = value_json(column.get(event));
+        }
+        json.array_item(object);
+    }
+    json.end_array();
+    json.finish();
+}
+
+void write_evidence_delimited(const EvidenceReport& report, OutputFormat format, Writer& out) {
+    DelimitedRow row(format);
+    for (const auto& column : k_evidence_columns) {
+        row.text(column.key);
+    }
+    out.write(row.take_line());
+    for (const EvidenceEvent& event : report.events) {
+        for (const auto& column : k_evidence_columns) {
+            const EventValue value = column.get(event);
+            if (const auto* text = std::get_if<std::string>(&value)) {
+                row.text(*text);
+            } else if (const auto* amount = std::get_if<double>(&value)) {
+                row.bare(format_rounded(*amount, k_decimals));  // no thousands separators in csv
+            } else {
+                row.bare(value_text(value, false));
+            }
+        }
+        out.write(row.take_line());
+    }
+}
+
+std::string evidence_title(const EvidenceReport& report) {
+    return report.name ? fmt::format("Evidence for {} ({})", report.client, *report.name)
+                       : fmt::format("Evidence for {}", report.client);
+}
+
+std::string evidence_summary(const EvidenceReport& report) {
+    const Period& period = report.settings.period;
+    return fmt::format("{} event{}, {} to {}, as of {}", report.events.size(), report.events.size() == 1 ? "" : "s",
+                       format_day(period.from), format_day(period.to), format_day(period.as_of));
+}
+
+TextTable evidence_table() {
+    std::vector<TextColumn> columns;
+    for (const auto& column : k_evidence_columns) {
+        columns.push_back(TextColumn{std::string(column.key), column.align, column.shrinkable});
+    }
+    return TextTable(std::move(columns));
+}
+
+RowSource evidence_rows(const EvidenceReport& report) {
+    return [&report](std::size_t r, std::vector<TextCell>& cells) {
+        const EvidenceEvent& event = report.events[r];
+        for (std::size_t c = 0; c < k_evidence_columns.size(); ++c) {
+            const auto& column = k_evidence_columns[c];
+            // A row stays one line: line breaks in notes show as ⏎.
+            cells[c].text = one_line(value_text(column.get(event), column.money), "⏎");
+        }
+    };
+}
+
+}  // namespace
+
+void render_evidence(const EvidenceReport& report, const RenderOptions& options, Writer& out) {
+    switch (options.format) {
+        case OutputFormat::json:
+            write_evidence_json(report, out);
+            return;
+        case OutputFormat::csv:
+        case OutputFormat::tsv:
+            write_evidence_delimited(report, options.format, out);
+            return;
+        case OutputFormat::table:
+            out.write(one_line(evidence_title(report)) + "\n" + evidence_summary(report) + "\n\n");
+            evidence_table().write_text(out, report.events.size(), evidence_rows(report), options.terminal_width,
+                                        options.color);
+            return;
+        case OutputFormat::markdown: {
+            MarkdownDocumentWriter doc(out);
+            doc.title(evidence_title(report));
+            doc.paragraph(evidence_summary(report));
+            doc.table(evidence_table(), report.events.size(), evidence_rows(report));
+            return;
+        }
+    }
+}
+
+}  // namespace clientscore

@@ -1,0 +1,297 @@
+// render_explain: one client in depth (SPEC §5 explain). JSON is the client object plus
+// thresholds, months and offboarding; table and markdown are a readable report; csv and tsv
+// are the month-by-month rows.
+
+#include <fmt/format.h>
+
+#include "clientscore/render.hpp"
+#include "render/client_display.hpp"
+#include "render/columns.hpp"
+#include "render/delimited.hpp"
+#include "render/json_writer.hpp"
+#include "render/number_format.hpp"
+#include "render/text_table.hpp"
+
+namespace clientscore {
+
+namespace {
+
+using namespace render;
+
+// ---- JSON ------------------------------------------------------------------------------------
+
+Json month_json(const MonthResult& month) {
+    const ClientResult as_client = as_client_result(month.score, month.metrics);
+    Json object = Json::object();
+    object["month"] = month.month;
+    object["from"] = format_day(month.period.from);
+    object["to"] = format_day(month.period.to);
+    object["as_of"] = format_day(month.period.as_of);
+    add_client_columns(object, as_client, first_metric_column(), client_columns().size());
+    add_client_columns(object, as_client, first_column_of_group("components"), first_metric_column());
+    for (const std::string_view key : {"toxicity", "verdict"}) {
+        add_client_columns(object, as_client, *find_client_column(key), *find_client_column(key) + 1);
+    }
+    return object;
+}
+
+Json thresholds_json(const Settings& settings) {
+    Json object = Json::object();
+    for (std::size_t i = 0; i < k_component_count; ++i) {
+        object[std::string(k_component_names[i])] = {{"ok", json_number(settings.thresholds[i].ok)},
+                                                     {"bad", json_number(settings.thresholds[i].bad)},
+                                                     {"weight", json_number(settings.weights[i])}};
+    }
+    return object;
+}
+
+Json offboarding_json(const Offboarding& offboarding) {
+    Json invoices = Json::array();
+    for (const OpenInvoice& invoice : offboarding.open_invoices) {
+        Json item = Json::object();
+        item["invoice_id"] = invoice.invoice_id;
+        item["due_at"] = format_day(invoice.due_at);
+        item["unpaid"] = json_rounded(invoice.unpaid, 2);
+        item["days_overdue"] = invoice.days_overdue;
+        invoices.push_back(std::move(item));
+    }
+    Json object = Json::object();
+    object["notice_date"] = format_day(offboarding.notice_date);
+    object["open_invoices"] = std::move(invoices);
+    object["checklist"] = strings_json(offboarding.checklist);
+    return object;
+}
+
+void write_explain_json(const ExplainReport& report, Writer& out) {
+    Json object = client_json(report.client);
+    object["thresholds"] = thresholds_json(report.settings);
+    Json months = Json::array();
+    for (const MonthResult& month : report.months) {
+        months.push_back(month_json(month));
+    }
+    object["months"] = std::move(months);
+    if (report.offboarding) {
+        object["offboarding"] = offboarding_json(*report.offboarding);
+    }
+    object["period"] = period_json(report.settings.period);
+    object["settings"] = settings_json(report.settings);
+    object["warnings"] = strings_json(report.warnings);
+    out.write(json_text(object) + "\n");
+}
+
+// ---- csv / tsv: the months, with the JSON month keys flattened -------------------------------
+
+/// The client columns of a month row, in the order of the JSON month object.
+std::vector<std::size_t> month_columns() {
+    std::vector<std::size_t> indexes;
+    for (std::size_t i = first_metric_column(); i < client_columns().size(); ++i) {
+        indexes.push_back(i);
+    }
+    for (std::size_t i = first_column_of_group("components"); i < first_metric_column(); ++i) {
+        indexes.push_back(i);
+    }
+    indexes.push_back(*find_client_column("toxicity"));
+    indexes.push_back(*find_client_column("verdict"));
+    return indexes;
+}
+
+void write_explain_delimited(const ExplainReport& report, OutputFormat format, Writer& out) {
+    const auto& columns = client_columns();
+    const std::vector<std::size_t> indexes = month_columns();
+    DelimitedRow row(format);
+    for (const std::string_view key : {"month", "from", "to", "as_of"}) {
+        row.text(key);
+    }
+    for (std::size_t i : indexes) {
+        row.text(columns[i].key);
+    }
+    out.write(row.take_line());
+    for (const MonthResult& month : report.months) {
+        const ClientResult as_client = as_client_result(month.score, month.metrics);
+        row.text(month.month);
+        row.bare(format_day(month.period.from));
+        row.bare(format_day(month.period.to));
+        row.bare(format_day(month.period.as_of));
+        for (std::size_t i : indexes) {
+            row.cell(columns[i].get(as_client, columns[i].index), columns[i].decimals);
+        }
+        out.write(row.take_line());
+    }
+}
+
+// ---- table / markdown: a readable report -----------------------------------------------------
+
+std::string headline(const ExplainReport& report) {
+    const ClientResult& client = report.client;
+    std::string rank = fmt::format("Rank {}", client.rank);
+    if (report.client_count > 0) {
+        rank += fmt::format(" of {}", report.client_count);
+    }
+    return fmt::format("{} · verdict {} · toxicity {}", rank, verdict_name(client.score.verdict),
+                       format_fixed(client.score.toxicity, 1));
+}
+
+std::string period_line(const Period& period) {
+    return fmt::format("Period {} to {} ({} days), as of {}", format_day(period.from), format_day(period.to),
+                       period.days(), format_day(period.as_of));
+}
+
+void write_components(const ExplainReport& report, DocumentWriter& doc) {
+    const ClientScore& score = report.client.score;
+    const Settings& settings = report.settings;
+    // SPEC §4: the components without data are left out with their weight.
+    double weight_sum = 0;
+    for (std::size_t i = 0; i < k_component_count; ++i) {
+        if (score.components[i]) {
+            weight_sum += settings.weights[i];
+        }
+    }
+    TextTable table({{"component"},
+                     {"value", Align::right},
+                     {"ok", Align::right},
+                     {"bad", Align::right},
+                     {"weight", Align::right},
+                     {"contribution", Align::right}});
+    doc.table(table, k_component_count + 1, [&](std::size_t r, std::vector<TextCell>& cells) {
+        if (r == k_component_count) {
+            cells[0].text = "toxicity";
+            for (std::size_t c = 1; c < 5; ++c) {
+                cells[c].text.clear();
+            }
+            cells[5].text = format_fixed(score.toxicity, 1);
+            return;
+        }
+        const std::optional<double>& value = score.components[r];
+        cells[0].text = std::string(k_component_names[r]);
+        cells[1].text = value ? format_fixed(*value, 4) : "no data";
+        cells[2].text = format_number(settings.thresholds[r].ok);
+        cells[3].text = format_number(settings.thresholds[r].bad);
+        cells[4].text = format_number(settings.weights[r]);
+        if (!value) {
+            cells[5].text = std::string(k_null_text);
+        } else {
+            const double contribution = weight_sum > 0 ? settings.weights[r] * *value / weight_sum * 100 : 0;
+            cells[5].text = format_fixed(contribution, 2);
+        }
+    });
+}
+
+void write_metrics(const ExplainReport& report, DocumentWriter& doc) {
+    const auto& columns = client_columns();
+    const std::size_t first = first_metric_column();
+    TextTable table({{"metric"}, {"value", Align::right}, {"meaning"}});
+    doc.table(table, columns.size() - first, [&](std::size_t r, std::vector<TextCell>& cells) {
+        const std::size_t index = first + r;
+        cells[0].text = columns[index].key;
+        cells[1].text = display_client_value(report.client, index);
+        cells[2].text = columns[index].description;
+    });
+}
+
+void write_months(const ExplainReport& report, DocumentWriter& doc) {
+    struct MonthColumn {
+        std::string_view header;
+        std::string_view key;
+    };
+    static constexpr std::array<MonthColumn, 8> month_table = {{
+        {"month", ""},
+        {"contacts in", "contacts_in"},
+        {"after hours", "after_hours_share"},
+        {"net revenue", "net_revenue"},
+        {"margin", "margin"},
+        {"overdue", "overdue"},
+        {"toxicity", "toxicity"},
+        {"verdict", "verdict"},
+    }};
+    std::vector<TextColumn> columns;
+    for (const auto& column : month_table) {
+        const bool text = column.key.empty() || column.key == "verdict";
+        columns.push_back(TextColumn{std::string(column.header), text ? Align::left : Align::right, false});
+    }
+    TextTable table(std::move(columns));
+    doc.table(table, report.months.size(), [&](std::size_t r, std::vector<TextCell>& cells) {
+        const MonthResult& month = report.months[r];
+        const ClientResult as_client = as_client_result(month.score, month.metrics);
+        for (std::size_t c = 0; c < month_table.size(); ++c) {
+            cells[c].color = {};
+            if (month_table[c].key.empty()) {
+                cells[c].text = month.month;
+                continue;
+            }
+            cells[c].text = display_client_value(as_client, *find_client_column(month_table[c].key));
+            if (month_table[c].key == "verdict") {
+                cells[c].color = verdict_color(month.score.verdict);
+            }
+        }
+    });
+}
+
+void write_offboarding(const Offboarding& offboarding, DocumentWriter& doc) {
+    doc.heading("Offboarding");
+    doc.definitions({{"notice date", {format_day(offboarding.notice_date)}}});
+    if (offboarding.open_invoices.empty()) {
+        doc.paragraph("No open invoices.");
+    } else {
+        TextTable table(
+            {{"invoice"}, {"due"}, {"unpaid", Align::right}, {"days overdue", Align::right}});
+        doc.table(table, offboarding.open_invoices.size(), [&](std::size_t r, std::vector<TextCell>& cells) {
+            const OpenInvoice& invoice = offboarding.open_invoices[r];
+            cells[0].text = invoice.invoice_id;
+            cells[1].text = format_day(invoice.due_at);
+            cells[2].text = format_money(invoice.unpaid);
+            cells[3].text = fmt::format("{}", invoice.days_overdue);
+        });
+    }
+    doc.bullets(offboarding.checklist);
+}
+
+void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {
+    const ClientResult& client = report.client;
+    doc.title(client.name ? fmt::format("Client {} ({})", client.client, *client.name)
+                          : fmt::format("Client {}", client.client));
+    doc.paragraph(headline(report));
+    doc.paragraph(period_line(report.settings.period));
+    doc.heading("Action");
+    doc.paragraph(client.score.action.empty() ? std::string("None.") : client.score.action);
+    doc.heading("Reasons");
+    if (client.score.reasons.empty()) {
+        doc.paragraph("No component above 0.5.");
+    } else {
+        doc.bullets(client.score.reasons);
+    }
+    doc.heading("Components");
+    write_components(report, doc);
+    doc.heading("Metrics");
+    write_metrics(report, doc);
+    doc.heading("Month by month");
+    write_months(report, doc);
+    if (report.offboarding) {
+        write_offboarding(*report.offboarding, doc);
+    }
+}
+
+}  // namespace
+
+void render_explain(const ExplainReport& report, const RenderOptions& options, Writer& out) {
+    switch (options.format) {
+        case OutputFormat::json:
+            write_explain_json(report, out);
+            return;
+        case OutputFormat::csv:
+        case OutputFormat::tsv:
+            write_explain_delimited(report, options.format, out);
+            return;
+        case OutputFormat::table: {
+            PlainDocumentWriter doc(out, options.color);
+            write_explain_document(report, doc);
+            return;
+        }
+        case OutputFormat::markdown: {
+            MarkdownDocumentWriter doc(out);
+            write_explain_document(report, doc);
+            return;
+        }
+    }
+}
+
+}  // namespace clientscore
