@@ -1,0 +1,245 @@
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "clientscore/normalize.hpp"
+
+using namespace clientscore;
+
+namespace {
+
+constexpr std::int32_t k_no_time = -1;
+constexpr std::int32_t hms(int h, int m, int s = 0) { return h * 3600 + m * 60 + s; }
+
+struct Good {
+    std::string_view text;
+    DateOrder order;
+    int y;
+    unsigned m;
+    unsigned d;
+    std::int32_t seconds;
+    std::optional<std::int32_t> offset;
+};
+
+void check_good(const Good& g) {
+    INFO("[" << g.text << "] order " << static_cast<int>(g.order));
+    const Result<ParsedTimestamp> r = parse_timestamp(g.text, g.order);
+    REQUIRE(r.ok());
+    CHECK(format_date(r->date) == format_date(days_from_civil(g.y, g.m, g.d)));
+    CHECK(r->seconds == g.seconds);
+    CHECK(r->offset_minutes == g.offset);
+}
+
+void check_bad(std::string_view text, DateOrder order, std::string_view error_start) {
+    INFO("[" << text << "] order " << static_cast<int>(order));
+    const Result<ParsedTimestamp> r = parse_timestamp(text, order);
+    REQUIRE_FALSE(r.ok());
+    INFO("error: " << r.error());
+    CHECK(r.error().rfind(error_start, 0) == 0);
+}
+
+constexpr DateOrder k_auto = DateOrder::automatic;
+constexpr DateOrder k_dmy = DateOrder::dmy;
+constexpr DateOrder k_mdy = DateOrder::mdy;
+const std::optional<std::int32_t> k_none;
+
+}  // namespace
+
+TEST_CASE("normalize::parse_timestamp", "[normalize]") {
+    SECTION("ISO dates and date-times") {
+        const Good rows[] = {
+            {"2026-03-05", k_auto, 2026, 3, 5, k_no_time, k_none},
+            {"1970-01-01", k_auto, 1970, 1, 1, k_no_time, k_none},
+            {"2100-12-31", k_auto, 2100, 12, 31, k_no_time, k_none},
+            {"2024-02-29", k_auto, 2024, 2, 29, k_no_time, k_none},
+            {"2026-03-05 10:07", k_auto, 2026, 3, 5, hms(10, 7), k_none},
+            {"2026-03-05T10:07", k_auto, 2026, 3, 5, hms(10, 7), k_none},
+            {"2026-03-05 10:07:09", k_auto, 2026, 3, 5, hms(10, 7, 9), k_none},
+            {"2026-03-05T23:59:59", k_auto, 2026, 3, 5, hms(23, 59, 59), k_none},
+            {"2026-03-05 00:00:00", k_auto, 2026, 3, 5, 0, k_none},
+            {"2026-03-05 9:30", k_auto, 2026, 3, 5, hms(9, 30), k_none},
+            {"2026-03-05 10:07:09.5", k_auto, 2026, 3, 5, hms(10, 7, 9), k_none},
+            {"2026-03-05T23:59:59.999999", k_auto, 2026, 3, 5, hms(23, 59, 59), k_none},  // truncated, not rounded
+        };
+        for (const Good& g : rows) {
+            check_good(g);
+        }
+    }
+    SECTION("ISO offsets") {
+        const Good rows[] = {
+            {"2026-03-05T10:07:09Z", k_auto, 2026, 3, 5, hms(10, 7, 9), 0},
+            {"2026-03-05T10:07:09z", k_auto, 2026, 3, 5, hms(10, 7, 9), 0},
+            {"2026-03-05 10:07Z", k_auto, 2026, 3, 5, hms(10, 7), 0},
+            {"2026-03-05T10:07:09+02:00", k_auto, 2026, 3, 5, hms(10, 7, 9), 120},
+            {"2026-03-05T10:07:09-05:30", k_auto, 2026, 3, 5, hms(10, 7, 9), -330},
+            {"2026-03-05T10:07:09+0200", k_auto, 2026, 3, 5, hms(10, 7, 9), 120},
+            {"2026-03-05T10:07:09-0800", k_auto, 2026, 3, 5, hms(10, 7, 9), -480},
+            {"2026-03-05T10:07:09.123+01:00", k_auto, 2026, 3, 5, hms(10, 7, 9), 60},
+            {"2026-03-05 10:07 +01:00", k_auto, 2026, 3, 5, hms(10, 7), 60},
+            {"2026-03-05T10:07:09+00:00", k_auto, 2026, 3, 5, hms(10, 7, 9), 0},
+            {"2026-03-05T10:07:09-00:00", k_auto, 2026, 3, 5, hms(10, 7, 9), 0},
+        };
+        for (const Good& g : rows) {
+            check_good(g);
+        }
+    }
+    SECTION("a bare date keeps its date whatever offset follows") {
+        const Good rows[] = {
+            {"2026-03-05Z", k_auto, 2026, 3, 5, k_no_time, k_none},
+            {"2026-03-05+02:00", k_auto, 2026, 3, 5, k_no_time, k_none},
+            {"2026-03-05-0800", k_auto, 2026, 3, 5, k_no_time, k_none},
+            {"2026-03-05 +14:00", k_auto, 2026, 3, 5, k_no_time, k_none},
+        };
+        for (const Good& g : rows) {
+            check_good(g);
+        }
+    }
+    SECTION("dotted dates are day first whatever the order") {
+        const Good rows[] = {
+            {"5.3.2026", k_auto, 2026, 3, 5, k_no_time, k_none},
+            {"05.03.2026", k_mdy, 2026, 3, 5, k_no_time, k_none},
+            {"31.12.2026", k_dmy, 2026, 12, 31, k_no_time, k_none},
+            {"5.3.2026 9:05", k_auto, 2026, 3, 5, hms(9, 5), k_none},
+            {"05.03.2026 23:59:58", k_auto, 2026, 3, 5, hms(23, 59, 58), k_none},
+            {"29.02.2024 00:00", k_auto, 2024, 2, 29, 0, k_none},
+        };
+        for (const Good& g : rows) {
+            check_good(g);
+        }
+    }
+    SECTION("slash dates in the order given") {
+        const Good rows[] = {
+            {"5/3/2026", k_dmy, 2026, 3, 5, k_no_time, k_none},
+            {"5/3/2026", k_mdy, 2026, 5, 3, k_no_time, k_none},
+            {"05/03/2026", k_dmy, 2026, 3, 5, k_no_time, k_none},
+            {"25/12/2026", k_auto, 2026, 12, 25, k_no_time, k_none},
+            {"12/25/2026", k_auto, 2026, 12, 25, k_no_time, k_none},
+            {"25/12/2026", k_dmy, 2026, 12, 25, k_no_time, k_none},
+            {"12/25/2026", k_mdy, 2026, 12, 25, k_no_time, k_none},
+            {"7/7/2026", k_auto, 2026, 7, 7, k_no_time, k_none},  // equal parts need no order
+            {"5/3/2026 14:30", k_dmy, 2026, 3, 5, hms(14, 30), k_none},
+            {"5/3/2026 14:30:15", k_mdy, 2026, 5, 3, hms(14, 30, 15), k_none},
+            {"13/3/2026 0:00", k_auto, 2026, 3, 13, 0, k_none},
+        };
+        for (const Good& g : rows) {
+            check_good(g);
+        }
+    }
+    SECTION("AM and PM") {
+        const Good rows[] = {
+            {"3/15/2026 2:30 PM", k_auto, 2026, 3, 15, hms(14, 30), k_none},
+            {"3/15/2026 2:30PM", k_auto, 2026, 3, 15, hms(14, 30), k_none},
+            {"3/15/2026 2:30 pm", k_auto, 2026, 3, 15, hms(14, 30), k_none},
+            {"3/15/2026 2:30:45 Pm", k_auto, 2026, 3, 15, hms(14, 30, 45), k_none},
+            {"3/15/2026 2:30 AM", k_auto, 2026, 3, 15, hms(2, 30), k_none},
+            {"3/15/2026 12:00 AM", k_auto, 2026, 3, 15, 0, k_none},
+            {"3/15/2026 12:59:59 am", k_auto, 2026, 3, 15, hms(0, 59, 59), k_none},
+            {"3/15/2026 12:00 PM", k_auto, 2026, 3, 15, hms(12, 0), k_none},
+            {"3/15/2026 11:59 PM", k_auto, 2026, 3, 15, hms(23, 59), k_none},
+            {"3/15/2026 1:00 am", k_auto, 2026, 3, 15, hms(1, 0), k_none},
+            {"3/15/2026, 4:05:06 PM", k_auto, 2026, 3, 15, hms(16, 5, 6), k_none},
+            {"15/3/2026 4:05 PM", k_dmy, 2026, 3, 15, hms(16, 5), k_none},
+        };
+        for (const Good& g : rows) {
+            check_good(g);
+        }
+    }
+    SECTION("Unix seconds and milliseconds are UTC instants") {
+        const Good rows[] = {
+            {"1772704800", k_auto, 2026, 3, 5, hms(10, 0), 0},
+            {"1772704800123", k_auto, 2026, 3, 5, hms(10, 0), 0},
+            {"1772704859999", k_auto, 2026, 3, 5, hms(10, 0, 59), 0},  // milliseconds are truncated
+            {"999999999", k_auto, 2001, 9, 9, hms(1, 46, 39), 0},
+            {"999999999000", k_auto, 2001, 9, 9, hms(1, 46, 39), 0},
+            {"4102444800", k_auto, 2100, 1, 1, 0, 0},
+            {"4133980799", k_auto, 2100, 12, 31, hms(23, 59, 59), 0},
+        };
+        for (const Good& g : rows) {
+            check_good(g);
+        }
+    }
+    SECTION("malformed") {
+        for (const std::string_view s : {
+                 "", " ", "x", "today", "2026", "202603", "20260305", "2026-03", "2026-3-5", "2026-03-5",
+                 "2026/03/05", "2026-03-05T", "2026-03-05 ", "2026-03-05T10", "2026-03-05T10:7",
+                 "2026-03-05T10:07:", "2026-03-05T10:07:9", "2026-03-05T10:07:09.", "2026-03-05T10:070",
+                 "2026-03-05T100:07", "2026-03-05T10:07+2", "2026-03-05T10:07+02", "2026-03-05T10:07+02:0",
+                 "2026-03-05T10:07+0200x", "2026-03-05T10:07 UTC", "2026-03-05T10:07ZZ", "2026-03-05 10:07 PM",
+                 "2026-03-05x", "2026-03-05+25:00", "2026-03-05T10:07+02:60", "2026-03-05T10:07:09.5.5",
+                 "2026-03-05  10:07", "5.3.26", "5.3.2026T10:00", "5.3.2026 10", "5.3.2026 10:00 PM",
+                 "5.3.2026 10:00:00.5", "5..2026", "123.3.2026", "5.3.20260", "5/3/26", "5/3/20260",
+                 "5-3-2026", "5/3/2026T10:00", "5/3/2026 10", "5/3/2026 PM", "5/3/2026 10:00 XM",
+                 "5/3/2026 10:00 P.M.", "5/3/2026 10:00 AMX", "5 /3/2026", "/3/2026", "5//2026",
+                 "12345678", "12345678901", "12345678901234", "-1772704800", "1772704800.5", "1e9",
+                 "１２/３/2026"}) {
+            check_bad(s, k_dmy, "is not a date");
+        }
+    }
+    SECTION("impossible days and times") {
+        for (const std::string_view s : {"2026-02-29", "2026-02-30", "2026-13-01", "2026-00-01", "2026-04-31",
+                                         "2026-01-00", "2026-03-05 24:00", "2026-03-05 10:60",
+                                         "2026-03-05 10:00:60", "2026-03-05T25:00:00Z", "30.2.2026",
+                                         "1.13.2026", "0.1.2026", "5.3.2026 24:00", "31/4/2026", "0/4/2026",
+                                         "29/2/2026", "5/3/2026 24:00", "5/3/2026 23:60", "5/3/2026 0:00 AM",
+                                         "5/3/2026 13:00 PM", "5/3/2026 00:30 am"}) {
+            check_bad(s, k_dmy, "is not a date");
+        }
+    }
+    SECTION("years outside 1970-2100") {
+        for (const std::string_view s : {"1969-12-31", "2101-01-01", "1969-12-31T23:59:59Z", "31.12.1969",
+                                         "1/1/2101", "1/1/1900 10:00 AM", "0001-01-01", "9999-12-31",
+                                         "4133980800", "9999999999", "9999999999999"}) {
+            check_bad(s, k_dmy, "is outside the years 1970-2100");
+        }
+    }
+    SECTION("slash dates that the order cannot read") {
+        check_bad("13/3/2026", k_mdy, "is not a date in month/day/year order");
+        check_bad("3/13/2026", k_dmy, "is not a date in day/month/year order");
+        check_bad("13/13/2026", k_auto, "is not a date");
+        check_bad("13/13/2026", k_dmy, "is not a date");
+    }
+    SECTION("ambiguous slash dates under auto ask for --date-order") {
+        for (const std::string_view s : {"5/3/2026", "05/03/2026", "1/12/2026", "12/1/2026 10:00", "3/4/2026 1:00 PM"}) {
+            INFO(s);
+            const Result<ParsedTimestamp> r = parse_timestamp(s, k_auto);
+            REQUIRE_FALSE(r.ok());
+            CHECK(r.error().find("--date-order") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("normalize::slash_hint", "[normalize]") {
+    struct Row {
+        std::string_view text;
+        SlashHint hint;
+    };
+    const Row rows[] = {
+        {"13/3/2026", SlashHint::day_first},
+        {"31/12/2026 10:00", SlashHint::day_first},
+        {"3/13/2026", SlashHint::month_first},
+        {"12/31/2026 11:59 PM", SlashHint::month_first},
+        {"5/5/2026", SlashHint::same},
+        {"05/5/2026", SlashHint::same},
+        {"12/12/2026 1:00 PM", SlashHint::same},
+        {"5/3/2026", SlashHint::ambiguous},
+        {"1/12/2026", SlashHint::ambiguous},
+        {"2026-03-05", SlashHint::not_slash},
+        {"5.3.2026", SlashHint::not_slash},
+        {"1772704800", SlashHint::not_slash},
+        {"", SlashHint::not_slash},
+        {"hello", SlashHint::not_slash},
+        {"5/3/26", SlashHint::not_slash},
+        {"13/13/2026", SlashHint::not_slash},   // no order gives a real day
+        {"31/4/2026", SlashHint::not_slash},    // April 31 and month 31 are both no day
+        {"30/2/2026", SlashHint::not_slash},
+        {"0/3/2026", SlashHint::not_slash},
+        {"29/2/2024", SlashHint::day_first},    // only day-first is real in a leap year
+        {"2/29/2024", SlashHint::month_first},
+    };
+    for (const Row& r : rows) {
+        INFO("[" << r.text << "]");
+        CHECK(slash_hint(r.text) == r.hint);
+    }
+}
