@@ -1,0 +1,139 @@
+#pragma once
+// Small hand-built reports for the render tests (tests/test_render_*.cpp).
+
+#include <string>
+#include <vector>
+
+#include "clientscore/report.hpp"
+
+namespace clientscore::test {
+
+inline constexpr Days k_2024_01_01 = 19723;
+inline constexpr Days k_2024_01_31 = 19753;
+inline constexpr Days k_2024_02_01 = 19754;
+inline constexpr Days k_2024_02_29 = 19782;
+
+inline Settings sample_settings() {
+    Settings s;
+    s.period = Period{k_2024_01_01, k_2024_02_29, k_2024_02_29};
+    s.currency = "EUR";
+    s.holidays = 2;
+    return s;
+}
+
+/// A toxic client who pays late: every kind of value (nulls, a tag, aging, reasons).
+inline ClientResult acme() {
+    ClientResult c;
+    c.rank = 1;
+    c.client = "C001";
+    c.name = "Acme Ltd";
+    c.score.components = {0.8125, 5.0 / 12, std::nullopt, 0.8, 0.25};
+    c.score.toxicity = 57.0;
+    c.score.verdict = Verdict::fire;
+    c.score.reasons = {"41.7% of inbound contacts after hours", "pays 38.3 days late on average"};
+    c.score.action = "Fire: give notice by 2024-05-29.";
+    ClientMetrics& m = c.metrics;
+    m.calls = 12;
+    m.calls_in = 10;
+    m.call_minutes = 95.5;
+    m.emails = 8;
+    m.emails_in = 6;
+    m.contacts_in = 16;
+    m.contacts_per_week = 16 / (60 / 7.0);
+    m.after_hours_share = 5.0 / 12;
+    m.off_day_share = 0.125;
+    m.flagged_contacts = 2;
+    m.invoices = 3;
+    m.disputed_invoices = 1;
+    m.tags = {2, 0, 0, 0, 0, 0};
+    m.billed = 1200;
+    m.credits = 0;
+    m.net_revenue = 1200;
+    m.collected = 400;
+    m.outstanding = 800;
+    m.overdue = 800;
+    m.aging = {0, 800, 0, 0};
+    m.avg_days_late = 115.0 / 3;
+    m.max_days_late = 45;
+    m.oldest_overdue_days = 45;
+    m.late_share = 2.0 / 3;
+    m.discounts = 0;
+    m.discount_requests = 0;
+    m.discount_share = 0;
+    m.support_hours = 95.5 / 60 + 8 * 5 / 60.0;
+    m.cost_to_serve = m.support_hours * 60;
+    m.margin = m.net_revenue - m.cost_to_serve;
+    m.margin_pct = m.margin / m.net_revenue;
+    m.effective_rate = m.net_revenue / m.support_hours;
+    m.revenue_share = 0.8;
+    m.price_increase_needed = 0;
+    return c;
+}
+
+/// A client with no revenue: null margin_pct, effective_rate and revenue_share, negative margin.
+inline ClientResult bistro() {
+    ClientResult c;
+    c.rank = 2;
+    c.client = "C002";
+    c.score.components = {0.1, 0, 0.5, 0, 0};
+    c.score.toxicity = 12.5;
+    c.score.verdict = Verdict::keep;
+    c.score.action = "Keep.";
+    ClientMetrics& m = c.metrics;
+    m.calls = 1;
+    m.call_minutes = 12.5;
+    m.contacts_per_week = 0.1;
+    m.support_hours = 12.5 / 60;
+    m.cost_to_serve = 12.5;
+    m.margin = -12.5;
+    m.discounts = 300;
+    m.discount_requests = 2;
+    m.discount_share = 1;
+    return c;
+}
+
+inline RankReport sample_rank_report() {
+    RankReport r;
+    r.settings = sample_settings();
+    r.clients = {acme(), bistro()};
+    Portfolio& p = r.portfolio;
+    p.clients = 2;
+    p.net_revenue = 1500;
+    p.cost_to_serve = r.clients[0].metrics.cost_to_serve + 12.5;
+    p.margin = p.net_revenue - p.cost_to_serve;
+    p.support_hours = r.clients[0].metrics.support_hours + 12.5 / 60;
+    p.max_revenue_share = 0.8;
+    p.effective_rate = p.net_revenue / p.support_hours;
+    p.if_fired.fired = 1;
+    p.if_fired.clients = 1;
+    p.if_fired.net_revenue = 300;
+    p.if_fired.cost_to_serve = 12.5;
+    p.if_fired.margin = 287.5;
+    p.if_fired.support_hours = 12.5 / 60;
+    p.if_fired.hours_freed = r.clients[0].metrics.support_hours;
+    p.if_fired.freed_hours_value = p.if_fired.hours_freed * *p.effective_rate;
+    r.skipped_rows = {{"calls.csv", 1}, {"invoices.csv", 0}, {"calls.csv", 2}};
+    r.ignored_rows = {{"calls.csv", 0}, {"invoices.csv", 4}};
+    r.warnings = {"calls.csv:7: column \"started_at\": \"yesterday\" is not a date"};
+    return r;
+}
+
+/// Clients whose text cells a spreadsheet would run as formulas.
+inline std::vector<ClientResult> formula_clients() {
+    std::vector<ClientResult> clients;
+    const std::vector<std::pair<std::string, std::string>> ids = {
+        {"C010", "=HYPERLINK(\"http://x\",\"y\")"}, {"+1", "-2"}, {"@SUM(A1)", "Tab\tand \"quotes\", commas"}};
+    std::int64_t rank = 1;
+    for (const auto& [id, name] : ids) {
+        ClientResult c;
+        c.rank = rank++;
+        c.client = id;
+        c.name = name;
+        c.score.action = "Keep.";
+        c.metrics.margin = -12.5;
+        clients.push_back(c);
+    }
+    return clients;
+}
+
+}  // namespace clientscore::test

@@ -1,0 +1,75 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "clientscore/render.hpp"
+#include "render/json_writer.hpp"
+#include "render/number_format.hpp"
+
+using namespace clientscore;
+using namespace clientscore::render;
+
+TEST_CASE("render::format_money", "[render]") {
+    CHECK(format_money(1234567.891) == "1,234,567.89");
+    CHECK(format_money(-1234.5) == "-1,234.50");
+    CHECK(format_money(0) == "0.00");
+    CHECK(format_money(-0.004) == "0.00");
+    CHECK(format_money(999.995) == "1,000.00");
+    CHECK(format_money(100) == "100.00");
+    CHECK(format_money(123456) == "123,456.00");
+    CHECK(format_money(2.675) == "2.68");
+}
+
+TEST_CASE("render::format_number", "[render]") {
+    SECTION("integral values print as integers") {
+        CHECK(format_number(100.0) == "100");
+        CHECK(format_number(-12.0) == "-12");
+        CHECK(format_number(-0.0) == "0");
+    }
+    SECTION("others in the shortest form that reads back") {
+        CHECK(format_number(0.1) == "0.1");
+        CHECK(format_number(0.3) == "0.3");
+        CHECK(format_number(-12.5) == "-12.5");
+        CHECK(format_number(0.0001) == "0.0001");
+        CHECK(format_number(123456789.12) == "123456789.12");
+    }
+    SECTION("rounded first") {
+        CHECK(format_rounded(0.41666666, 4) == "0.4167");
+        CHECK(format_rounded(2.675, 2) == "2.68");
+        CHECK(format_rounded(-0.004, 2) == "0");
+        CHECK(format_rounded(99.999, 2) == "100");
+    }
+    SECTION("not finite: empty") { CHECK(format_number(std::nan("")).empty()); }
+    SECTION("fixed and percent") {
+        CHECK(format_fixed(3.5, 2) == "3.50");
+        CHECK(format_fixed(-0.001, 2) == "0.00");
+        CHECK(format_percent(0.2745) == "27.5%");
+        CHECK(format_percent(-0.125) == "-12.5%");
+    }
+}
+
+TEST_CASE("render::json numbers match csv numbers", "[render]") {
+    // One value, the same bytes in every format.
+    for (double v : {0.1, 0.3, 100.0, -12.5, 0.4167, 1234.56, 1e-4, 2.68, 0.0, 12345678.9}) {
+        CHECK(json_text(json_number(v)) == format_number(v));
+        // and it reads back as the same double
+        CHECK(nlohmann::json::parse(json_text(json_number(v))).get<double>() == v);
+    }
+    CHECK(json_text(json_rounded(-0.004, 2)) == "0");
+    CHECK(json_text(json_rounded(std::optional<double>{}, 2)) == "null");
+}
+
+TEST_CASE("render::display_width and shorten_to_width", "[render]") {
+    CHECK(display_width("abc") == 3);
+    CHECK(display_width("Müller — ok") == 11);
+    CHECK(shorten_to_width("Müller GmbH", 20) == "Müller GmbH");
+    CHECK(shorten_to_width("Müller GmbH", 5) == "Müll…");
+    CHECK(shorten_to_width("abcdef", 1) == "…");
+    CHECK(shorten_to_width("abcdef", 6) == "abcdef");
+}
+
+TEST_CASE("render::one_line", "[render]") {
+    CHECK(one_line("a\r\nb\nc\rd") == "a b c d");
+    CHECK(one_line("a\nb", "⏎") == "a⏎b");
+    CHECK(one_line("bell\x07 esc\x1b[31m") == "bell  esc [31m");
+}

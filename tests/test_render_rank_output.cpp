@@ -1,0 +1,387 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "clientscore/render.hpp"
+#include "render/json_writer.hpp"
+#include "render/number_format.hpp"
+#include "test_render_fixtures.hpp"
+
+using namespace clientscore;
+
+namespace {
+
+std::string rank_text(const RankReport& report, OutputFormat format, std::optional<int> width = std::nullopt,
+                   bool color = false) {
+    RenderOptions options;
+    options.format = format;
+    options.terminal_width = width;
+    options.color = color;
+    StringWriter out;
+    render_rank(report, options, out);
+    return out.text();
+}
+
+const std::string k_csv_header =
+    "rank,client,name,toxicity,verdict,action,reasons,components_communication,components_after_hours,components_discounts,components_payment,components_hostility,calls,calls_in,call_minutes,emails,emails_in,contacts_in,contacts_per_week,after_hours_share,off_day_share,flagged_contacts,invoices,disputed_invoices,tags_threat,tags_abusive,tags_escalation,tags_blame,tags_dispute,tags_rework,billed,credits,net_revenue,collected,outstanding,overdue,aging_1_30,aging_31_60,aging_61_90,aging_over_90,avg_days_late,max_days_late,oldest_overdue_days,late_share,discounts,discount_requests,discount_share,support_hours,cost_to_serve,margin,margin_pct,effective_rate,revenue_share,price_increase_needed";
+
+}  // namespace
+
+TEST_CASE("render::render_rank json", "[render]") {
+    SECTION("the whole document, streamed, for one client with nulls and custom settings") {
+        RankReport report = test::sample_rank_report();
+        report.clients = {test::bistro()};
+        report.clients[0].rank = 1;
+        report.portfolio = Portfolio{};
+        report.portfolio.clients = 1;
+        report.settings.time_zone = "Europe/Berlin";
+        report.settings.weights[3] = 2;
+        report.settings.thresholds[0] = Threshold{2.5, 12};
+        report.warnings.clear();
+        const std::string expected = R"json({
+  "schema_version": 1,
+  "period": {
+    "from": "2024-01-01",
+    "to": "2024-02-29",
+    "as_of": "2024-02-29",
+    "days": 60
+  },
+  "settings": {
+    "from": "2024-01-01",
+    "to": "2024-02-29",
+    "as_of": "2024-02-29",
+    "time_zone": "Europe/Berlin",
+    "business_hours": "09:00-18:00",
+    "business_days": "Mon,Tue,Wed,Thu,Fri",
+    "holidays": 2,
+    "hourly_cost": 60,
+    "email_minutes": 5,
+    "target_margin": 0.3,
+    "currency": "EUR",
+    "fire_at": 60,
+    "watch_at": 30,
+    "chase_days": 60,
+    "thresholds": {
+      "communication": {
+        "ok": 2.5,
+        "bad": 12
+      },
+      "after_hours": {
+        "ok": 0.1,
+        "bad": 0.4
+      },
+      "discounts": {
+        "ok": 0.05,
+        "bad": 0.25
+      },
+      "payment": {
+        "ok": 7,
+        "bad": 45
+      },
+      "hostility": {
+        "ok": 0,
+        "bad": 2
+      }
+    },
+    "weights": {
+      "communication": 1,
+      "after_hours": 1,
+      "discounts": 1,
+      "payment": 2,
+      "hostility": 1
+    }
+  },
+  "portfolio": {
+    "clients": 1,
+    "net_revenue": 0,
+    "cost_to_serve": 0,
+    "margin": 0,
+    "support_hours": 0,
+    "max_revenue_share": null,
+    "effective_rate": null,
+    "if_fired": {
+      "fired": 0,
+      "clients": 0,
+      "net_revenue": 0,
+      "cost_to_serve": 0,
+      "margin": 0,
+      "support_hours": 0,
+      "hours_freed": 0,
+      "freed_hours_value": null
+    }
+  },
+  "clients": [
+    {
+      "rank": 1,
+      "client": "C002",
+      "name": null,
+      "toxicity": 12.5,
+      "verdict": "keep",
+      "action": "Keep.",
+      "reasons": [],
+      "components": {
+        "communication": 0.1,
+        "after_hours": 0,
+        "discounts": 0.5,
+        "payment": 0,
+        "hostility": 0
+      },
+      "calls": 1,
+      "calls_in": 0,
+      "call_minutes": 12.5,
+      "emails": 0,
+      "emails_in": 0,
+      "contacts_in": 0,
+      "contacts_per_week": 0.1,
+      "after_hours_share": 0,
+      "off_day_share": 0,
+      "flagged_contacts": 0,
+      "invoices": 0,
+      "disputed_invoices": 0,
+      "tags": {},
+      "billed": 0,
+      "credits": 0,
+      "net_revenue": 0,
+      "collected": 0,
+      "outstanding": 0,
+      "overdue": 0,
+      "aging": {
+        "1_30": 0,
+        "31_60": 0,
+        "61_90": 0,
+        "over_90": 0
+      },
+      "avg_days_late": 0,
+      "max_days_late": 0,
+      "oldest_overdue_days": 0,
+      "late_share": 0,
+      "discounts": 300,
+      "discount_requests": 2,
+      "discount_share": 1,
+      "support_hours": 0.21,
+      "cost_to_serve": 12.5,
+      "margin": -12.5,
+      "margin_pct": null,
+      "effective_rate": null,
+      "revenue_share": null,
+      "price_increase_needed": 0
+    }
+  ],
+  "skipped_rows": {
+    "calls.csv": 3,
+    "invoices.csv": 0
+  },
+  "ignored_rows": {
+    "calls.csv": 0,
+    "invoices.csv": 4
+  },
+  "warnings": []
+}
+)json";
+        CHECK(rank_text(report, OutputFormat::json) == expected);
+    }
+    SECTION("a client object: rounding, tags only when seen, nested groups") {
+        const std::string expected = R"json({
+  "rank": 1,
+  "client": "C001",
+  "name": "Acme Ltd",
+  "toxicity": 57,
+  "verdict": "fire",
+  "action": "Fire: give notice by 2024-05-29.",
+  "reasons": [
+    "41.7% of inbound contacts after hours",
+    "pays 38.3 days late on average"
+  ],
+  "components": {
+    "communication": 0.8125,
+    "after_hours": 0.4167,
+    "discounts": null,
+    "payment": 0.8,
+    "hostility": 0.25
+  },
+  "calls": 12,
+  "calls_in": 10,
+  "call_minutes": 95.5,
+  "emails": 8,
+  "emails_in": 6,
+  "contacts_in": 16,
+  "contacts_per_week": 1.87,
+  "after_hours_share": 0.4167,
+  "off_day_share": 0.125,
+  "flagged_contacts": 2,
+  "invoices": 3,
+  "disputed_invoices": 1,
+  "tags": {
+    "threat": 2
+  },
+  "billed": 1200,
+  "credits": 0,
+  "net_revenue": 1200,
+  "collected": 400,
+  "outstanding": 800,
+  "overdue": 800,
+  "aging": {
+    "1_30": 0,
+    "31_60": 800,
+    "61_90": 0,
+    "over_90": 0
+  },
+  "avg_days_late": 38.33,
+  "max_days_late": 45,
+  "oldest_overdue_days": 45,
+  "late_share": 0.6667,
+  "discounts": 0,
+  "discount_requests": 0,
+  "discount_share": 0,
+  "support_hours": 2.26,
+  "cost_to_serve": 135.5,
+  "margin": 1064.5,
+  "margin_pct": 0.8871,
+  "effective_rate": 531.37,
+  "revenue_share": 0.8,
+  "price_increase_needed": 0
+})json";
+        CHECK(render::json_text(render::client_json(test::acme())) == expected);
+    }
+    SECTION("the streamed document parses, and equal file names add up") {
+        const auto json = nlohmann::ordered_json::parse(rank_text(test::sample_rank_report(), OutputFormat::json));
+        CHECK(json["clients"].size() == 2);
+        CHECK(json["clients"][1]["margin"] == -12.5);
+        CHECK(json["skipped_rows"]["calls.csv"] == 3);
+        CHECK(json["portfolio"]["if_fired"]["freed_hours_value"] == 1373.31);
+        CHECK(json["warnings"].size() == 1);
+    }
+    SECTION("no clients: an empty array") {
+        RankReport report;
+        const auto text = rank_text(report, OutputFormat::json);
+        CHECK(text.find("\n  \"clients\": [],\n") != std::string::npos);
+        CHECK(nlohmann::json::parse(text)["clients"].empty());
+    }
+    SECTION("the same report gives the same bytes") {
+        CHECK(rank_text(test::sample_rank_report(), OutputFormat::json) ==
+              rank_text(test::sample_rank_report(), OutputFormat::json));
+    }
+}
+
+TEST_CASE("render::render_rank csv", "[render]") {
+    SECTION("header, rounded numbers, nulls empty, reasons joined, all six tags") {
+        const std::string expected =
+            k_csv_header + "\n"
+            "1,C001,Acme Ltd,57,fire,Fire: give notice by 2024-05-29.,41.7% of inbound contacts after hours | pays "
+            "38.3 days late on average,0.8125,0.4167,,0.8,0.25,12,10,95.5,8,6,16,1.87,0.4167,0.125,2,3,1,2,0,0,0,0,0,"
+            "1200,0,1200,400,800,800,0,800,0,0,38.33,45,45,0.6667,0,0,0,2.26,135.5,1064.5,0.8871,531.37,0.8,0\n"
+            "2,C002,,12.5,keep,Keep.,,0.1,0,0.5,0,0,1,0,12.5,0,0,0,0.1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
+            "0,0,300,2,1,0.21,12.5,-12.5,,,,0\n";
+        CHECK(rank_text(test::sample_rank_report(), OutputFormat::csv) == expected);
+    }
+    SECTION("formula guard on text cells, RFC 4180 quoting, negative numbers left alone") {
+        RankReport report;
+        report.clients = test::formula_clients();
+        const std::string zeros = "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0";
+        const std::string tail = ",keep,Keep.,,,,,,," + zeros + ",-12.5,,,,0\n";
+        const std::string expected = k_csv_header + "\n" +
+                                     "1,C010,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",0" + tail +
+                                     "2,'+1,'-2,0" + tail +
+                                     "3,'@SUM(A1),\"Tab\tand \"\"quotes\"\", commas\",0" + tail;
+        CHECK(rank_text(report, OutputFormat::csv) == expected);
+    }
+}
+
+TEST_CASE("render::render_rank tsv", "[render]") {
+    RankReport report;
+    report.clients = test::formula_clients();
+    report.clients[0].name = "line\nbreak\r\\ and\ttab";
+    report.clients[1].name = "\tstarts with a tab";
+    const std::string text = rank_text(report, OutputFormat::tsv);
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    REQUIRE(lines.size() == 4);
+    std::string header = k_csv_header;
+    std::replace(header.begin(), header.end(), ',', '\t');
+    CHECK(lines[0] == header);
+    CHECK(lines[1].rfind("1\tC010\tline\\nbreak\\r\\\\ and\\ttab\t0\tkeep\tKeep.\t", 0) == 0);
+    CHECK(lines[2].rfind("2\t'+1\t'\\tstarts with a tab\t0\t", 0) == 0);
+    CHECK(lines[3].rfind("3\t'@SUM(A1)\tTab\\tand \"quotes\", commas\t0\t", 0) == 0);
+    CHECK(lines[3].find("\t-12.5\t") != std::string::npos);
+}
+
+TEST_CASE("render::render_rank table", "[render]") {
+    const std::string summary =
+        "\nPortfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 "
+        "frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
+    SECTION("no width: nothing shortened, numbers right-aligned, money grouped, shares as percentages") {
+        const std::string expected =
+            "rank  client  name      verdict  toxicity  net revenue  margin  contacts/wk  after hours  days late  "
+            "overdue  discounts  reason\n"
+            "----  ------  --------  -------  --------  -----------  ------  -----------  -----------  ---------  "
+            "-------  ---------  -------------------------------------\n"
+            "   1  C001    Acme Ltd  fire         57.0     1,200.00   88.7%         1.87        41.7%      38.33   "
+            "800.00       0.0%  41.7% of inbound contacts after hours\n"
+            "   2  C002    —         keep         12.5         0.00       —         0.10         0.0%       0.00     "
+            "0.00     100.0%\n" +
+            summary;
+        CHECK(rank_text(test::sample_rank_report(), OutputFormat::table) == expected);
+    }
+    SECTION("a terminal width shortens the widest text columns with an ellipsis") {
+        const std::string expected =
+            "rank  client  name      verdict  toxicity  net revenue  margin  contacts/wk  after hours  days late  "
+            "overdue  discounts  reason\n"
+            "----  ------  --------  -------  --------  -----------  ------  -----------  -----------  ---------  "
+            "-------  ---------  ---------\n"
+            "   1  C001    Acme Ltd  fire         57.0     1,200.00   88.7%         1.87        41.7%      38.33   "
+            "800.00       0.0%  41.7% of…\n"
+            "   2  C002    —         keep         12.5         0.00       —         0.10         0.0%       0.00     "
+            "0.00     100.0%\n" +
+            summary;
+        const std::string text = rank_text(test::sample_rank_report(), OutputFormat::table, 130);
+        CHECK(text == expected);
+        // narrower still: the name goes too, the reason never below its header
+        const std::string narrow = rank_text(test::sample_rank_report(), OutputFormat::table, 120);
+        CHECK(narrow.find("  Acm…  fire") != std::string::npos);
+        CHECK(narrow.find("  41.7%…\n") != std::string::npos);
+        // every table line fits the width
+        std::size_t start = 0;
+        for (int line = 0; line < 4; ++line) {
+            const std::size_t end = text.find('\n', start);
+            CHECK(render::display_width(text.substr(start, end - start)) <= 130);
+            start = end + 1;
+        }
+    }
+    SECTION("colour wraps the verdict and keeps the alignment") {
+        const std::string text = rank_text(test::sample_rank_report(), OutputFormat::table, std::nullopt, true);
+        CHECK(text.find("  Acme Ltd  \x1b[31mfire\x1b[0m         57.0") != std::string::npos);
+        CHECK(text.find("  —         \x1b[32mkeep\x1b[0m         12.5") != std::string::npos);
+    }
+    SECTION("no client to fire, singular client") {
+        RankReport report;
+        report.portfolio.clients = 1;
+        const std::string expected =
+            "rank  client  name  verdict  toxicity  net revenue  margin  contacts/wk  after hours  days late  "
+            "overdue  discounts  reason\n"
+            "----  ------  ----  -------  --------  -----------  ------  -----------  -----------  ---------  "
+            "-------  ---------  ------\n"
+            "\nPortfolio: 1 client, net revenue 0.00, margin 0.00, 0.00 support hours. No client to fire.\n";
+        CHECK(rank_text(report, OutputFormat::table) == expected);
+    }
+}
+
+TEST_CASE("render::render_rank markdown", "[render]") {
+    RankReport report = test::sample_rank_report();
+    report.clients[1].name = "Pipe | Co";
+    const std::string expected =
+        "| rank | client | name | verdict | toxicity | net revenue | margin | contacts/wk | after hours | days late "
+        "| overdue | discounts | reason |\n"
+        "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
+        "| 1 | C001 | Acme Ltd | fire | 57.0 | 1,200.00 | 88.7% | 1.87 | 41.7% | 38.33 | 800.00 | 0.0% | 41.7% of "
+        "inbound contacts after hours |\n"
+        "| 2 | C002 | Pipe \\| Co | keep | 12.5 | 0.00 | — | 0.10 | 0.0% | 0.00 | 0.00 | 100.0% | |\n"
+        "\nPortfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing "
+        "1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
+    CHECK(rank_text(report, OutputFormat::markdown, 40, true) == expected);
+}
