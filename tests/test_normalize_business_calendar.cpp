@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,14 +29,10 @@ TEST_CASE("normalize::parse_business_hours", "[normalize]") {
         std::string_view formatted;
     };
     const Row rows[] = {
-        {"09:00-18:00", 540, 1080, "09:00-18:00"},
-        {"9:00-17:30", 540, 1050, "09:00-17:30"},
-        {"08:15 - 16:45", 495, 1005, "08:15-16:45"},
-        {"00:00-24:00", 0, 1440, "00:00-24:00"},
-        {"18:00-24:00", 1080, 1440, "18:00-24:00"},
-        {"22:00-06:00", 1320, 360, "22:00-06:00"},
-        {"20:00-00:00", 1200, 0, "20:00-00:00"},
-        {"23:59-00:01", 1439, 1, "23:59-00:01"},
+        {"09:00-18:00", 540, 1080, "09:00-18:00"},   {"9:00-17:30", 540, 1050, "09:00-17:30"},
+        {"08:15 - 16:45", 495, 1005, "08:15-16:45"}, {"00:00-24:00", 0, 1440, "00:00-24:00"},
+        {"18:00-24:00", 1080, 1440, "18:00-24:00"},  {"22:00-06:00", 1320, 360, "22:00-06:00"},
+        {"20:00-00:00", 1200, 0, "20:00-00:00"},     {"23:59-00:01", 1439, 1, "23:59-00:01"},
     };
     for (const Row& r : rows) {
         INFO("[" << r.text << "]");
@@ -48,10 +43,10 @@ TEST_CASE("normalize::parse_business_hours", "[normalize]") {
         CHECK(format_business_hours(*h) == r.formatted);
     }
     SECTION("malformed") {
-        for (const std::string_view s : {"", "9-17", "09:00", "09:00-", "-18:00", "09:00-18", "09:0-18:00",
-                                         "09:00-18:00-20:00", "24:00-08:00", "09:00-24:01", "09:00-25:00",
-                                         "09:60-18:00", "9am-5pm", "09.00-18.00", "09:00–18:00", "009:00-18:00",
-                                         "09:00 18:00", "x09:00-18:00"}) {
+        for (const std::string_view s :
+             {"", "9-17", "09:00", "09:00-", "-18:00", "09:00-18", "09:0-18:00", "09:00-18:00-20:00",
+              "24:00-08:00", "09:00-24:01", "09:00-25:00", "09:60-18:00", "9am-5pm", "09.00-18.00",
+              "09:00–18:00", "009:00-18:00", "09:00 18:00", "x09:00-18:00"}) {
             INFO("[" << s << "]");
             const Result<BusinessHours> h = parse_business_hours(s);
             REQUIRE_FALSE(h.ok());
@@ -97,9 +92,9 @@ TEST_CASE("normalize::parse_business_days", "[normalize]") {
         CHECK(format_business_days(*d) == r.formatted);
     }
     SECTION("malformed") {
-        for (const std::string_view s : {"", " ", ",", "Mon,", ",Mon", "Mon,,Fri", "Mo-Fr", "Monday-", "-Fri",
-                                         "Mon-Wed-Fri", "Tues", "Thurs", "weekdays", "1-5", "Mon;Fri", "Mon Fri",
-                                         "Mon–Fri"}) {
+        for (const std::string_view s :
+             {"", " ", ",", "Mon,", ",Mon", "Mon,,Fri", "Mo-Fr", "Monday-", "-Fri", "Mon-Wed-Fri", "Tues",
+              "Thurs", "weekdays", "1-5", "Mon;Fri", "Mon Fri", "Mon–Fri"}) {
             INFO("[" << s << "]");
             const Result<WeekdaySet> d = parse_business_days(s);
             REQUIRE_FALSE(d.ok());
@@ -130,10 +125,17 @@ TEST_CASE("normalize::BusinessCalendar", "[normalize]") {
             bool after;
         };
         const Row rows[] = {
-            {monday, hms(9, 0), false},       {monday, hms(8, 59, 59), true}, {monday, hms(17, 59, 59), false},
-            {monday, hms(18, 0), true},       {monday, 0, true},              {monday, hms(23, 59, 59), true},
-            {monday, -1, false},              {saturday, -1, true},           {saturday, hms(12, 0), true},
-            {sunday, hms(10, 0), true},       {friday, hms(12, 0), false},
+            {monday, hms(9, 0), false},
+            {monday, hms(8, 59, 59), true},
+            {monday, hms(17, 59, 59), false},
+            {monday, hms(18, 0), true},
+            {monday, 0, true},
+            {monday, hms(23, 59, 59), true},
+            {monday, -1, false},
+            {saturday, -1, true},
+            {saturday, hms(12, 0), true},
+            {sunday, hms(10, 0), true},
+            {friday, hms(12, 0), false},
         };
         for (const Row& r : rows) {
             INFO(format_date(r.date) << " " << r.seconds);

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -16,9 +15,9 @@ TEST_CASE("normalize::days_from_civil", "[normalize]") {
             Days days;
         };
         const Row rows[] = {
-            {1970, 1, 1, 0},        {1969, 12, 31, -1},     {2000, 1, 1, 10957},    {2000, 2, 29, 11016},
-            {2024, 2, 29, 19782},   {2026, 3, 5, 20517},    {2026, 3, 29, 20541},   {2026, 10, 25, 20751},
-            {2100, 12, 31, 47846},
+            {1970, 1, 1, 0},      {1969, 12, 31, -1},    {2000, 1, 1, 10957},
+            {2000, 2, 29, 11016}, {2024, 2, 29, 19782},  {2026, 3, 5, 20517},
+            {2026, 3, 29, 20541}, {2026, 10, 25, 20751}, {2100, 12, 31, 47846},
         };
         for (const Row& r : rows) {
             INFO(r.y << "-" << r.m << "-" << r.d);
@@ -48,8 +47,8 @@ TEST_CASE("normalize::days_from_civil", "[normalize]") {
 }
 
 TEST_CASE("normalize::weekday_of", "[normalize]") {
-    CHECK(weekday_of(0) == 3);                              // 1970-01-01, a Thursday
-    CHECK(weekday_of(-1) == 2);                             // 1969-12-31, a Wednesday
+    CHECK(weekday_of(0) == 3);   // 1970-01-01, a Thursday
+    CHECK(weekday_of(-1) == 2);  // 1969-12-31, a Wednesday
     CHECK(weekday_of(-7) == 3);
     CHECK(weekday_of(days_from_civil(2026, 3, 29)) == 6);   // a Sunday
     CHECK(weekday_of(days_from_civil(2026, 3, 30)) == 0);   // a Monday
@@ -71,8 +70,8 @@ TEST_CASE("normalize::format_date", "[normalize]") {
 
 TEST_CASE("normalize::parse_iso_date", "[normalize]") {
     SECTION("valid dates round-trip through format_date") {
-        for (const std::string_view s : {"1970-01-01", "2000-02-29", "2024-02-29", "2026-03-05", "2026-12-31",
-                                         "2100-12-31"}) {
+        for (const std::string_view s :
+             {"1970-01-01", "2000-02-29", "2024-02-29", "2026-03-05", "2026-12-31", "2100-12-31"}) {
             INFO(s);
             const Result<Days> r = parse_iso_date(s);
             REQUIRE(r.ok());
@@ -80,10 +79,10 @@ TEST_CASE("normalize::parse_iso_date", "[normalize]") {
         }
     }
     SECTION("malformed") {
-        for (const std::string_view s : {"", "2026", "2026-03", "2026-3-05", "2026-03-5", "26-03-05", "2026/03/05",
-                                         "05.03.2026", "2026-03-05 ", " 2026-03-05", "2026-03-05T10:00",
-                                         "2026-03-05Z", "20260305", "2026-03-0a", "+026-03-05", "2026--3-05",
-                                         "02026-03-05"}) {
+        for (const std::string_view s :
+             {"", "2026", "2026-03", "2026-3-05", "2026-03-5", "26-03-05", "2026/03/05", "05.03.2026",
+              "2026-03-05 ", " 2026-03-05", "2026-03-05T10:00", "2026-03-05Z", "20260305", "2026-03-0a",
+              "+026-03-05", "2026--3-05", "02026-03-05"}) {
             INFO("[" << s << "]");
             const Result<Days> r = parse_iso_date(s);
             CHECK_FALSE(r.ok());

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,8 +30,8 @@ TEST_CASE("normalize::duration_unit_from_header", "[normalize]") {
         {"duration_seconds", DurationUnit::seconds},
         {"Duration (s)", DurationUnit::seconds},
         {"talk_time", DurationUnit::seconds},
-        {"terms", DurationUnit::seconds},         // "ms" inside a word is no unit
-        {"admin_notes", DurationUnit::seconds},   // nor "min"
+        {"terms", DurationUnit::seconds},        // "ms" inside a word is no unit
+        {"admin_notes", DurationUnit::seconds},  // nor "min"
         {"minimum", DurationUnit::seconds},
         {"", DurationUnit::seconds},
         {"minutes (ms)", DurationUnit::milliseconds},
@@ -54,11 +53,26 @@ TEST_CASE("normalize::parse_duration_ms", "[normalize]") {
     };
     SECTION("plain numbers in the header's unit") {
         const Row rows[] = {
-            {"", k_s, 0},           {"   ", k_min, 0},     {"0", k_s, 0},           {"90", k_s, 90000},
-            {"90", k_min, 5400000}, {"90", k_ms, 90},       {"90.5", k_s, 90500},    {"1.5", k_min, 90000},
-            {"0.001", k_s, 1},      {"0.0005", k_s, 1},     {"0.0004", k_s, 0},      {"0.4", k_ms, 0},
-            {"0.5", k_ms, 1},       {"2.5", k_ms, 3},       {".5", k_s, 500},        {"+12", k_s, 12000},
-            {" 12 ", k_s, 12000},   {"007", k_s, 7000},     {"0.00001", k_min, 1},   {"1.23456789", k_s, 1235},
+            {"", k_s, 0},
+            {"   ", k_min, 0},
+            {"0", k_s, 0},
+            {"90", k_s, 90000},
+            {"90", k_min, 5400000},
+            {"90", k_ms, 90},
+            {"90.5", k_s, 90500},
+            {"1.5", k_min, 90000},
+            {"0.001", k_s, 1},
+            {"0.0005", k_s, 1},
+            {"0.0004", k_s, 0},
+            {"0.4", k_ms, 0},
+            {"0.5", k_ms, 1},
+            {"2.5", k_ms, 3},
+            {".5", k_s, 500},
+            {"+12", k_s, 12000},
+            {" 12 ", k_s, 12000},
+            {"007", k_s, 7000},
+            {"0.00001", k_min, 1},
+            {"1.23456789", k_s, 1235},
             {"1.000000000999", k_min, 60000},  // digits past the ninth are dropped
             {"2562047788015", k_s, 2562047788015000},
         };
@@ -71,10 +85,17 @@ TEST_CASE("normalize::parse_duration_ms", "[normalize]") {
     }
     SECTION("clock forms whatever the unit") {
         const Row rows[] = {
-            {"0:00", k_ms, 0},         {"1:30", k_min, 90000},       {"01:30", k_ms, 90000},
-            {"75:05", k_s, 4505000},   {"1:02:03", k_s, 3723000},    {"1:02:03", k_min, 3723000},
-            {"100:00:00", k_ms, 360000000}, {"0:59:59", k_s, 3599000}, {"1:30.25", k_s, 90250},
-            {"1:02:03.5", k_s, 3723500}, {"0:00.0005", k_s, 1},
+            {"0:00", k_ms, 0},
+            {"1:30", k_min, 90000},
+            {"01:30", k_ms, 90000},
+            {"75:05", k_s, 4505000},
+            {"1:02:03", k_s, 3723000},
+            {"1:02:03", k_min, 3723000},
+            {"100:00:00", k_ms, 360000000},
+            {"0:59:59", k_s, 3599000},
+            {"1:30.25", k_s, 90250},
+            {"1:02:03.5", k_s, 3723500},
+            {"0:00.0005", k_s, 1},
         };
         for (const Row& r : rows) {
             INFO("[" << r.text << "] unit " << static_cast<int>(r.unit));
@@ -84,10 +105,11 @@ TEST_CASE("normalize::parse_duration_ms", "[normalize]") {
         }
     }
     SECTION("malformed") {
-        for (const std::string_view s : {"abc", "1,5", "1.5.5", "1.", ".", "+", "++1", "1e3", "90s", "5 min",
-                                         "1 000", ":30", "1:", "1:5", "1:60", "1:030", "1:2:3", "1:02:60",
-                                         "1:60:00", "1:02:03:04", "1::02", "1:02:", "1:02.", "1:02.x",
-                                         "0x10", "1h", "PT1M", "١٢", "1:02 PM", "--1"}) {
+        for (const std::string_view s :
+             {"abc",   "1,5",     "1.5.5",   "1.",         ".",       "+",     "++1",   "1e3",
+              "90s",   "5 min",   "1 000",   ":30",        "1:",      "1:5",   "1:60",  "1:030",
+              "1:2:3", "1:02:60", "1:60:00", "1:02:03:04", "1::02",   "1:02:", "1:02.", "1:02.x",
+              "0x10",  "1h",      "PT1M",    "١٢",         "1:02 PM", "--1"}) {
             INFO("[" << s << "]");
             const Result<std::int64_t> d = parse_duration_ms(s, k_s);
             REQUIRE_FALSE(d.ok());

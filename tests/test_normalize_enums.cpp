@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,8 +9,8 @@ using namespace clientscore;
 
 TEST_CASE("normalize::parse_direction", "[normalize]") {
     SECTION("inbound") {
-        for (const std::string_view s : {"", " ", "in", "IN", "In", "inbound", "Inbound", "INCOMING", "incoming",
-                                         "received", " Received\t"}) {
+        for (const std::string_view s : {"", " ", "in", "IN", "In", "inbound", "Inbound", "INCOMING",
+                                         "incoming", "received", " Received\t"}) {
             INFO("[" << s << "]");
             const Result<Direction> r = parse_direction(s);
             REQUIRE(r.ok());
@@ -19,8 +18,8 @@ TEST_CASE("normalize::parse_direction", "[normalize]") {
         }
     }
     SECTION("outbound") {
-        for (const std::string_view s : {"out", "OUT", "outbound", "OutBound", "outgoing", "sent", "SENT", "placed",
-                                         " placed "}) {
+        for (const std::string_view s :
+             {"out", "OUT", "outbound", "OutBound", "outgoing", "sent", "SENT", "placed", " placed "}) {
             INFO("[" << s << "]");
             const Result<Direction> r = parse_direction(s);
             REQUIRE(r.ok());
@@ -28,8 +27,8 @@ TEST_CASE("normalize::parse_direction", "[normalize]") {
         }
     }
     SECTION("anything else fails") {
-        for (const std::string_view s : {"i", "o", "inb", "outbound call", "in bound", "INCOMING_EMAIL", "missed",
-                                         "inboundx", "xin", "0", "1", "-", "in;out"}) {
+        for (const std::string_view s : {"i", "o", "inb", "outbound call", "in bound", "INCOMING_EMAIL",
+                                         "missed", "inboundx", "xin", "0", "1", "-", "in;out"}) {
             INFO("[" << s << "]");
             const Result<Direction> r = parse_direction(s);
             REQUIRE_FALSE(r.ok());
@@ -70,7 +69,8 @@ TEST_CASE("normalize::parse_tags", "[normalize]") {
 }
 
 TEST_CASE("normalize::parse_disputed", "[normalize]") {
-    for (const std::string_view s : {"yes", "YES", "y", "Y", "true", "True", "1", "disputed", "DISPUTED", " yes "}) {
+    for (const std::string_view s :
+         {"yes", "YES", "y", "Y", "true", "True", "1", "disputed", "DISPUTED", " yes "}) {
         INFO("[" << s << "]");
         const Result<bool> r = parse_disputed(s);
         REQUIRE(r.ok());
@@ -91,13 +91,13 @@ TEST_CASE("normalize::parse_disputed", "[normalize]") {
 }
 
 TEST_CASE("normalize::is_ignored_invoice_status", "[normalize]") {
-    for (const std::string_view s : {"void", "VOID", "voided", "draft", "Draft", "deleted", "cancelled", "canceled",
-                                     " Cancelled "}) {
+    for (const std::string_view s :
+         {"void", "VOID", "voided", "draft", "Draft", "deleted", "cancelled", "canceled", " Cancelled "}) {
         INFO("[" << s << "]");
         CHECK(is_ignored_invoice_status(s));
     }
-    for (const std::string_view s : {"", "paid", "open", "sent", "overdue", "partially paid", "voids", "draft 2",
-                                     "cancel"}) {
+    for (const std::string_view s :
+         {"", "paid", "open", "sent", "overdue", "partially paid", "voids", "draft 2", "cancel"}) {
         INFO("[" << s << "]");
         CHECK_FALSE(is_ignored_invoice_status(s));
     }
@@ -109,10 +109,14 @@ TEST_CASE("normalize::parse_discount_status", "[normalize]") {
         DiscountStatus status;
     };
     const Row rows[] = {
-        {"", DiscountStatus::granted},           {"granted", DiscountStatus::granted},
-        {"Approved", DiscountStatus::granted},   {"APPLIED", DiscountStatus::granted},
-        {"requested", DiscountStatus::requested}, {"Pending", DiscountStatus::requested},
-        {"denied", DiscountStatus::denied},      {" REJECTED ", DiscountStatus::denied},
+        {"", DiscountStatus::granted},
+        {"granted", DiscountStatus::granted},
+        {"Approved", DiscountStatus::granted},
+        {"APPLIED", DiscountStatus::granted},
+        {"requested", DiscountStatus::requested},
+        {"Pending", DiscountStatus::requested},
+        {"denied", DiscountStatus::denied},
+        {" REJECTED ", DiscountStatus::denied},
     };
     for (const Row& r : rows) {
         INFO("[" << r.text << "]");
@@ -134,7 +138,8 @@ TEST_CASE("normalize::parse_channel", "[normalize]") {
     CHECK(parse_channel(" Phone ") == Channel::call);
     CHECK(parse_channel("email") == Channel::email);
     CHECK(parse_channel("Mail") == Channel::email);
-    for (const std::string_view s : {"", "sms", "chat", "meeting", "e-mail", "phones", "calls", "video call"}) {
+    for (const std::string_view s :
+         {"", "sms", "chat", "meeting", "e-mail", "phones", "calls", "video call"}) {
         INFO("[" << s << "]");
         CHECK_FALSE(parse_channel(s).has_value());
     }

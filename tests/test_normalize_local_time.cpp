@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <optional>
 #include <string>
 
@@ -48,7 +47,7 @@ TEST_CASE("normalize::LocalTimeConverter", "[normalize]") {
         const Row rows[] = {
             // Winter: UTC+1.
             {ts(2026, 3, 5, hms(10, 0), 0), local(2026, 3, 5, hms(11, 0))},
-            {ts(2026, 3, 5, hms(23, 30), 0), local(2026, 3, 6, hms(0, 30))},  // crosses midnight
+            {ts(2026, 3, 5, hms(23, 30), 0), local(2026, 3, 6, hms(0, 30))},    // crosses midnight
             {ts(2026, 3, 5, hms(0, 30), 120), local(2026, 3, 4, hms(23, 30))},  // and back
             // 2026-03-29 01:00 UTC the clocks jump from 02:00 to 03:00.
             {ts(2026, 3, 29, hms(0, 59, 59), 0), local(2026, 3, 29, hms(1, 59, 59))},
@@ -66,7 +65,8 @@ TEST_CASE("normalize::LocalTimeConverter", "[normalize]") {
             {ts(2026, 3, 29, -1, std::nullopt), local(2026, 3, 29, -1)},
         };
         for (const Row& r : rows) {
-            INFO(show(LocalDateTime{r.in.date, r.in.seconds}) << " offset " << r.in.offset_minutes.value_or(9999));
+            INFO(show(LocalDateTime{r.in.date, r.in.seconds})
+                 << " offset " << r.in.offset_minutes.value_or(9999));
             CHECK(show(berlin.to_local(r.in)) == show(r.out));
         }
         const Result<ParsedTimestamp> unix_time = parse_timestamp("1772704800000", DateOrder::automatic);
@@ -86,7 +86,8 @@ TEST_CASE("normalize::LocalTimeConverter", "[normalize]") {
     }
 
     SECTION("UTC and Asia/Kolkata") {
-        CHECK(LocalTimeConverter("UTC").to_local(ts(2026, 3, 5, hms(1, 0), 120)) == local(2026, 3, 4, hms(23, 0)));
+        CHECK(LocalTimeConverter("UTC").to_local(ts(2026, 3, 5, hms(1, 0), 120)) ==
+              local(2026, 3, 4, hms(23, 0)));
         CHECK(LocalTimeConverter("Asia/Kolkata").to_local(ts(2026, 3, 5, hms(20, 0), 0)) ==
               local(2026, 3, 6, hms(1, 30)));
     }

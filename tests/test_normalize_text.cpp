@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -13,10 +12,19 @@ TEST_CASE("normalize::trim", "[normalize]") {
         std::string_view out;
     };
     const Row rows[] = {
-        {"", ""},           {"   ", ""},          {"\t \t", ""},         {"a", "a"},
-        {"  a", "a"},       {"a  ", "a"},         {"\ta b\t", "a b"},    {" \t x y z \t ", "x y z"},
+        {"", ""},
+        {"   ", ""},
+        {"\t \t", ""},
+        {"a", "a"},
+        {"  a", "a"},
+        {"a  ", "a"},
+        {"\ta b\t", "a b"},
+        {" \t x y z \t ", "x y z"},
         {"\na\n", "\na\n"},  // only spaces and tabs are white space here
-        {"\xC2\xA0" "a", "\xC2\xA0" "a"},
+        {"\xC2\xA0"
+         "a",
+         "\xC2\xA0"
+         "a"},
     };
     for (const Row& r : rows) {
         INFO("input: [" << r.in << "]");
@@ -26,15 +34,15 @@ TEST_CASE("normalize::trim", "[normalize]") {
 
 TEST_CASE("normalize::is_missing", "[normalize]") {
     SECTION("missing markers in any case, after trimming") {
-        for (const std::string_view s : {"", " ", "\t", "?", " ? ", "NA", "na", "Na", "nA", "N/A", "n/a", "N/a",
-                                         "NULL", "null", "Null", "nULl", "\tNULL  "}) {
+        for (const std::string_view s : {"", " ", "\t", "?", " ? ", "NA", "na", "Na", "nA", "N/A", "n/a",
+                                         "N/a", "NULL", "null", "Null", "nULl", "\tNULL  "}) {
             INFO("input: [" << s << "]");
             CHECK(is_missing(s));
         }
     }
     SECTION("values that are present") {
-        for (const std::string_view s : {"0", "-", "??", "N", "NAN", "nan", "N/A/", "NA/", "NULLS", "NIL", "None",
-                                         "n / a", "N\\A", "a", "NA x", "?x"}) {
+        for (const std::string_view s : {"0", "-", "??", "N", "NAN", "nan", "N/A/", "NA/", "NULLS", "NIL",
+                                         "None", "n / a", "N\\A", "a", "NA x", "?x"}) {
             INFO("input: [" << s << "]");
             CHECK_FALSE(is_missing(s));
         }
@@ -46,5 +54,8 @@ TEST_CASE("normalize::ascii_lower", "[normalize]") {
     CHECK(ascii_lower("ABC xyz 123") == "abc xyz 123");
     CHECK(ascii_lower("MiXeD_Case-Header") == "mixed_case-header");
     CHECK(ascii_lower("@[`{") == "@[`{");  // the bytes around the letter ranges
-    CHECK(ascii_lower("\xC3\x84" "B") == "\xC3\x84" "b");  // non-ASCII bytes are kept
+    CHECK(ascii_lower("\xC3\x84"
+                      "B") ==
+          "\xC3\x84"
+          "b");  // non-ASCII bytes are kept
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
-
+#include <cstdio>
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -61,7 +62,8 @@ TEST_CASE("normalize::parse_timestamp", "[normalize]") {
             {"2026-03-05 00:00:00", k_auto, 2026, 3, 5, 0, k_none},
             {"2026-03-05 9:30", k_auto, 2026, 3, 5, hms(9, 30), k_none},
             {"2026-03-05 10:07:09.5", k_auto, 2026, 3, 5, hms(10, 7, 9), k_none},
-            {"2026-03-05T23:59:59.999999", k_auto, 2026, 3, 5, hms(23, 59, 59), k_none},  // truncated, not rounded
+            {"2026-03-05T23:59:59.999999", k_auto, 2026, 3, 5, hms(23, 59, 59),
+             k_none},  // truncated, not rounded
         };
         for (const Good& g : rows) {
             check_good(g);
@@ -161,36 +163,98 @@ TEST_CASE("normalize::parse_timestamp", "[normalize]") {
         }
     }
     SECTION("malformed") {
-        for (const std::string_view s : {
-                 "", " ", "x", "today", "2026", "202603", "20260305", "2026-03", "2026-3-5", "2026-03-5",
-                 "2026/03/05", "2026-03-05T", "2026-03-05 ", "2026-03-05T10", "2026-03-05T10:7",
-                 "2026-03-05T10:07:", "2026-03-05T10:07:9", "2026-03-05T10:07:09.", "2026-03-05T10:070",
-                 "2026-03-05T100:07", "2026-03-05T10:07+2", "2026-03-05T10:07+02", "2026-03-05T10:07+02:0",
-                 "2026-03-05T10:07+0200x", "2026-03-05T10:07 UTC", "2026-03-05T10:07ZZ", "2026-03-05 10:07 PM",
-                 "2026-03-05x", "2026-03-05+25:00", "2026-03-05T10:07+02:60", "2026-03-05T10:07:09.5.5",
-                 "2026-03-05  10:07", "5.3.26", "5.3.2026T10:00", "5.3.2026 10", "5.3.2026 10:00 PM",
-                 "5.3.2026 10:00:00.5", "5..2026", "123.3.2026", "5.3.20260", "5/3/26", "5/3/20260",
-                 "5-3-2026", "5/3/2026T10:00", "5/3/2026 10", "5/3/2026 PM", "5/3/2026 10:00 XM",
-                 "5/3/2026 10:00 P.M.", "5/3/2026 10:00 AMX", "5 /3/2026", "/3/2026", "5//2026",
-                 "12345678", "12345678901", "12345678901234", "-1772704800", "1772704800.5", "1e9",
-                 "１２/３/2026"}) {
+        for (const std::string_view s : {"",
+                                         " ",
+                                         "x",
+                                         "today",
+                                         "2026",
+                                         "202603",
+                                         "20260305",
+                                         "2026-03",
+                                         "2026-3-5",
+                                         "2026-03-5",
+                                         "2026/03/05",
+                                         "2026-03-05T",
+                                         "2026-03-05 ",
+                                         "2026-03-05T10",
+                                         "2026-03-05T10:7",
+                                         "2026-03-05T10:07:",
+                                         "2026-03-05T10:07:9",
+                                         "2026-03-05T10:07:09.",
+                                         "2026-03-05T10:070",
+                                         "2026-03-05T100:07",
+                                         "2026-03-05T10:07+2",
+                                         "2026-03-05T10:07+02",
+                                         "2026-03-05T10:07+02:0",
+                                         "2026-03-05T10:07+0200x",
+                                         "2026-03-05T10:07 UTC",
+                                         "2026-03-05T10:07ZZ",
+                                         "2026-03-05 10:07 PM",
+                                         "2026-03-05x",
+                                         "2026-03-05+25:00",
+                                         "2026-03-05T10:07+02:60",
+                                         "2026-03-05T10:07:09.5.5",
+                                         "2026-03-05  10:07",
+                                         "5.3.26",
+                                         "5.3.2026T10:00",
+                                         "5.3.2026 10",
+                                         "5.3.2026 10:00 PM",
+                                         "5.3.2026 10:00:00.5",
+                                         "5..2026",
+                                         "123.3.2026",
+                                         "5.3.20260",
+                                         "5/3/26",
+                                         "5/3/20260",
+                                         "5-3-2026",
+                                         "5/3/2026T10:00",
+                                         "5/3/2026 10",
+                                         "5/3/2026 PM",
+                                         "5/3/2026 10:00 XM",
+                                         "5/3/2026 10:00 P.M.",
+                                         "5/3/2026 10:00 AMX",
+                                         "5 /3/2026",
+                                         "/3/2026",
+                                         "5//2026",
+                                         "12345678",
+                                         "12345678901",
+                                         "12345678901234",
+                                         "-1772704800",
+                                         "1772704800.5",
+                                         "1e9",
+                                         "１２/３/2026"}) {
             check_bad(s, k_dmy, "is not a date");
         }
     }
     SECTION("impossible days and times") {
-        for (const std::string_view s : {"2026-02-29", "2026-02-30", "2026-13-01", "2026-00-01", "2026-04-31",
-                                         "2026-01-00", "2026-03-05 24:00", "2026-03-05 10:60",
-                                         "2026-03-05 10:00:60", "2026-03-05T25:00:00Z", "30.2.2026",
-                                         "1.13.2026", "0.1.2026", "5.3.2026 24:00", "31/4/2026", "0/4/2026",
-                                         "29/2/2026", "5/3/2026 24:00", "5/3/2026 23:60", "5/3/2026 0:00 AM",
-                                         "5/3/2026 13:00 PM", "5/3/2026 00:30 am"}) {
+        for (const std::string_view s : {"2026-02-29",
+                                         "2026-02-30",
+                                         "2026-13-01",
+                                         "2026-00-01",
+                                         "2026-04-31",
+                                         "2026-01-00",
+                                         "2026-03-05 24:00",
+                                         "2026-03-05 10:60",
+                                         "2026-03-05 10:00:60",
+                                         "2026-03-05T25:00:00Z",
+                                         "30.2.2026",
+                                         "1.13.2026",
+                                         "0.1.2026",
+                                         "5.3.2026 24:00",
+                                         "31/4/2026",
+                                         "0/4/2026",
+                                         "29/2/2026",
+                                         "5/3/2026 24:00",
+                                         "5/3/2026 23:60",
+                                         "5/3/2026 0:00 AM",
+                                         "5/3/2026 13:00 PM",
+                                         "5/3/2026 00:30 am"}) {
             check_bad(s, k_dmy, "is not a date");
         }
     }
     SECTION("years outside 1970-2100") {
-        for (const std::string_view s : {"1969-12-31", "2101-01-01", "1969-12-31T23:59:59Z", "31.12.1969",
-                                         "1/1/2101", "1/1/1900 10:00 AM", "0001-01-01", "9999-12-31",
-                                         "4133980800", "9999999999", "9999999999999"}) {
+        for (const std::string_view s :
+             {"1969-12-31", "2101-01-01", "1969-12-31T23:59:59Z", "31.12.1969", "1/1/2101",
+              "1/1/1900 10:00 AM", "0001-01-01", "9999-12-31", "4133980800", "9999999999", "9999999999999"}) {
             check_bad(s, k_dmy, "is outside the years 1970-2100");
         }
     }
@@ -201,7 +265,8 @@ TEST_CASE("normalize::parse_timestamp", "[normalize]") {
         check_bad("13/13/2026", k_dmy, "is not a date");
     }
     SECTION("ambiguous slash dates under auto ask for --date-order") {
-        for (const std::string_view s : {"5/3/2026", "05/03/2026", "1/12/2026", "12/1/2026 10:00", "3/4/2026 1:00 PM"}) {
+        for (const std::string_view s :
+             {"5/3/2026", "05/03/2026", "1/12/2026", "12/1/2026 10:00", "3/4/2026 1:00 PM"}) {
             INFO(s);
             const Result<ParsedTimestamp> r = parse_timestamp(s, k_auto);
             REQUIRE_FALSE(r.ok());
@@ -231,15 +296,56 @@ TEST_CASE("normalize::slash_hint", "[normalize]") {
         {"", SlashHint::not_slash},
         {"hello", SlashHint::not_slash},
         {"5/3/26", SlashHint::not_slash},
-        {"13/13/2026", SlashHint::not_slash},   // no order gives a real day
-        {"31/4/2026", SlashHint::not_slash},    // April 31 and month 31 are both no day
+        {"13/13/2026", SlashHint::not_slash},  // no order gives a real day
+        {"31/4/2026", SlashHint::not_slash},   // April 31 and month 31 are both no day
         {"30/2/2026", SlashHint::not_slash},
         {"0/3/2026", SlashHint::not_slash},
-        {"29/2/2024", SlashHint::day_first},    // only day-first is real in a leap year
+        {"29/2/2024", SlashHint::day_first},  // only day-first is real in a leap year
         {"2/29/2024", SlashHint::month_first},
     };
     for (const Row& r : rows) {
         INFO("[" << r.text << "]");
         CHECK(slash_hint(r.text) == r.hint);
     }
+}
+
+TEST_CASE("normalize::parse_timestamp reads back every day in every form", "[normalize]") {
+    std::mt19937 rng(42);
+    const Days first = days_from_civil(1970, 1, 1);
+    const Days last = days_from_civil(2100, 12, 31);
+    char buf[64];
+    for (Days day = first; day <= last; ++day) {
+        const CivilDate c = civil_from_days(day);
+        const int h = static_cast<int>(rng() % 24);
+        const int m = static_cast<int>(rng() % 60);
+        const int s = static_cast<int>(rng() % 60);
+        const int h12 = h % 12 == 0 ? 12 : h % 12;
+        const char* ampm = h < 12 ? "AM" : "PM";
+        const auto expect = [&](std::string_view text, DateOrder order, std::int32_t seconds,
+                                std::optional<std::int32_t> offset) {
+            const Result<ParsedTimestamp> r = parse_timestamp(text, order);
+            if (!r.ok() || r->date != day || r->seconds != seconds || r->offset_minutes != offset) {
+                FAIL("[" << text << "] read as " << (r.ok() ? format_date(r->date) : r.error()));
+            }
+        };
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.year, c.month, c.day);
+        expect(buf, DateOrder::automatic, -1, std::nullopt);
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d+05:30", c.year, c.month, c.day, h, m,
+                      s);
+        expect(buf, DateOrder::automatic, hms(h, m, s), 330);
+        std::snprintf(buf, sizeof buf, "%u.%u.%04d %d:%02d", c.day, c.month, c.year, h, m);
+        expect(buf, DateOrder::mdy, hms(h, m), std::nullopt);
+        std::snprintf(buf, sizeof buf, "%u/%u/%04d %d:%02d:%02d %s", c.month, c.day, c.year, h12, m, s, ampm);
+        expect(buf, DateOrder::mdy, hms(h, m, s), std::nullopt);
+        std::snprintf(buf, sizeof buf, "%02u/%02u/%04d %02d:%02d", c.day, c.month, c.year, h, m);
+        expect(buf, DateOrder::dmy, hms(h, m), std::nullopt);
+        const long long unix_seconds = static_cast<long long>(day) * 86400 + hms(h, m, s);
+        if (unix_seconds >= 100000000) {
+            std::snprintf(buf, sizeof buf, "%lld", unix_seconds);
+            expect(buf, DateOrder::automatic, hms(h, m, s), 0);
+            std::snprintf(buf, sizeof buf, "%lld%03d", unix_seconds, static_cast<int>(rng() % 1000));
+            expect(buf, DateOrder::automatic, hms(h, m, s), 0);
+        }
+    }
+    SUCCEED("every day from 1970 to 2100 read back");
 }

@@ -99,15 +99,15 @@ bool is_currency_char(char32_t cp) {
         char32_t last;
     };
     static constexpr Range k_ranges[] = {
-        {0x00A2, 0x00A5},  // ¢ £ ¤ ¥
-        {0x00C0, 0x00D6},  {0x00D8, 0x00F6}, {0x00F8, 0x024F},  // Latin letters without × and ÷
-        {0x0370, 0x03FF},  {0x0400, 0x052F},                     // Greek, Cyrillic
-        {0x058F, 0x058F},  {0x05D0, 0x05EA}, {0x060B, 0x060B},  // ֏, Hebrew letters, ؋
-        {0x0620, 0x064A},  {0x09F2, 0x09F3}, {0x0AF1, 0x0AF1},  // Arabic letters, ৲ ৳, ૱
-        {0x0BF9, 0x0BF9},  {0x0E3F, 0x0E3F}, {0x17DB, 0x17DB},  // ௹, ฿, ៛
+        {0x00A2, 0x00A5},                                      // ¢ £ ¤ ¥
+        {0x00C0, 0x00D6}, {0x00D8, 0x00F6}, {0x00F8, 0x024F},  // Latin letters without × and ÷
+        {0x0370, 0x03FF}, {0x0400, 0x052F},                    // Greek, Cyrillic
+        {0x058F, 0x058F}, {0x05D0, 0x05EA}, {0x060B, 0x060B},  // ֏, Hebrew letters, ؋
+        {0x0620, 0x064A}, {0x09F2, 0x09F3}, {0x0AF1, 0x0AF1},  // Arabic letters, ৲ ৳, ૱
+        {0x0BF9, 0x0BF9}, {0x0E3F, 0x0E3F}, {0x17DB, 0x17DB},  // ௹, ฿, ៛
         {0x20A0, 0x20CF},                                      // ₠ .. € .. ₹ .. ₿
-        {0xA838, 0xA838},  {0xFDFC, 0xFDFC}, {0xFE69, 0xFE69},  // ꠸, ﷼, ﹩
-        {0xFF04, 0xFF04},  {0xFFE0, 0xFFE1}, {0xFFE5, 0xFFE6},  // ＄, ￠ ￡, ￥ ￦
+        {0xA838, 0xA838}, {0xFDFC, 0xFDFC}, {0xFE69, 0xFE69},  // ꠸, ﷼, ﹩
+        {0xFF04, 0xFF04}, {0xFFE0, 0xFFE1}, {0xFFE5, 0xFFE6},  // ＄, ￠ ￡, ￥ ￦
     };
     for (const Range& r : k_ranges) {
         if (cp >= r.first && cp <= r.last) {
@@ -279,7 +279,8 @@ Result<ParsedAmount> parse_amount(std::string_view text, DecimalMode decimal) {
             decimal_pos = last_mark;
         }
     }
-    const Sep decimal_kind = decimal_pos == k_npos ? Sep::none : (s[decimal_pos] == '.' ? Sep::dot : Sep::comma);
+    const Sep decimal_kind =
+        decimal_pos == k_npos ? Sep::none : (s[decimal_pos] == '.' ? Sep::dot : Sep::comma);
     const std::size_t int_end = decimal_pos == k_npos ? end : decimal_pos;
 
     // Integer part: groups of exactly three digits after each thousands separator, all of one

@@ -47,8 +47,8 @@ constexpr std::string_view trim_blanks(std::string_view s) {
 /// Reads between `min_digits` and `max_digits` decimal digits at `pos` into `out` and advances
 /// `pos`; false (with `pos` unchanged) when there are fewer than `min_digits`. More digits than
 /// `max_digits` are left for the caller to reject.
-constexpr bool read_digits(std::string_view s, std::size_t& pos, std::size_t min_digits, std::size_t max_digits,
-                           int& out) {
+constexpr bool read_digits(std::string_view s, std::size_t& pos, std::size_t min_digits,
+                           std::size_t max_digits, int& out) {
     std::size_t i = pos;
     int value = 0;
     while (i < s.size() && i - pos < max_digits && is_digit(s[i])) {

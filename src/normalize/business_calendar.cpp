@@ -65,11 +65,13 @@ Result<BusinessHours> parse_business_hours(std::string_view text) {
     const int start = dash == std::string_view::npos ? -1 : read_clock(trim(s.substr(0, dash)));
     const int end = dash == std::string_view::npos ? -1 : read_clock(trim(s.substr(dash + 1)));
     if (start < 0 || end < 0 || start == k_minutes_per_day) {
-        return Result<BusinessHours>::failure("is not a range of business hours (HH:MM-HH:MM, such as 09:00-18:00)");
+        return Result<BusinessHours>::failure(
+            "is not a range of business hours (HH:MM-HH:MM, such as 09:00-18:00)");
     }
     // Equal ends could mean an empty day or a full one; 00:00-24:00 says "full" unambiguously.
     if (start == end) {
-        return Result<BusinessHours>::failure("is an empty range of business hours (the start equals the end)");
+        return Result<BusinessHours>::failure(
+            "is an empty range of business hours (the start equals the end)");
     }
     return BusinessHours{start, end};
 }

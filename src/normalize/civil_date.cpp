@@ -1,12 +1,13 @@
 // Civil-date arithmetic after Howard Hinnant's public-domain algorithms
 // (https://howardhinnant.github.io/date_algorithms.html): exact for every Days value.
 
+#include "normalize/civil_date.hpp"
+
 #include <string>
 #include <string_view>
 
 #include "clientscore/normalize.hpp"
 #include "normalize/ascii.hpp"
-#include "normalize/civil_date.hpp"
 
 namespace clientscore {
 
@@ -74,9 +75,9 @@ Result<Days> parse_iso_date(std::string_view text) {
     int year = 0;
     int month = 0;
     int day = 0;
-    const bool shaped = text.size() == 10 && detail::read_digits(text, pos, 4, 4, year) && text[pos++] == '-' &&
-                        detail::read_digits(text, pos, 2, 2, month) && text[pos++] == '-' &&
-                        detail::read_digits(text, pos, 2, 2, day);
+    const bool shaped = text.size() == 10 && detail::read_digits(text, pos, 4, 4, year) &&
+                        text[pos++] == '-' && detail::read_digits(text, pos, 2, 2, month) &&
+                        text[pos++] == '-' && detail::read_digits(text, pos, 2, 2, day);
     if (!shaped) {
         return Result<Days>::failure("is not a date in the form YYYY-MM-DD");
     }

@@ -92,7 +92,8 @@ DurationUnit duration_unit_from_header(std::string_view header) {
         if (detail::iequals(word, "ms") || detail::iequals(word, "milliseconds")) {
             return DurationUnit::milliseconds;
         }
-        if (detail::iequals(word, "min") || detail::iequals(word, "mins") || detail::iequals(word, "minutes")) {
+        if (detail::iequals(word, "min") || detail::iequals(word, "mins") ||
+            detail::iequals(word, "minutes")) {
             minutes = true;
         }
     }
@@ -112,7 +113,8 @@ Result<std::int64_t> parse_duration_ms(std::string_view text, DurationUnit unit)
     }
     if (s[0] == '-') {
         // Only a duration with a minus sign is "negative"; other junk is just not a duration.
-        const bool rest_ok = s.size() > 1 && s[1] != '-' && s[1] != '+' && parse_duration_ms(s.substr(1), unit).ok();
+        const bool rest_ok =
+            s.size() > 1 && s[1] != '-' && s[1] != '+' && parse_duration_ms(s.substr(1), unit).ok();
         return fail(rest_ok ? "is a negative duration" : k_not_a_duration);
     }
     std::size_t pos = (s[0] == '+') ? 1 : 0;

@@ -25,7 +25,8 @@ bool is_one_of(std::string_view s, const std::array<std::string_view, N>& lower_
 }
 
 constexpr std::array<std::string_view, 4> k_inbound_words = {"in", "inbound", "incoming", "received"};
-constexpr std::array<std::string_view, 5> k_outbound_words = {"out", "outbound", "outgoing", "sent", "placed"};
+constexpr std::array<std::string_view, 5> k_outbound_words = {"out", "outbound", "outgoing", "sent",
+                                                              "placed"};
 
 struct TagWord {
     std::string_view word;

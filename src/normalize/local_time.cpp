@@ -1,12 +1,12 @@
 // The business time zone (SPEC §3 "Local time"), through Howard Hinnant's date library on the
 // system tz database (USE_OS_TZDB, set by the date::date-tz target).
 
+#include <date/tz.h>
+
 #include <chrono>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
-
-#include <date/tz.h>
 
 #include "clientscore/error.hpp"
 #include "clientscore/normalize.hpp"

@@ -138,8 +138,8 @@ Result<ParsedTimestamp> make(int year, int month, int day, const TimeOfDay* time
 Result<ParsedTimestamp> parse_iso(std::string_view s, int year, std::size_t pos) {
     int month = 0;
     int day = 0;
-    if (s[pos++] != '-' || !read_digits(s, pos, 2, 2, month) || pos >= s.size() || s[pos++] != '-' ||
-        !read_digits(s, pos, 2, 2, day)) {
+    if (pos >= s.size() || s[pos++] != '-' || !read_digits(s, pos, 2, 2, month) || pos >= s.size() ||
+        s[pos++] != '-' || !read_digits(s, pos, 2, 2, day)) {
         return fail(k_not_a_date);
     }
     if (pos == s.size()) {
