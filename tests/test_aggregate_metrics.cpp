@@ -285,3 +285,66 @@ TEST_CASE("aggregate::Aggregator filters on the given period but spans all event
     CHECK(a.totals().at(1).contacts.calls == 0);
     CHECK_FALSE(a.totals().at(1).has_event);
 }
+
+TEST_CASE("aggregate::Aggregator::merge gives the totals of one pass", "[aggregate]") {
+    ClientDirectory directory;
+    AggregateSettings settings;
+    settings.calendar = BusinessCalendar({9 * 60, 18 * 60}, 0x1F, {});
+    const std::vector<std::string> files = {"calls.csv", "discounts.csv"};
+    std::vector<ContactRecord> calls;
+    for (int i = 0; i < 40; ++i) {
+        calls.push_back(call(i % 3 == 0 ? "A" : "B", at(2026, 9, 1 + i % 20, 7 + i % 14), 60 * i,
+                             i % 4 == 0 ? Direction::outbound : Direction::inbound,
+                             i % 5 == 0 ? tag_bit(HostileTag::blame) : TagSet{0}));
+    }
+    DiscountRecord usd;
+    usd.client = "B";
+    usd.when = at(2026, 9, 2);
+    usd.amount = eur(10);
+    usd.currency = "USD";
+    DiscountRecord eur_discount = usd;
+    eur_discount.currency = "EUR";
+
+    Aggregator whole(settings, directory, files);
+    Aggregator first(settings, directory, files);
+    Aggregator second(settings, directory, files);
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        whole.on_contact(calls[i]);
+        (i < 17 ? first : second).on_contact(calls[i]);
+    }
+    whole.on_discount(usd);
+    whole.on_discount(eur_discount);
+    second.on_discount(eur_discount);  // second sees EUR first: its currency ids differ
+    second.on_discount(usd);
+    first.merge(std::move(second));
+
+    REQUIRE(first.client_ids().size() == whole.client_ids().size());
+    for (std::size_t i = 0; i < whole.client_ids().size(); ++i) {
+        const std::string& id = whole.client_ids()[i];
+        std::size_t j = 0;
+        while (first.client_ids()[j] != id) {
+            ++j;
+        }
+        const ContactTotals& a = whole.totals()[i].contacts;
+        const ContactTotals& b = first.totals()[j].contacts;
+        CHECK(a.calls == b.calls);
+        CHECK(a.calls_in == b.calls_in);
+        CHECK(a.after_hours_in == b.after_hours_in);
+        CHECK(a.call_ms == b.call_ms);
+        CHECK(a.flagged == b.flagged);
+        CHECK(a.tags == b.tags);
+        CHECK(whole.totals()[i].discounts.requests == first.totals()[j].discounts.requests);
+        for (const auto& [currency, sum] : whole.totals()[i].discounts.granted) {
+            const std::string& code = whole.currencies()[currency];
+            Money other = 0;
+            for (const auto& [c2, s2] : first.totals()[j].discounts.granted) {
+                if (first.currencies()[c2] == code) {
+                    other = s2;
+                }
+            }
+            CHECK(sum == other);
+        }
+    }
+    CHECK(first.first_event() == whole.first_event());
+    CHECK(first.last_event() == whole.last_event());
+}

@@ -63,7 +63,6 @@ struct DiscountTotals {
     std::int64_t requests = 0;
     std::vector<std::pair<std::uint16_t, Money>> granted;  // (currency id, sum)
     void add_granted(std::uint16_t currency, Money amount);
-    void add(const DiscountTotals& other);
 };
 
 struct ClientTotals {
@@ -145,6 +144,12 @@ public:
     /// The focused client's totals per month key (year*12 + month-1).
     const std::map<int, ClientTotals>& focus_months() const { return m_focus_months; }
     const std::vector<FocusEvent>& focus_events() const { return m_focus_events; }
+
+    /// Adds another aggregator's records, read from other files (or other parts of a file)
+    /// with the same settings. Counters are integers, so any split adds up to the same totals.
+    /// Invoices are appended in `other`'s order: files whose invoice lines may join must be
+    /// read by one aggregator, in file order.
+    void merge(Aggregator&& other);
 
 private:
     std::uint32_t intern(std::string_view raw_client);

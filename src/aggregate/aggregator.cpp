@@ -214,4 +214,52 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
     m_invoices.push_back(std::move(inv));
 }
 
+void Aggregator::merge(Aggregator&& other) {
+    // Currency ids differ between aggregators: map them by code.
+    auto add_totals = [&](ClientTotals& mine, const ClientTotals& theirs) {
+        mine.contacts.add(theirs.contacts);
+        mine.has_event |= theirs.has_event;
+        mine.discounts.requests += theirs.discounts.requests;
+        for (const auto& [currency, sum] : theirs.discounts.granted) {
+            mine.discounts.add_granted(currency_id(other.m_currencies[currency]), sum);
+        }
+    };
+    std::vector<std::uint32_t> client_map(other.m_client_ids.size());
+    for (std::size_t i = 0; i < other.m_client_ids.size(); ++i) {
+        std::uint32_t index = intern(other.m_client_ids[i]);
+        client_map[i] = index;
+        add_totals(m_totals[index], other.m_totals[i]);
+    }
+    for (Invoice& inv : other.m_invoices) {
+        inv.client = client_map[inv.client];
+        inv.currency = currency_id(other.m_currencies[inv.currency]);
+        if (!inv.invoice_id.empty()) {
+            m_invoice_by_id.emplace(inv.invoice_id, m_invoices.size());
+        }
+        m_invoices.push_back(std::move(inv));
+    }
+    if (other.m_first_event) {
+        note_event_date(*other.m_first_event);
+        note_event_date(*other.m_last_event);
+    }
+    for (std::size_t f = 0; f < m_extras.size() && f < other.m_extras.size(); ++f) {
+        FileExtras& mine = m_extras[f];
+        FileExtras& theirs = other.m_extras[f];
+        mine.skipped += theirs.skipped;
+        mine.ignored += theirs.ignored;
+        for (auto& w : theirs.warnings) {
+            if (mine.warnings.size() < k_warnings_per_file) {
+                mine.warnings.push_back(std::move(w));
+            }
+        }
+    }
+    for (const auto& [month, totals] : other.m_focus_months) {
+        add_totals(m_focus_months[month], totals);
+    }
+    for (FocusEvent& e : other.m_focus_events) {
+        e.currency = currency_id(other.m_currencies[e.currency]);
+        m_focus_events.push_back(std::move(e));
+    }
+}
+
 }  // namespace clientscore

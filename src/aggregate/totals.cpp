@@ -26,11 +26,4 @@ void DiscountTotals::add_granted(std::uint16_t currency, Money amount) {
     granted.emplace_back(currency, amount);
 }
 
-void DiscountTotals::add(const DiscountTotals& o) {
-    requests += o.requests;
-    for (const auto& [id, sum] : o.granted) {
-        add_granted(id, sum);
-    }
-}
-
 }  // namespace clientscore

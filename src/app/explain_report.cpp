@@ -82,6 +82,7 @@ ExplainReport build_explain_report(const Analysis& a, const std::string& typed) 
     r.settings = a.settings;
     r.client = client;
     r.warnings = a.warnings;
+    r.client_count = static_cast<std::int64_t>(a.clients.size());
 
     const Aggregator& ag = *a.aggregator;
     std::uint32_t index = 0;

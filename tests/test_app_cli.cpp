@@ -1,0 +1,303 @@
+// End-to-end: the binary run through argv on sample_data/ and small fixtures, as a user runs it.
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+#include "cli_runner.hpp"
+
+using namespace clientscore::testing;
+using nlohmann::json;
+using Catch::Detail::Approx;
+
+namespace {
+
+const std::string k_sample = source_path("sample_data");
+const std::vector<std::string> k_period = {"--from", "2026-09-01", "--to", "2026-10-31"};
+
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+}
+
+std::map<std::string, std::string> verdicts_of(const json& report) {
+    std::map<std::string, std::string> out;
+    for (const auto& c : report["clients"]) {
+        out[c["client"].get<std::string>()] = c["verdict"].get<std::string>();
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("cli::version and help", "[cli][e2e]") {
+    RunResult v = run_clientscore({"--version"});
+    CHECK(v.status == 0);
+    CHECK(v.out.find("clientscore 0.1.0") != std::string::npos);
+    RunResult h = run_clientscore({"--help"});
+    CHECK(h.status == 0);
+    CHECK(h.out.find("rank") != std::string::npos);
+    CHECK(h.out.find("--hourly-cost") != std::string::npos);
+}
+
+TEST_CASE("cli::rank on sample_data gives the verdicts the data was built for", "[cli][e2e]") {
+    RunResult r = run_clientscore(with({"rank", k_sample, "--format", "json"}, k_period));
+    REQUIRE(r.status == 0);
+    json report = json::parse(r.out);
+    CHECK(report["schema_version"] == 1);
+    CHECK(report["period"]["from"] == "2026-09-01");
+    CHECK(report["period"]["to"] == "2026-10-31");
+    CHECK(report["period"]["days"] == 61);
+    // scripts/check_sample_data.py computes these independently from SPEC §3-4 in Python.
+    auto v = verdicts_of(report);
+    CHECK(v.size() == 25);
+    CHECK(v.count("C022") == 0);  // in the client list, no activity
+    CHECK(v["C018"] == "fire");
+    CHECK(v["C016"] == "chase");
+    CHECK(v["C020"] == "reprice");
+    CHECK(v["C017"] == "reprice");
+    CHECK(v["C026"] == "reprice");
+    for (const char* id : {"C013", "C015", "C019", "C014", "C021"}) {
+        CHECK(v[id] == "watch");
+    }
+    CHECK(report["clients"][0]["client"] == "C018");
+    CHECK(report["clients"][0]["rank"] == 1);
+    CHECK(report["clients"][0]["toxicity"].get<double>() == Approx(84.2));
+    CHECK(report["portfolio"]["if_fired"]["fired"] == 1);
+    CHECK(report["skipped_rows"]["calls.csv"] == 0);
+    CHECK(report["ignored_rows"]["invoices.csv"] == 1);  // the void invoice
+}
+
+TEST_CASE("cli::rank totals reconcile with the clients", "[cli][e2e]") {
+    RunResult r = run_clientscore(with({"rank", k_sample, "--format", "json"}, k_period));
+    REQUIRE(r.status == 0);
+    json report = json::parse(r.out);
+    double revenue = 0, cost = 0, hours = 0, fired_hours = 0;
+    for (const auto& c : report["clients"]) {
+        revenue += c["net_revenue"].get<double>();
+        cost += c["cost_to_serve"].get<double>();
+        hours += c["support_hours"].get<double>();
+        if (c["verdict"] == "fire") {
+            fired_hours += c["support_hours"].get<double>();
+        }
+        // net_revenue = billed - credits and margin = net_revenue - cost_to_serve, to the cent
+        CHECK(c["net_revenue"].get<double>() ==
+              Approx(c["billed"].get<double>() - c["credits"].get<double>()).margin(0.011));
+        CHECK(c["margin"].get<double>() ==
+              Approx(c["net_revenue"].get<double>() - c["cost_to_serve"].get<double>()).margin(0.011));
+        double aging = 0;
+        for (const auto& [bucket, value] : c["aging"].items()) {
+            aging += value.get<double>();
+        }
+        CHECK(aging == Approx(c["overdue"].get<double>()).margin(0.05));
+    }
+    const json& p = report["portfolio"];
+    CHECK(p["clients"] == report["clients"].size());
+    CHECK(p["net_revenue"].get<double>() == Approx(revenue).margin(0.5));
+    CHECK(p["cost_to_serve"].get<double>() == Approx(cost).margin(0.5));
+    CHECK(p["support_hours"].get<double>() == Approx(hours).margin(0.5));
+    CHECK(p["if_fired"]["hours_freed"].get<double>() == Approx(fired_hours).margin(0.01));
+}
+
+TEST_CASE("cli::output is byte-identical run to run, in every format", "[cli][e2e]") {
+    for (const char* format : {"table", "json", "csv", "tsv", "markdown"}) {
+        auto args = with({"rank", k_sample, "--format", format}, k_period);
+        RunResult a = run_clientscore(args);
+        RunResult b = run_clientscore(args);
+        CHECK(a.status == 0);
+        CHECK(a.out == b.out);
+        CHECK_FALSE(a.out.empty());
+    }
+}
+
+TEST_CASE("cli::golden outputs for sample_data", "[cli][e2e][golden]") {
+    struct Case {
+        std::string golden;
+        std::vector<std::string> args;
+    };
+    const std::vector<Case> cases = {
+        {"rank.table", {"rank", k_sample, "--color", "never"}},
+        {"rank.json", {"rank", k_sample, "--format", "json"}},
+        {"rank.csv", {"rank", k_sample, "--format", "csv"}},
+        {"rank.tsv", {"rank", k_sample, "--format", "tsv"}},
+        {"rank.md", {"rank", k_sample, "--format", "markdown"}},
+        {"explain-C018.table", {"explain", "C018", k_sample}},
+        {"explain-C018.json", {"explain", "C018", k_sample, "--format", "json"}},
+        {"explain-C018.csv", {"explain", "C018", k_sample, "--format", "csv"}},
+        {"evidence-C015.table", {"evidence", "C015", k_sample}},
+        {"evidence-C015.json", {"evidence", "C015", k_sample, "--format", "json"}},
+        {"evidence-C015.csv", {"evidence", "C015", k_sample, "--format", "csv"}},
+        {"check.table", {"check", k_sample}},
+        {"check.json", {"check", k_sample, "--format", "json"}},
+    };
+    const bool update = std::getenv("CLIENTSCORE_UPDATE_GOLDEN") != nullptr;
+    for (const Case& c : cases) {
+        CAPTURE(c.golden);
+        RunResult r = run_clientscore(with(c.args, k_period));
+        REQUIRE(r.status == 0);
+        // Paths in check output are made relative to the source tree so the golden file is
+        // the same on every machine.
+        std::string out = r.out;
+        for (std::size_t at = out.find(source_path("")); at != std::string::npos; at = out.find(source_path(""))) {
+            out.erase(at, source_path("").size());
+        }
+        const std::string path = source_path("tests/golden/" + c.golden);
+        if (update) {
+            write_file(path, out);
+        }
+        CHECK(out == read_file(path));
+    }
+}
+
+TEST_CASE("cli::exit codes", "[cli][e2e]") {
+    SECTION("usage errors exit 2") {
+        CHECK(run_clientscore({"rank", k_sample, "--no-such-option"}).status == 2);
+        CHECK(run_clientscore({"rank", k_sample, "--from", "2026-13-01"}).status == 2);
+        CHECK(run_clientscore({"rank", k_sample, "--from", "2026-10-01", "--to", "2026-09-01"}).status == 2);
+        CHECK(run_clientscore({"rank", k_sample, "--sort", "no_such_key"}).status == 2);
+        RunResult tz = run_clientscore({"rank", k_sample, "--timezone", "Mars/Olympus"});
+        CHECK(tz.status == 2);
+    }
+    SECTION("input errors exit 3 with the file named") {
+        TempDir dir;
+        RunResult missing = run_clientscore({"rank", (dir / "nope").string()});
+        CHECK(missing.status == 3);
+        CHECK(missing.err.rfind("clientscore: ", 0) == 0);
+        RunResult empty_dir = run_clientscore({"rank", dir.path().string()});
+        CHECK(empty_dir.status == 3);
+        write_file(dir / "calls.csv", "client,started_at\nA,\"2026-09-01\n");
+        RunResult open_quote = run_clientscore({"rank", dir.path().string()});
+        CHECK(open_quote.status == 3);
+        CHECK(open_quote.err.find("calls.csv:2") != std::string::npos);
+    }
+    SECTION("--fail-on exits 1 when a verdict that bad is present") {
+        CHECK(run_clientscore(with({"rank", k_sample, "--fail-on", "fire", "--format", "csv"}, k_period)).status == 1);
+        TempDir dir;
+        write_file(dir / "calls.csv", "client,started_at\nA,2026-09-01 10:00\n");
+        CHECK(run_clientscore({"rank", dir.path().string(), "--fail-on", "watch"}).status == 0);
+    }
+    SECTION("explain of an unknown client exits 3 naming the closest ids") {
+        RunResult r = run_clientscore(with({"explain", "C01", k_sample}, k_period));
+        CHECK(r.status == 3);
+        CHECK(r.err.find("C01") != std::string::npos);
+        CHECK(r.err.find("closest") != std::string::npos);
+    }
+    SECTION("an unwritable --output exits 4 and leaves nothing") {
+        TempDir dir;
+        std::string target = (dir / "no-such-folder" / "report.json").string();
+        RunResult r = run_clientscore(with({"rank", k_sample, "--format", "json", "--output", target}, k_period));
+        CHECK(r.status == 4);
+        CHECK_FALSE(std::filesystem::exists(target));
+    }
+}
+
+TEST_CASE("cli::--output writes atomically and /dev/null works", "[cli][e2e]") {
+    TempDir dir;
+    std::string target = (dir / "report.csv").string();
+    write_file(target, "old report\n");
+    RunResult r = run_clientscore(with({"rank", k_sample, "--format", "csv", "--output", target}, k_period));
+    REQUIRE(r.status == 0);
+    CHECK(r.out.empty());
+    CHECK(read_file(target).rfind("rank,client,name,", 0) == 0);
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        ++files;
+    }
+    CHECK(files == 1);  // no temporary file left behind
+    CHECK(run_clientscore(with({"rank", k_sample, "--output", "/dev/null"}, k_period)).status == 0);
+}
+
+TEST_CASE("cli::a closed pipe ends quietly with the run's status", "[cli][e2e]") {
+    RunResult r = run_clientscore(with({"rank", k_sample, "--format", "csv"}, k_period), nullptr, " | head -c 10");
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+    RunResult f = run_clientscore(with({"rank", k_sample, "--format", "csv", "--fail-on", "fire"}, k_period), nullptr,
+                                  " | head -c 10");
+    CHECK(f.status == 1);
+}
+
+TEST_CASE("cli::options before or after the command, and from a config file", "[cli][e2e]") {
+    RunResult before = run_clientscore(with({"--format", "csv", "rank", k_sample}, k_period));
+    RunResult after = run_clientscore(with({"rank", k_sample, "--format", "csv"}, k_period));
+    RunResult no_command = run_clientscore(with({k_sample, "--format", "csv"}, k_period));
+    CHECK(before.status == 0);
+    CHECK(before.out == after.out);
+    CHECK(before.out == no_command.out);
+
+    TempDir dir;
+    write_file(dir / "clientscore.toml", "hourly-cost = 120\nformat = \"json\"\nfrom = \"2026-09-01\"\n");
+    RunResult cfg = run_clientscore({"rank", k_sample, "--config", (dir / "clientscore.toml").string()});
+    REQUIRE(cfg.status == 0);
+    json report = json::parse(cfg.out);
+    CHECK(report["settings"]["hourly_cost"] == 120);
+    RunResult wins = run_clientscore(
+        {"rank", k_sample, "--config", (dir / "clientscore.toml").string(), "--hourly-cost", "30"});
+    CHECK(json::parse(wins.out)["settings"]["hourly_cost"] == 30);
+    write_file(dir / "bad.toml", "hourly_costs = 5\n");
+    CHECK(run_clientscore({"rank", k_sample, "--config", (dir / "bad.toml").string()}).status == 2);
+}
+
+TEST_CASE("cli::--top and --sort", "[cli][e2e]") {
+    RunResult top = run_clientscore(with({"rank", k_sample, "--format", "json", "--top", "3"}, k_period));
+    json report = json::parse(top.out);
+    CHECK(report["clients"].size() == 3);
+    CHECK(report["portfolio"]["clients"] == 25);  // the portfolio counts every client
+    RunResult sorted =
+        run_clientscore(with({"rank", k_sample, "--format", "json", "--sort", "net_revenue"}, k_period));
+    json s = json::parse(sorted.out);
+    for (std::size_t i = 1; i < s["clients"].size(); ++i) {
+        CHECK(s["clients"][i - 1]["net_revenue"].get<double>() >= s["clients"][i]["net_revenue"].get<double>());
+    }
+}
+
+TEST_CASE("cli::evidence returns notes exactly as exported", "[cli][e2e]") {
+    TempDir dir;
+    write_file(dir / "calls.csv",
+               "client,started_at,duration,notes\n"
+               "ACME,2026-09-02 22:15,600,\"Shouted, then said \"\"we will sue\"\"\nand hung up\"\n"
+               "ACME,2026-09-01 10:00,60,first\n"
+               "OTHER,2026-09-01 10:00,60,not theirs\n");
+    RunResult r = run_clientscore({"evidence", "ACME", dir.path().string(), "--format", "json"});
+    REQUIRE(r.status == 0);
+    json e = json::parse(r.out);
+    REQUIRE(e["events"].size() == 2);
+    CHECK(e["events"][0]["text"] == "first");
+    CHECK(e["events"][1]["text"] == "Shouted, then said \"we will sue\"\nand hung up");
+    CHECK(e["events"][1]["after_hours"] == true);
+    CHECK(e["events"][1]["minutes"] == 10);
+}
+
+TEST_CASE("cli::csv output guards spreadsheet formulas", "[cli][e2e]") {
+    TempDir dir;
+    write_file(dir / "clients.csv",
+               "client,name\nA,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\nB,+1\nC,-2\nD,@SUM(A1)\n");
+    write_file(dir / "calls.csv",
+               "client,started_at\nA,2026-09-01 10:00\nB,2026-09-01 10:00\nC,2026-09-01 10:00\nD,2026-09-01 10:00\n");
+    RunResult r = run_clientscore({"rank", dir.path().string(), "--format", "csv"});
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"") != std::string::npos);
+    CHECK(r.out.find(",'+1,") != std::string::npos);
+    CHECK(r.out.find(",'-2,") != std::string::npos);
+    CHECK(r.out.find(",'@SUM(A1),") != std::string::npos);
+}
+
+TEST_CASE("cli::a billing-only run is scored on payment and disputes alone", "[cli][e2e]") {
+    TempDir dir;
+    write_file(dir / "invoices.csv",
+               "client,invoice_id,issued_at,due_at,paid_at,amount,disputed\n"
+               "A,1,2026-07-01,2026-07-31,,1000.00,no\n"
+               "B,2,2026-09-01,2026-09-30,2026-09-28,500.00,no\n");
+    RunResult r = run_clientscore({"rank", dir.path().string(), "--format", "json", "--to", "2026-10-31"});
+    REQUIRE(r.status == 0);
+    json report = json::parse(r.out);
+    const json& a = report["clients"][0];
+    CHECK(a["client"] == "A");
+    CHECK(a["components"]["communication"].is_null());
+    CHECK(a["components"]["discounts"].is_null());
+    CHECK(a["components"]["payment"] == 1);    // 92 days late on 2026-10-31
+    CHECK(a["components"]["hostility"] == 0);  // disputed column present, none disputed
+    CHECK(a["toxicity"] == 50);
+    CHECK(a["oldest_overdue_days"] == 92);
+    CHECK(a["verdict"] == "chase");  // healthy margin, toxicity 50, 92 days overdue
+}
