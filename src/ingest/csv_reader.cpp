@@ -1,0 +1,270 @@
+#include "ingest/csv_reader.hpp"
+
+#include <libfccp/csv.h>
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "clientscore/error.hpp"
+#include "ingest/text_guard.hpp"
+
+namespace clientscore::ingest {
+
+namespace {
+
+constexpr char k_quote = '"';
+
+// fast-cpp-csv-parser's quote policy concept: find_next_column_end with the semantics of its
+// double_quote_escape (every quote toggles; the guard has already made quotes balance on each
+// line), and our unescape, which also restores quoted line breaks and is RFC 4180-like about
+// white space after a closing quote.
+template <char Sep>
+struct QuotePolicy {
+    static const char* find_next_column_end(const char* col_begin) {
+        while (*col_begin != Sep && *col_begin != '\0') {
+            if (*col_begin != k_quote) {
+                ++col_begin;
+            } else {
+                do {
+                    ++col_begin;
+                    while (*col_begin != k_quote) {
+                        if (*col_begin == '\0') {
+                            throw io::error::escaped_string_not_closed();
+                        }
+                        ++col_begin;
+                    }
+                    ++col_begin;
+                } while (*col_begin == k_quote);
+            }
+        }
+        return col_begin;
+    }
+
+    static void unescape(char*& col_begin, char*& col_end) { unescape_field(col_begin, col_end); }
+};
+
+template <char Sep>
+void split_line(char* line, std::vector<char*>& begins, std::vector<char*>& ends) {
+    begins.clear();
+    ends.clear();
+    while (line != nullptr) {
+        char* begin = nullptr;
+        char* end = nullptr;
+        io::detail::chop_next_column<QuotePolicy<Sep>>(line, begin, end);
+        begins.push_back(begin);
+        ends.push_back(end);
+    }
+}
+
+void split_line(char delimiter, char* line, std::vector<char*>& begins, std::vector<char*>& ends) {
+    switch (delimiter) {
+        case ';':
+            split_line<';'>(line, begins, ends);
+            break;
+        case '\t':
+            split_line<'\t'>(line, begins, ends);
+            break;
+        case '|':
+            split_line<'|'>(line, begins, ends);
+            break;
+        default:
+            split_line<','>(line, begins, ends);
+            break;
+    }
+}
+
+// LineReader wants an io::ByteSourceBase; ours share the "fill unless at the end" contract.
+class FccpSource final : public io::ByteSourceBase {
+public:
+    explicit FccpSource(std::unique_ptr<ByteSource> source) : m_source(std::move(source)) {}
+    int read(char* buffer, int size) override {
+        return static_cast<int>(m_source->read(buffer, static_cast<std::size_t>(size)));
+    }
+
+private:
+    std::unique_ptr<ByteSource> m_source;
+};
+
+std::string_view trim_blanks(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+}  // namespace
+
+void unescape_field(char*& begin, char*& end) {
+    if (begin == end || *begin != k_quote) {
+        for (char* p = begin; p != end; ++p) {
+            if (*p == k_quoted_newline) {
+                *p = '\n';
+            }
+        }
+        *end = '\0';
+        return;
+    }
+    char* in = begin + 1;
+    char* out = begin;
+    while (in < end) {
+        if (*in == k_quote) {
+            if (in + 1 < end && in[1] == k_quote) {
+                *out++ = k_quote;
+                in += 2;
+                continue;
+            }
+            ++in;
+            const char* rest = in;
+            while (rest < end && (*rest == ' ' || *rest == '\t')) {
+                ++rest;
+            }
+            if (rest == end) {
+                break;
+            }
+            // Text after the closing quote (`"ab"cd`) is not RFC 4180; keep it rather than lose it.
+            for (; in < end; ++in) {
+                *out++ = *in == k_quoted_newline ? '\n' : *in;
+            }
+            break;
+        }
+        *out++ = *in == k_quoted_newline ? '\n' : *in;
+        ++in;
+    }
+    end = out;
+    *end = '\0';
+}
+
+char sniff_delimiter(std::string_view header_line) {
+    constexpr std::array<char, 4> k_candidates = {',', ';', '\t', '|'};
+    std::array<std::size_t, 4> counts{};
+    bool quoted = false;
+    for (const char c : header_line) {
+        if (c == k_quote) {
+            quoted = !quoted;
+        } else if (!quoted) {
+            for (std::size_t i = 0; i < k_candidates.size(); ++i) {
+                if (c == k_candidates[i]) {
+                    ++counts[i];
+                }
+            }
+        }
+    }
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < counts.size(); ++i) {
+        if (counts[i] > counts[best]) {
+            best = i;
+        }
+    }
+    return k_candidates[best];
+}
+
+bool is_blank_line(std::string_view line, char delimiter) {
+    for (const char c : line) {
+        if (c != delimiter && c != ' ' && c != '\t') {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string_view CsvRecord::field(std::size_t index) {
+    if (m_unescaped[index] == 0) {
+        unescape_field(m_begins[index], m_ends[index]);
+        m_unescaped[index] = 1;
+    }
+    return {m_begins[index], static_cast<std::size_t>(m_ends[index] - m_begins[index])};
+}
+
+struct CsvReader::Impl {
+    std::string display_name;
+    std::shared_ptr<LineMap> lines = std::make_shared<LineMap>();
+    std::unique_ptr<io::LineReader> reader;
+    std::int64_t record = 0;  // lines LineReader has handed out
+    bool has_header = false;
+    std::vector<std::string> header;
+    std::int64_t header_line = 0;
+    char delimiter = ',';
+
+    char* next_line() {
+        char* line = nullptr;
+        try {
+            line = reader->next_line();
+        } catch (const io::error::line_length_limit_exceeded&) {
+            throw InputError(Location{display_name, lines->line_of(record + 1), {}},
+                             "record over 16 MiB",
+                             "a record this long is usually a quote that is never closed, or a file that is not CSV");
+        }
+        if (line != nullptr) {
+            ++record;
+        }
+        return line;
+    }
+};
+
+CsvReader::CsvReader(const RawInput& raw, const std::string& encoding) : m_impl(std::make_unique<Impl>()) {
+    m_impl->display_name = raw.display_name();
+    std::unique_ptr<ByteSource> source = raw.open();
+    const bool convert = !is_utf8_name(encoding);
+    if (convert) {
+        source = make_iconv_source(std::move(source), encoding, raw.display_name(), raw.path());
+    }
+    source = std::make_unique<TextGuard>(std::move(source), m_impl->lines, raw.display_name(), raw.path(), convert);
+    m_impl->reader = std::make_unique<io::LineReader>(raw.display_name(),
+                                                      std::make_unique<FccpSource>(std::move(source)));
+
+    while (char* line = m_impl->next_line()) {
+        if (is_blank_line(line, ',') || is_blank_line(line, ';') || is_blank_line(line, '\t') ||
+            is_blank_line(line, '|')) {
+            continue;
+        }
+        m_impl->has_header = true;
+        m_impl->header_line = m_impl->lines->line_of(m_impl->record);
+        m_impl->delimiter = sniff_delimiter(line);
+        CsvRecord names;
+        split_line(m_impl->delimiter, line, names.m_begins, names.m_ends);
+        names.m_unescaped.assign(names.m_begins.size(), 0);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            m_impl->header.emplace_back(trim_blanks(names.field(i)));
+        }
+        break;
+    }
+}
+
+CsvReader::~CsvReader() = default;
+
+bool CsvReader::has_header() const { return m_impl->has_header; }
+const std::vector<std::string>& CsvReader::header() const { return m_impl->header; }
+std::int64_t CsvReader::header_line() const { return m_impl->header_line; }
+char CsvReader::delimiter() const { return m_impl->delimiter; }
+bool CsvReader::bom() const { return m_impl->lines->bom; }
+
+bool CsvReader::next(CsvRecord& record) {
+    if (!m_impl->has_header) {
+        return false;
+    }
+    for (;;) {
+        char* line = m_impl->next_line();
+        if (line == nullptr) {
+            return false;
+        }
+        if (is_blank_line(line, m_impl->delimiter)) {
+            continue;
+        }
+        record.m_line = m_impl->lines->line_of(m_impl->record);
+        try {
+            split_line(m_impl->delimiter, line, record.m_begins, record.m_ends);
+        } catch (const io::error::base& error) {
+            // Cannot happen while the guard balances quotes per line; kept as a clear error.
+            throw InputError(Location{m_impl->display_name, record.m_line, {}},
+                             fmt::format("cannot be split into fields: {}", error.what()));
+        }
+        record.m_unescaped.assign(record.m_begins.size(), 0);
+        return true;
+    }
+}
+
+}  // namespace clientscore::ingest

@@ -1,0 +1,76 @@
+#pragma once
+// Records of one export, split by fast-cpp-csv-parser (the only place that includes it is
+// csv_reader.cpp): the byte chain of byte_source.hpp and text_guard.hpp feeds io::LineReader,
+// the dialect is sniffed from the header line, and fields are cut with fccp's
+// chop_next_column and this folder's quote policy.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/byte_source.hpp"
+
+namespace clientscore::ingest {
+
+/// Removes the quoting of a raw field in place: a field that starts with `"` is quoted (doubled
+/// quotes become one, white space after the closing quote is dropped, anything else after it is
+/// kept as written); a field that does not start with a quote is taken as written. Quoted line
+/// breaks (k_quoted_newline) become `\n` again. `begin`/`end` are updated; `*end` becomes NUL.
+void unescape_field(char*& begin, char*& end);
+
+/// The delimiter of SPEC §2: the most frequent of `,` `;` tab `|` outside quotes in the header
+/// line (ties in that order; none: `,`).
+char sniff_delimiter(std::string_view header_line);
+
+/// True for a line of nothing but delimiters, spaces and tabs (ignored, not counted as a row).
+bool is_blank_line(std::string_view line, char delimiter);
+
+/// One record: its fields, unquoted on first access. Valid until the next CsvReader::next.
+class CsvRecord {
+public:
+    /// Physical line where the record starts.
+    std::int64_t line() const { return m_line; }
+    std::size_t size() const { return m_begins.size(); }
+    /// The field's text without its quoting, not trimmed.
+    std::string_view field(std::size_t index);
+
+private:
+    friend class CsvReader;
+    std::int64_t m_line = 0;
+    std::vector<char*> m_begins;
+    std::vector<char*> m_ends;
+    std::vector<std::uint8_t> m_unescaped;
+};
+
+/// Reads the records of one export from its first byte.
+class CsvReader {
+public:
+    /// Opens a new pass over `raw`, converting from `encoding` unless it names UTF-8, and reads
+    /// the header line (the first line that is not blank). Throws UsageError for an unknown
+    /// encoding and InputError for bytes that are not text (see TextGuard).
+    CsvReader(const RawInput& raw, const std::string& encoding);
+    CsvReader(const CsvReader&) = delete;
+    CsvReader& operator=(const CsvReader&) = delete;
+    ~CsvReader();
+
+    /// False for a file with no header line (empty, or only blank lines).
+    bool has_header() const;
+    /// Header names, unquoted and trimmed of spaces and tabs.
+    const std::vector<std::string>& header() const;
+    std::int64_t header_line() const;
+    char delimiter() const;
+    /// The file started with a UTF-8 byte-order mark.
+    bool bom() const;
+
+    /// Reads the next record that is not a blank line; false at the end of the file. Throws
+    /// InputError for a record over 16 MiB and for the file-level problems of TextGuard.
+    bool next(CsvRecord& record);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace clientscore::ingest

@@ -1,0 +1,56 @@
+#pragma once
+// Matching an export's header to the canonical fields of SPEC §2: the field table (one for all
+// kinds), header normalisation, --map, and the alias search.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clientscore/ingest.hpp"
+#include "clientscore/model.hpp"
+
+namespace clientscore::ingest {
+
+/// One canonical field of one kind, as SPEC §2's table lists it.
+struct FieldSpec {
+    Kind kind;
+    std::string_view name;
+    bool required;
+    /// The aliases besides the field's own name, comma-separated, in the order they are tried.
+    std::string_view aliases;
+    /// Free text (notes, subject, reason) is not trimmed.
+    bool free_text = false;
+};
+
+/// Every field of every kind, in SPEC §2's order within a kind.
+extern const std::vector<FieldSpec> k_field_table;
+
+/// The fields of `kind`, in table order.
+std::vector<const FieldSpec*> fields_of(Kind kind);
+
+/// The candidates tried for a field: its own name, then its aliases.
+std::vector<std::string_view> candidate_names(const FieldSpec& field);
+
+/// A header name as matching sees it: ASCII lower case, without spaces, tabs, `_`, `-`, `.`,
+/// `*`, `#` and text in parentheses (with the parentheses).
+std::string normalize_header(std::string_view header);
+
+/// The outcome of matching one file's header: the column of each field of the kind (or -1).
+struct HeaderMatch {
+    Kind kind = Kind::calls;
+    std::vector<const FieldSpec*> fields;
+    std::vector<int> columns;  ///< parallel to `fields`
+    /// The column of the field named `name`, or -1 when it is not matched (or not a field).
+    int column(std::string_view name) const;
+};
+
+/// Matches `header` for `kind`: first `mappings` of this kind (a header the file lacks is an
+/// InputError), then per field its own name and aliases in order; a column serves one field,
+/// and of columns that normalise alike the leftmost wins. Throws InputError naming the file,
+/// the field and the names tried when a required field has no column.
+HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, const std::vector<FieldMapping>& mappings,
+                         const std::string& display_name, std::int64_t header_line);
+
+}  // namespace clientscore::ingest
