@@ -102,7 +102,7 @@ void write_check_delimited(const CheckReport& report, OutputFormat format, Write
         row.text(file.file.path);
         row.text(kind_name(file.file.kind));
         row.text(file.preset);
-        row.text(std::string(1, file.delimiter));
+        row.text(delimiter_name(file.delimiter));  // a raw tab would need escaping and the guard
         row.bare(file.bom ? "true" : "false");
         row.text(file.encoding);
         row.text(file.date_order);

@@ -228,10 +228,9 @@ void write_months(const ExplainReport& report, DocumentWriter& doc) {
 
 void write_offboarding(const Offboarding& offboarding, DocumentWriter& doc) {
     doc.heading("Offboarding");
-    doc.definitions({{"notice date", {format_day(offboarding.notice_date)}}});
-    if (offboarding.open_invoices.empty()) {
-        doc.paragraph("No open invoices.");
-    } else {
+    doc.definitions({{"notice date", {format_day(offboarding.notice_date)}},
+                     {"open invoices", {fmt::format("{}", offboarding.open_invoices.size())}}});
+    if (!offboarding.open_invoices.empty()) {
         TextTable table(
             {{"invoice"}, {"due"}, {"unpaid", Align::right}, {"days overdue", Align::right}});
         doc.table(table, offboarding.open_invoices.size(), [&](std::size_t r, std::vector<TextCell>& cells) {
@@ -242,7 +241,10 @@ void write_offboarding(const Offboarding& offboarding, DocumentWriter& doc) {
             cells[3].text = fmt::format("{}", invoice.days_overdue);
         });
     }
-    doc.bullets(offboarding.checklist);
+    if (!offboarding.checklist.empty()) {
+        doc.heading("Offboarding checklist");
+        doc.bullets(offboarding.checklist);
+    }
 }
 
 void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {

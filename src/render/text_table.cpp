@@ -156,9 +156,15 @@ std::string_view verdict_color(Verdict verdict) {
 
 void PlainDocumentWriter::title(std::string_view text) { m_out.write(one_line(text) + "\n"); }
 
-void PlainDocumentWriter::heading(std::string_view text) { m_out.write("\n" + one_line(text) + "\n"); }
+void PlainDocumentWriter::heading(std::string_view text) {
+    m_out.write("\n" + one_line(text) + "\n");
+    m_in_section = true;
+}
 
-void PlainDocumentWriter::paragraph(std::string_view text) { m_out.write(one_line(text) + "\n"); }
+void PlainDocumentWriter::paragraph(std::string_view text) {
+    // Text under a heading is indented like its lists and tables.
+    m_out.write((m_in_section ? "  " : "") + one_line(text) + "\n");
+}
 
 void PlainDocumentWriter::bullets(const std::vector<std::string>& items) {
     for (const auto& item : items) {

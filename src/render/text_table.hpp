@@ -79,6 +79,7 @@ public:
 private:
     Writer& m_out;
     bool m_color = false;
+    bool m_in_section = false;
 };
 
 /// Markdown: `#` title, `##` headings, `-` lists, pipe tables.

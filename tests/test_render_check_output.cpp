@@ -1,0 +1,257 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "clientscore/render.hpp"
+#include "test_render_fixtures.hpp"
+
+using namespace clientscore;
+
+namespace {
+
+CheckReport check_report() {
+    CheckReport c;
+    c.ok = false;
+    FileReport calls;
+    calls.file = InputFile{"exports/calls.csv", Kind::calls, "calls.csv"};
+    calls.delimiter = ';';
+    calls.bom = true;
+    calls.date_order = "dmy";
+    calls.decimal = ",";
+    calls.mapping = {{"client", "Kunde"}, {"started_at", "Datum"}};
+    calls.rows = 120;
+    calls.skipped = 7;
+    calls.ignored = 1;
+    calls.from = test::k_2024_01_01;
+    calls.to = test::k_2024_02_29;
+    for (int i = 0; i < 7; ++i) {
+        calls.problems.push_back(Problem{10 + i, "Datum", "\"gestern\" is not a date"});
+    }
+    FileReport clients;
+    clients.file = InputFile{"exports/clients.tsv", Kind::clients, "clients.tsv"};
+    clients.delimiter = '\t';
+    clients.mapping = {{"id", "id"}};
+    clients.rows = 3;
+    clients.currencies = {"EUR", "USD"};
+    c.files = {calls, clients};
+    c.not_read = {"exports/invoices.xlsx"};
+    c.errors = {"exports/discounts.csv: required column \"client\" is absent"};
+    return c;
+}
+
+std::string check_text(const CheckReport& report, OutputFormat format) {
+    RenderOptions options;
+    options.format = format;
+    StringWriter out;
+    render_check(report, options, out);
+    return out.text();
+}
+
+}  // namespace
+
+TEST_CASE("render::render_check table", "[render]") {
+    SECTION("per file, then files not read, then errors, then the verdict") {
+        CHECK(check_text(check_report(), OutputFormat::table) == R"txt(exports/calls.csv
+  kind        calls
+  preset      none
+  delimiter   ;
+  encoding    utf-8
+  bom         yes
+  date order  dmy
+  decimal     ,
+  rows        120 (7 skipped, 1 ignored)
+  dates       2024-01-01 to 2024-02-29
+  currencies  —
+  mapping     client ← Kunde
+              started_at ← Datum
+  problems    line 10, column "Datum": "gestern" is not a date
+              line 11, column "Datum": "gestern" is not a date
+              line 12, column "Datum": "gestern" is not a date
+              line 13, column "Datum": "gestern" is not a date
+              line 14, column "Datum": "gestern" is not a date
+              … and 2 more
+
+exports/clients.tsv
+  kind        clients
+  preset      none
+  delimiter   tab
+  encoding    utf-8
+  bom         no
+  date order  —
+  decimal     —
+  rows        3 (0 skipped)
+  dates       —
+  currencies  EUR, USD
+  mapping     id ← id
+
+Not read
+  - exports/invoices.xlsx: not read; save it as CSV
+
+Errors
+  - exports/discounts.csv: required column "client" is absent
+
+NOT OK
+)txt");
+    }
+    SECTION("all good") {
+        CheckReport report;
+        report.files = {check_report().files[1]};
+        const std::string text = check_text(report, OutputFormat::table);
+        CHECK(text.substr(text.size() - 4) == "\nOK\n");
+    }
+}
+
+TEST_CASE("render::render_check markdown", "[render]") { CHECK(check_text(check_report(), OutputFormat::markdown) == R"txt(# exports/calls.csv
+
+- kind: calls
+- preset: none
+- delimiter: ;
+- encoding: utf-8
+- bom: yes
+- date order: dmy
+- decimal: ,
+- rows: 120 (7 skipped, 1 ignored)
+- dates: 2024-01-01 to 2024-02-29
+- currencies: —
+- mapping:
+  - client ← Kunde
+  - started_at ← Datum
+- problems:
+  - line 10, column "Datum": "gestern" is not a date
+  - line 11, column "Datum": "gestern" is not a date
+  - line 12, column "Datum": "gestern" is not a date
+  - line 13, column "Datum": "gestern" is not a date
+  - line 14, column "Datum": "gestern" is not a date
+  - … and 2 more
+
+## exports/clients.tsv
+
+- kind: clients
+- preset: none
+- delimiter: tab
+- encoding: utf-8
+- bom: no
+- date order: —
+- decimal: —
+- rows: 3 (0 skipped)
+- dates: —
+- currencies: EUR, USD
+- mapping: id ← id
+
+## Not read
+
+- exports/invoices.xlsx: not read; save it as CSV
+
+## Errors
+
+- exports/discounts.csv: required column "client" is absent
+
+## NOT OK
+)txt"); }
+
+TEST_CASE("render::render_check csv", "[render]") { CHECK(check_text(check_report(), OutputFormat::csv) == R"txt(status,path,kind,preset,delimiter,bom,encoding,date_order,decimal,rows,skipped,from,to,currencies,mapping,problems
+read,exports/calls.csv,calls,none,;,true,utf-8,dmy,",",120,7,2024-01-01,2024-02-29,,client=Kunde | started_at=Datum,"line 10, column ""Datum"": ""gestern"" is not a date | line 11, column ""Datum"": ""gestern"" is not a date | line 12, column ""Datum"": ""gestern"" is not a date | line 13, column ""Datum"": ""gestern"" is not a date | line 14, column ""Datum"": ""gestern"" is not a date | line 15, column ""Datum"": ""gestern"" is not a date | line 16, column ""Datum"": ""gestern"" is not a date"
+read,exports/clients.tsv,clients,none,tab,false,utf-8,,,3,0,,,EUR USD,id=id,
+not_read,exports/invoices.xlsx,,,,,,,,,,,,,,not read: save it as CSV
+error,,,,,,,,,,,,,,,"exports/discounts.csv: required column ""client"" is absent"
+)txt"); }
+
+TEST_CASE("render::render_check json", "[render]") {
+    SECTION("exactly the keys of SPEC §5, errors after not_read") {
+        CHECK(check_text(check_report(), OutputFormat::json) == R"txt({
+  "ok": false,
+  "files": [
+    {
+      "path": "exports/calls.csv",
+      "kind": "calls",
+      "preset": "none",
+      "delimiter": ";",
+      "bom": true,
+      "encoding": "utf-8",
+      "date_order": "dmy",
+      "decimal": ",",
+      "mapping": {
+        "client": "Kunde",
+        "started_at": "Datum"
+      },
+      "rows": 120,
+      "skipped": 7,
+      "problems": [
+        {
+          "line": 10,
+          "column": "Datum",
+          "message": "\"gestern\" is not a date"
+        },
+        {
+          "line": 11,
+          "column": "Datum",
+          "message": "\"gestern\" is not a date"
+        },
+        {
+          "line": 12,
+          "column": "Datum",
+          "message": "\"gestern\" is not a date"
+        },
+        {
+          "line": 13,
+          "column": "Datum",
+          "message": "\"gestern\" is not a date"
+        },
+        {
+          "line": 14,
+          "column": "Datum",
+          "message": "\"gestern\" is not a date"
+        },
+        {
+          "line": 15,
+          "column": "Datum",
+          "message": "\"gestern\" is not a date"
+        },
+        {
+          "line": 16,
+          "column": "Datum",
+          "message": "\"gestern\" is not a date"
+        }
+      ],
+      "from": "2024-01-01",
+      "to": "2024-02-29",
+      "currencies": []
+    },
+    {
+      "path": "exports/clients.tsv",
+      "kind": "clients",
+      "preset": "none",
+      "delimiter": "\t",
+      "bom": false,
+      "encoding": "utf-8",
+      "date_order": null,
+      "decimal": null,
+      "mapping": {
+        "id": "id"
+      },
+      "rows": 3,
+      "skipped": 0,
+      "problems": [],
+      "from": null,
+      "to": null,
+      "currencies": [
+        "EUR",
+        "USD"
+      ]
+    }
+  ],
+  "not_read": [
+    "exports/invoices.xlsx"
+  ],
+  "errors": [
+    "exports/discounts.csv: required column \"client\" is absent"
+  ]
+}
+)txt");
+    }
+    SECTION("nothing found") {
+        CheckReport report;
+        CHECK(check_text(report, OutputFormat::json) ==
+              "{\n  \"ok\": true,\n  \"files\": [],\n  \"not_read\": [],\n  \"errors\": []\n}\n");
+    }
+}

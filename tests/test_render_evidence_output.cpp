@@ -1,0 +1,185 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "clientscore/render.hpp"
+#include "test_render_fixtures.hpp"
+
+using namespace clientscore;
+
+namespace {
+
+EvidenceReport evidence_report() {
+    EvidenceReport e;
+    e.settings = test::sample_settings();
+    e.client = "C001";
+    e.name = "Acme Ltd";
+    EvidenceEvent call;
+    call.date = test::k_2024_01_01 + 5;
+    call.seconds = 22 * 3600 + 15 * 60;
+    call.kind = EventKind::call;
+    call.direction = Direction::inbound;
+    call.minutes = 12.5;
+    call.after_hours = true;
+    call.off_day = true;
+    call.tags = "threat;rude";
+    call.text = "Shouted \"again\",\nthreatened a bad review";
+    EvidenceEvent mail;
+    mail.date = test::k_2024_01_01 + 8;
+    mail.seconds = 9 * 3600 + 30 * 60 + 5;
+    mail.kind = EventKind::email;
+    mail.direction = Direction::outbound;
+    mail.after_hours = false;
+    mail.off_day = false;
+    mail.text = "=cmd|' /C calc'!A0";
+    EvidenceEvent invoice;
+    invoice.date = test::k_2024_01_01 + 10;
+    invoice.kind = EventKind::invoice;
+    invoice.amount = 1234.5;
+    invoice.status = "open";
+    invoice.days_late = 29;
+    invoice.text = "INV-7";
+    EvidenceEvent discount;
+    discount.date = test::k_2024_01_01 + 20;
+    discount.seconds = 0;
+    discount.kind = EventKind::discount;
+    discount.amount = -50;
+    discount.status = "denied";
+    discount.text = "-10% loyalty";
+    e.events = {call, mail, invoice, discount};
+    return e;
+}
+
+std::string evidence_text(OutputFormat format, std::optional<int> width = std::nullopt) {
+    RenderOptions options;
+    options.format = format;
+    options.terminal_width = width;
+    StringWriter out;
+    render_evidence(evidence_report(), options, out);
+    return out.text();
+}
+
+}  // namespace
+
+TEST_CASE("render::render_evidence table", "[render]") {
+    SECTION("one line per event, line breaks shown as ⏎, time with seconds only when not zero") {
+        CHECK(evidence_text(OutputFormat::table) == R"txt(Evidence for C001 (Acme Ltd)
+4 events, 2024-01-01 to 2024-02-29, as of 2024-02-29
+
+date        time      kind      direction  minutes  after_hours  off_day  tags           amount  status  days_late  text
+----------  --------  --------  ---------  -------  -----------  -------  -----------  --------  ------  ---------  ----------------------------------------
+2024-01-06  22:15     call      inbound      12.50  true         true     threat;rude                               Shouted "again",⏎threatened a bad review
+2024-01-09  09:30:05  email     outbound            false        false                                              =cmd|' /C calc'!A0
+2024-01-11            invoice                                                          1,234.50  open           29  INV-7
+2024-01-21  00:00     discount                                                           -50.00  denied             -10% loyalty
+)txt");
+    }
+    SECTION("a terminal width shortens tags and text") { CHECK(evidence_text(OutputFormat::table, 90) == R"txt(Evidence for C001 (Acme Ltd)
+4 events, 2024-01-01 to 2024-02-29, as of 2024-02-29
+
+date        time      kind      direction  minutes  after_hours  off_day  tags    amount  status  days_late  text
+----------  --------  --------  ---------  -------  -----------  -------  ----  --------  ------  ---------  ----
+2024-01-06  22:15     call      inbound      12.50  true         true     thr…                               Sho…
+2024-01-09  09:30:05  email     outbound            false        false                                       =cm…
+2024-01-11            invoice                                                   1,234.50  open           29  INV…
+2024-01-21  00:00     discount                                                    -50.00  denied             -10…
+)txt"); }
+}
+
+TEST_CASE("render::render_evidence markdown", "[render]") { CHECK(evidence_text(OutputFormat::markdown) == R"txt(# Evidence for C001 (Acme Ltd)
+
+4 events, 2024-01-01 to 2024-02-29, as of 2024-02-29
+
+| date | time | kind | direction | minutes | after_hours | off_day | tags | amount | status | days_late | text |
+| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | --- | ---: | --- |
+| 2024-01-06 | 22:15 | call | inbound | 12.50 | true | true | threat;rude | | | | Shouted "again",⏎threatened a bad review |
+| 2024-01-09 | 09:30:05 | email | outbound | | false | false | | | | | =cmd\|' /C calc'!A0 |
+| 2024-01-11 | | invoice | | | | | | 1,234.50 | open | 29 | INV-7 |
+| 2024-01-21 | 00:00 | discount | | | | | | -50.00 | denied | | -10% loyalty |
+)txt"); }
+
+TEST_CASE("render::render_evidence csv and tsv", "[render]") {
+    SECTION("csv: quoted line breaks, formula guard on text, amounts bare") {
+        CHECK(evidence_text(OutputFormat::csv) == R"txt(date,time,kind,direction,minutes,after_hours,off_day,tags,amount,status,days_late,text
+2024-01-06,22:15,call,inbound,12.5,true,true,threat;rude,,,,"Shouted ""again"",
+threatened a bad review"
+2024-01-09,09:30:05,email,outbound,,false,false,,,,,'=cmd|' /C calc'!A0
+2024-01-11,,invoice,,,,,,1234.5,open,29,INV-7
+2024-01-21,00:00,discount,,,,,,-50,denied,,'-10% loyalty
+)txt");
+    }
+    SECTION("tsv: escapes") { CHECK(evidence_text(OutputFormat::tsv) == R"txt(date	time	kind	direction	minutes	after_hours	off_day	tags	amount	status	days_late	text
+2024-01-06	22:15	call	inbound	12.5	true	true	threat;rude				Shouted "again",\nthreatened a bad review
+2024-01-09	09:30:05	email	outbound		false	false					'=cmd|' /C calc'!A0
+2024-01-11		invoice						1234.5	open	29	INV-7
+2024-01-21	00:00	discount						-50	denied		'-10% loyalty
+)txt"); }
+}
+
+TEST_CASE("render::render_evidence json", "[render]") {
+    CHECK(evidence_text(OutputFormat::json) == R"txt({
+  "client": "C001",
+  "name": "Acme Ltd",
+  "events": [
+    {
+      "date": "2024-01-06",
+      "time": "22:15",
+      "kind": "call",
+      "direction": "inbound",
+      "minutes": 12.5,
+      "after_hours": true,
+      "off_day": true,
+      "tags": "threat;rude",
+      "amount": null,
+      "status": "",
+      "days_late": null,
+      "text": "Shouted \"again\",\nthreatened a bad review"
+    },
+    {
+      "date": "2024-01-09",
+      "time": "09:30:05",
+      "kind": "email",
+      "direction": "outbound",
+      "minutes": null,
+      "after_hours": false,
+      "off_day": false,
+      "tags": "",
+      "amount": null,
+      "status": "",
+      "days_late": null,
+      "text": "=cmd|' /C calc'!A0"
+    },
+    {
+      "date": "2024-01-11",
+      "time": null,
+      "kind": "invoice",
+      "direction": null,
+      "minutes": null,
+      "after_hours": null,
+      "off_day": null,
+      "tags": "",
+      "amount": 1234.5,
+      "status": "open",
+      "days_late": 29,
+      "text": "INV-7"
+    },
+    {
+      "date": "2024-01-21",
+      "time": "00:00",
+      "kind": "discount",
+      "direction": null,
+      "minutes": null,
+      "after_hours": null,
+      "off_day": null,
+      "tags": "",
+      "amount": -50,
+      "status": "denied",
+      "days_late": null,
+      "text": "-10% loyalty"
+    }
+  ]
+}
+)txt");
+    const auto json = nlohmann::json::parse(evidence_text(OutputFormat::json));
+    CHECK(json["events"][0]["text"] == "Shouted \"again\",\nthreatened a bad review");  // exactly as exported
+}
