@@ -1,0 +1,142 @@
+// discover_inputs (SPEC §1): which files of a folder are exports, and of which kind.
+
+#include <algorithm>
+#include <filesystem>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "clientscore/error.hpp"
+#include "clientscore/ingest.hpp"
+
+namespace clientscore {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The order Discovery::files promises: the client list first, so that names are known before
+// the records that use them; then contacts, then money.
+constexpr std::array<Kind, k_kind_count> k_read_order = {Kind::clients,  Kind::calls,    Kind::emails,
+                                                         Kind::contacts, Kind::invoices, Kind::discounts};
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+std::optional<Kind> kind_of_name(const std::string& lower_name) {
+    for (std::size_t k = 0; k < k_kind_count; ++k) {
+        if (lower_name.starts_with(k_kind_names[k])) {
+            return static_cast<Kind>(k);
+        }
+    }
+    return std::nullopt;
+}
+
+// `.csv`, `.tsv`, `.txt`, each optionally followed by `.gz`.
+bool readable_extension(std::string lower_name) {
+    if (lower_name.ends_with(".gz")) {
+        lower_name.resize(lower_name.size() - 3);
+    }
+    return lower_name.ends_with(".csv") || lower_name.ends_with(".tsv") || lower_name.ends_with(".txt");
+}
+
+std::string base_name(const std::string& path) {
+    if (path == "-") {
+        return "-";
+    }
+    const std::string name = fs::path(path).filename().string();
+    return name.empty() ? path : name;
+}
+
+}  // namespace
+
+Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitFiles& explicit_files) {
+    bool any_explicit = false;
+    int stdin_count = 0;
+    for (const auto& files : explicit_files) {
+        any_explicit = any_explicit || !files.empty();
+        stdin_count += static_cast<int>(std::count(files.begin(), files.end(), "-"));
+    }
+    if (stdin_count > 1) {
+        throw UsageError("standard input (-) can stand for one file only",
+                         "give the other exports as files, or put them in a folder");
+    }
+
+    std::array<std::vector<std::pair<std::string, std::string>>, k_kind_count> found;  // (name, path)
+    std::vector<std::pair<std::string, std::string>> not_read;
+
+    const std::optional<std::string> folder = dir ? dir : (any_explicit ? std::nullopt : std::optional<std::string>("."));
+    if (folder) {
+        std::error_code error;
+        if (!fs::is_directory(*folder, error)) {
+            throw InputError(Location{*folder, 0, {}},
+                             fs::exists(*folder, error) ? "is not a folder" : "no such folder",
+                             "give the folder that holds the exports, or name the files with --calls, --invoices, ...");
+        }
+        fs::directory_iterator it(*folder, error);
+        if (error) {
+            throw InputError(Location{*folder, 0, {}}, fmt::format("cannot be listed: {}", error.message()));
+        }
+        for (; it != fs::directory_iterator(); it.increment(error)) {
+            if (error) {
+                throw InputError(Location{*folder, 0, {}}, fmt::format("cannot be listed: {}", error.message()));
+            }
+            std::error_code type_error;
+            if (it->is_directory(type_error)) {
+                continue;
+            }
+            const std::string name = it->path().filename().string();
+            const std::string lower = lower_ascii(name);
+            const std::optional<Kind> kind = kind_of_name(lower);
+            if (!kind || !explicit_files[static_cast<std::size_t>(*kind)].empty()) {
+                continue;  // not an export, or its kind was named explicitly
+            }
+            const std::string path = (fs::path(*folder) / name).string();
+            if (readable_extension(lower)) {
+                found[static_cast<std::size_t>(*kind)].emplace_back(name, path);
+            } else {
+                not_read.emplace_back(name, path);
+            }
+        }
+    }
+    for (std::size_t k = 0; k < k_kind_count; ++k) {
+        for (const std::string& path : explicit_files[k]) {
+            found[k].emplace_back(base_name(path), path);
+        }
+    }
+
+    Discovery discovery;
+    for (const Kind kind : k_read_order) {
+        auto& files = found[static_cast<std::size_t>(kind)];
+        // Name order is byte order of the base name; stable so equal names keep the given order.
+        std::stable_sort(files.begin(), files.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [name, path] : files) {
+            discovery.files.push_back(InputFile{path, kind, name});
+        }
+    }
+    std::sort(not_read.begin(), not_read.end());
+    for (const auto& entry : not_read) {
+        discovery.not_read.push_back(entry.second);
+    }
+
+    const bool has_activity = std::any_of(discovery.files.begin(), discovery.files.end(), [](const InputFile& f) {
+        return f.kind == Kind::calls || f.kind == Kind::emails || f.kind == Kind::contacts || f.kind == Kind::invoices;
+    });
+    if (!has_activity) {
+        throw InputError(Location{folder.value_or(std::string{}), 0, {}},
+                         "no calls, emails, contacts or invoices export found",
+                         "exports are found by name (calls*.csv, emails*.csv, contacts*.csv, invoices*.csv, also "
+                         ".tsv, .txt and .gz), or given with --calls FILE, --invoices FILE, ...");
+    }
+    return discovery;
+}
+
+}  // namespace clientscore

@@ -1,0 +1,228 @@
+#include "ingest/row_reader.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "clientscore/normalize.hpp"
+
+namespace clientscore::ingest {
+
+namespace {
+
+// The date columns of a kind, for the date-order scan.
+std::vector<int> date_columns(const HeaderMatch& match) {
+    std::vector<int> out;
+    for (const std::string_view name : {"started_at", "sent_at", "issued_at", "due_at", "paid_at", "granted_at"}) {
+        const int column = match.column(name);
+        if (column >= 0) {
+            out.push_back(column);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+RowReader::RowReader(CsvReader& csv, const HeaderMatch& match, const RawInput& raw, std::uint32_t file_index,
+                     const ReadSettings& settings, FileReport& report)
+    : m_csv(csv),
+      m_match(match),
+      m_file_index(file_index),
+      m_settings(settings),
+      m_report(report),
+      m_problems(report, settings.strict),
+      m_dates(settings.date_order, report.file.display_name,
+              [&raw, &settings, &csv, columns = date_columns(match)] {
+                  return scan_for_date_order(raw, settings.encoding, columns, csv.header());
+              }) {
+    switch (settings.decimal) {
+        case DecimalMode::automatic:
+            // SPEC §2: `,` is the decimal separator in a `;`-delimited file, `.` elsewhere.
+            m_decimal = csv.delimiter() == ';' ? DecimalMode::comma : DecimalMode::dot;
+            break;
+        default:
+            m_decimal = settings.decimal;
+            break;
+    }
+    const int duration_column = match.column("duration");
+    if (duration_column >= 0) {
+        m_duration_unit = duration_unit_from_header(csv.header()[static_cast<std::size_t>(duration_column)]);
+    }
+}
+
+bool RowReader::next() {
+    const std::size_t fields = m_csv.header().size();
+    while (m_csv.next(m_record)) {
+        ++m_report.rows;
+        if (m_record.size() == fields) {
+            return true;
+        }
+        m_problems.add(m_record.line(), {},
+                       fmt::format("has {} field{}, the header has {}", m_record.size(),
+                                   m_record.size() == 1 ? "" : "s", fields));
+    }
+    return false;
+}
+
+std::string_view RowReader::raw_value(int column) {
+    if (column < 0) {
+        return {};
+    }
+    return m_record.field(static_cast<std::size_t>(column));
+}
+
+std::string_view RowReader::value(int column) {
+    const std::string_view v = trim(raw_value(column));
+    return is_missing(v) ? std::string_view{} : v;
+}
+
+std::string_view RowReader::text(int column) {
+    const std::string_view v = raw_value(column);
+    return is_missing(v) ? std::string_view{} : v;
+}
+
+bool RowReader::required(int column, std::string_view& out) {
+    out = value(column);
+    if (!out.empty()) {
+        return true;
+    }
+    const std::string_view written = trim(raw_value(column));
+    bad(column, written.empty() ? std::string("is empty") : fmt::format("{} counts as empty", quote_value(written)));
+    return false;
+}
+
+bool RowReader::timestamp(int column, std::optional<LocalDateTime>& out) {
+    out.reset();
+    const std::string_view v = value(column);
+    if (v.empty()) {
+        return true;
+    }
+    const std::string& header = m_csv.header()[static_cast<std::size_t>(column)];
+    const DateOrder order = m_dates.order_for(v, m_record.line(), header);
+    const Result<ParsedTimestamp> parsed = parse_timestamp(v, order);
+    if (!parsed) {
+        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        return false;
+    }
+    out = m_settings.time_zone.to_local(*parsed);
+    return true;
+}
+
+bool RowReader::required_timestamp(int column, LocalDateTime& out) {
+    std::string_view present;
+    if (!required(column, present)) {
+        return false;
+    }
+    std::optional<LocalDateTime> when;
+    if (!timestamp(column, when)) {
+        return false;
+    }
+    out = *when;
+    return true;
+}
+
+bool RowReader::amount(int column, std::optional<Money>& out) {
+    out.reset();
+    const std::string_view v = value(column);
+    if (v.empty()) {
+        return true;
+    }
+    const Result<ParsedAmount> parsed = parse_amount(v, m_decimal);
+    if (!parsed) {
+        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        return false;
+    }
+    m_dot_seen = m_dot_seen || parsed->decimal_used == '.';
+    m_comma_seen = m_comma_seen || parsed->decimal_used == ',';
+    out = parsed->value;
+    return true;
+}
+
+bool RowReader::duration(int column, std::int64_t& out_ms) {
+    out_ms = 0;
+    const std::string_view v = value(column);
+    if (v.empty()) {
+        return true;
+    }
+    const Result<std::int64_t> parsed = parse_duration_ms(v, m_duration_unit);
+    if (!parsed) {
+        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        return false;
+    }
+    out_ms = *parsed;
+    return true;
+}
+
+bool RowReader::direction(int column, Direction& out) {
+    const std::string_view v = value(column);
+    const Result<Direction> parsed = parse_direction(v);
+    if (!parsed) {
+        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        return false;
+    }
+    out = *parsed;
+    return true;
+}
+
+bool RowReader::disputed(int column, bool& out) {
+    const std::string_view v = value(column);
+    const Result<bool> parsed = parse_disputed(v);
+    if (!parsed) {
+        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        return false;
+    }
+    out = *parsed;
+    return true;
+}
+
+bool RowReader::discount_status(int column, DiscountStatus& out, std::string_view& text) {
+    text = value(column);
+    const Result<DiscountStatus> parsed = parse_discount_status(text);
+    if (!parsed) {
+        bad(column, fmt::format("{} {}", quote_value(text), parsed.error()));
+        return false;
+    }
+    out = *parsed;
+    return true;
+}
+
+bool RowReader::currency(int column, std::string_view& out) {
+    out = {};
+    const std::string_view v = value(column);
+    if (v.empty()) {
+        return true;
+    }
+    Result<std::string> parsed = parse_currency(v);
+    if (!parsed) {
+        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        return false;
+    }
+    m_currency = std::move(parsed.value());
+    auto& seen = m_report.currencies;
+    const auto at = std::lower_bound(seen.begin(), seen.end(), m_currency);
+    if (at == seen.end() || *at != m_currency) {
+        seen.insert(at, m_currency);
+    }
+    out = m_currency;
+    return true;
+}
+
+void RowReader::bad(int column, const std::string& message) {
+    const std::string header = column >= 0 ? m_csv.header()[static_cast<std::size_t>(column)] : std::string{};
+    m_problems.add(m_record.line(), header, message);
+}
+
+void RowReader::finish() {
+    m_problems.finish();
+    m_report.date_order = m_dates.report_name();
+    if (m_dot_seen && m_comma_seen) {
+        m_report.decimal = "mixed";
+    } else if (m_dot_seen) {
+        m_report.decimal = ".";
+    } else if (m_comma_seen) {
+        m_report.decimal = ",";
+    }
+}
+
+}  // namespace clientscore::ingest

@@ -1,0 +1,78 @@
+#pragma once
+// The rows of one export, cell by cell: trimming, missing markers, typed values through the
+// normalize parsers, and bad rows reported once with the file, line and header name.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "clientscore/ingest.hpp"
+#include "ingest/csv_reader.hpp"
+#include "ingest/date_order.hpp"
+#include "ingest/header_match.hpp"
+#include "ingest/row_problems.hpp"
+
+namespace clientscore::ingest {
+
+class RowReader {
+public:
+    /// `report` receives rows, skipped rows, problems, warnings and the decimal separators seen.
+    RowReader(CsvReader& csv, const HeaderMatch& match, const RawInput& raw, std::uint32_t file_index,
+              const ReadSettings& settings, FileReport& report);
+
+    /// Moves to the next row that has the header's field count; rows with another count are
+    /// reported as bad rows on the way. False at the end of the file.
+    bool next();
+
+    std::int64_t line() const { return m_record.line(); }
+    SourceRef source() const { return SourceRef{m_file_index, m_record.line()}; }
+    /// The column of a field (-1 when not matched).
+    int column(std::string_view field) const { return m_match.column(field); }
+
+    // Cell readers. A column of -1 reads as an empty cell. Those that return bool report a bad
+    // value as a bad row and return false; the caller then drops the row.
+
+    /// Trimmed; a missing marker (`?`, `NA`, `N/A`, `NULL`) reads as empty.
+    std::string_view value(int column);
+    /// Free text as exported (not trimmed); a missing marker reads as empty.
+    std::string_view text(int column);
+    /// A value that must not be empty.
+    bool required(int column, std::string_view& out);
+    /// A timestamp in local time; empty when the cell is empty.
+    bool timestamp(int column, std::optional<LocalDateTime>& out);
+    /// A timestamp that must be present.
+    bool required_timestamp(int column, LocalDateTime& out);
+    bool amount(int column, std::optional<Money>& out);
+    bool duration(int column, std::int64_t& out_ms);
+    bool direction(int column, Direction& out);
+    bool disputed(int column, bool& out);
+    bool discount_status(int column, DiscountStatus& out, std::string_view& text);
+    /// An upper-case currency code (valid until the next call), or empty.
+    bool currency(int column, std::string_view& out);
+
+    /// Reports the current row as bad at `column`.
+    void bad(int column, const std::string& message);
+
+    /// Finishes the report: the date order and decimal separator used, the warning tail.
+    void finish();
+
+private:
+    std::string_view raw_value(int column);
+
+    CsvReader& m_csv;
+    const HeaderMatch& m_match;
+    std::uint32_t m_file_index;
+    const ReadSettings& m_settings;
+    FileReport& m_report;
+    RowProblems m_problems;
+    DateOrderResolver m_dates;
+    DecimalMode m_decimal;
+    DurationUnit m_duration_unit = DurationUnit::seconds;
+    CsvRecord m_record;
+    std::string m_currency;
+    bool m_dot_seen = false;
+    bool m_comma_seen = false;
+};
+
+}  // namespace clientscore::ingest

@@ -1,0 +1,560 @@
+// read_export: typed records, bad rows, date order, decimals, real exports (src/ingest/read_export.cpp,
+// row_reader.cpp, date_order.cpp, row_problems.cpp).
+
+#include <catch2/catch.hpp>
+
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "clientscore/error.hpp"
+#include "clientscore/ingest.hpp"
+#include "clientscore/normalize.hpp"
+
+namespace fs = std::filesystem;
+using namespace clientscore;
+
+namespace {
+
+const fs::path k_realdata = CLIENTSCORE_REALDATA;
+
+struct Contact {
+    std::string client;
+    Channel channel;
+    LocalDateTime when;
+    Direction direction;
+    std::int64_t duration_ms;
+    TagSet tags;
+    std::string text;
+    std::int64_t line;
+};
+
+struct Invoice {
+    std::string client;
+    std::string invoice_id;
+    LocalDateTime issued;
+    Days due;
+    std::optional<Days> paid;
+    Money amount;
+    std::optional<Money> amount_paid;
+    std::string currency;
+    std::string status;
+    bool ignored;
+    bool disputed;
+    std::int64_t line;
+};
+
+struct Discount {
+    std::string client;
+    LocalDateTime when;
+    Money amount;
+    std::string currency;
+    DiscountStatus status;
+    std::string reason;
+    std::int64_t line;
+};
+
+struct Collect : RecordSink {
+    std::vector<Contact> contacts;
+    std::vector<Invoice> invoices;
+    std::vector<Discount> discounts;
+    std::vector<std::pair<std::string, std::string>> clients;
+    void on_contact(const ContactRecord& r) override {
+        contacts.push_back(Contact{std::string(r.client), r.channel, r.when, r.direction, r.duration_ms, r.tags,
+                                   std::string(r.text), r.source.line});
+    }
+    void on_invoice(const InvoiceRecord& r) override {
+        invoices.push_back(Invoice{std::string(r.client), std::string(r.invoice_id), r.issued, r.due, r.paid,
+                                   r.amount, r.amount_paid, std::string(r.currency), std::string(r.status),
+                                   r.ignored, r.disputed, r.source.line});
+    }
+    void on_discount(const DiscountRecord& r) override {
+        discounts.push_back(Discount{std::string(r.client), r.when, r.amount, std::string(r.currency), r.status,
+                                     std::string(r.reason), r.source.line});
+    }
+    void on_client(const ClientRecord& r) override { clients.emplace_back(r.id, r.name); }
+};
+
+// A file in its own temporary folder, so that its base name is exactly `name`.
+class TempFile {
+public:
+    TempFile(const std::string& name, const std::string& bytes) {
+        static int counter = 0;
+        m_dir = fs::temp_directory_path() /
+                ("clientscore_ingest_rx_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+        fs::create_directories(m_dir);
+        m_path = m_dir / name;
+        std::ofstream(m_path, std::ios::binary) << bytes;
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+    ~TempFile() {
+        std::error_code ignored;
+        fs::remove_all(m_dir, ignored);
+    }
+    std::string path() const { return m_path.string(); }
+
+private:
+    fs::path m_dir;
+    fs::path m_path;
+};
+
+struct Read {
+    FileReport report;
+    Collect got;
+};
+
+Read read_file(const std::string& path, Kind kind, const ReadSettings& settings = {}) {
+    Read r;
+    const InputFile file{path, kind, path == "-" ? "-" : fs::path(path).filename().string()};
+    r.report = read_export(file, 0, settings, r.got);
+    return r;
+}
+
+Read read_text(const std::string& name, Kind kind, const std::string& text, const ReadSettings& settings = {}) {
+    const TempFile file(name, text);
+    return read_file(file.path(), kind, settings);
+}
+
+std::string input_error(const std::string& name, Kind kind, const std::string& text,
+                        const ReadSettings& settings = {}) {
+    try {
+        read_text(name, kind, text, settings);
+    } catch (const InputError& error) {
+        return error.located_message() + (error.hint().empty() ? "" : "\n" + error.hint());
+    }
+    return "(no error)";
+}
+
+Days day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d); }
+
+}  // namespace
+
+TEST_CASE("ingest::read_export calls", "[ingest]") {
+    const Read r = read_text("calls.csv", Kind::calls,
+                             "Customer Name,Call Start Time,Duration (min),Direction,Tags,Notes\n"
+                             "Acme , 2024-03-04 09:15:00 ,1.5,Outbound,threat;rude,  left a message \n"
+                             "Acme,2024-03-09,2:30,,, \n"
+                             "Beta,2024-03-05T20:00:00Z,,IN,escalation,\"two\nlines\"\n");
+    REQUIRE(r.got.contacts.size() == 3);
+    const Contact& first = r.got.contacts[0];
+    CHECK(first.client == "Acme");
+    CHECK(first.channel == Channel::call);
+    CHECK(first.when == LocalDateTime{day(2024, 3, 4), 9 * 3600 + 15 * 60});
+    CHECK(first.direction == Direction::outbound);
+    CHECK(first.duration_ms == 90000);
+    CHECK(first.tags == (tag_bit(HostileTag::threat) | tag_bit(HostileTag::abusive)));
+    CHECK(first.text == "  left a message ");  // free text is not trimmed
+    CHECK(first.line == 2);
+    CHECK(r.got.contacts[1].when == LocalDateTime{day(2024, 3, 9), -1});
+    CHECK(r.got.contacts[1].duration_ms == 150000);  // M:SS whatever the header says
+    CHECK(r.got.contacts[1].direction == Direction::inbound);
+    CHECK(r.got.contacts[2].line == 4);
+    CHECK(r.got.contacts[2].text == "two\nlines");
+    CHECK(r.report.rows == 3);
+    CHECK(r.report.skipped == 0);
+    CHECK(r.report.has_tags);
+    CHECK(r.report.from == day(2024, 3, 4));
+    CHECK(r.report.to == day(2024, 3, 9));
+    CHECK(r.report.mapping == std::vector<std::pair<std::string, std::string>>{{"client", "Customer Name"},
+                                                                                {"started_at", "Call Start Time"},
+                                                                                {"duration", "Duration (min)"},
+                                                                                {"direction", "Direction"},
+                                                                                {"tags", "Tags"},
+                                                                                {"notes", "Notes"}});
+}
+
+TEST_CASE("ingest::read_export bad rows are counted and reported", "[ingest]") {
+    std::string text = "client,date,duration,direction\n";
+    text += "A,2024-01-02,60,in\n";                    // 2
+    text += "A,2024-01-32,60,in\n";                    // 3 bad date
+    text += "A,2024-01-02,abc,in\n";                   // 4 bad duration
+    text += "A,2024-01-02,60,sideways\n";              // 5 bad direction
+    text += ",2024-01-02,60,in\n";                     // 6 empty client
+    text += "N/A,2024-01-02,60,in\n";                  // 7 missing marker client
+    text += "A,\"2024-01-02\n\",60\n";                 // 8-9 wrong field count, after a quoted break
+    text += ",,,\n";                                   // 10 blank: ignored
+    text += "A,2024-01-03,60,out,extra\n";             // 11 wrong field count
+    text += "B,2024-01-04,,\n";                        // 12 good
+    const Read r = read_text("calls.csv", Kind::calls, text);
+    CHECK(r.got.contacts.size() == 2);
+    CHECK(r.report.rows == 9);
+    CHECK(r.report.skipped == 7);
+    REQUIRE(r.report.problems.size() == 7);
+    CHECK(r.report.problems[0].line == 3);
+    CHECK(r.report.problems[0].column == "date");
+    CHECK(r.report.problems[0].message.rfind("\"2024-01-32\" ", 0) == 0);
+    CHECK(r.report.problems[1].line == 4);
+    CHECK(r.report.problems[1].column == "duration");
+    CHECK(r.report.problems[2].column == "direction");
+    CHECK(r.report.problems[3].line == 6);
+    CHECK(r.report.problems[3].message == "is empty");
+    CHECK(r.report.problems[4].message == "\"N/A\" counts as empty");
+    CHECK(r.report.problems[5].line == 8);
+    CHECK(r.report.problems[5].column.empty());
+    CHECK(r.report.problems[5].message == "has 3 fields, the header has 4");
+    CHECK(r.report.problems[6].line == 11);
+    CHECK(r.got.contacts[1].line == 12);
+    REQUIRE(r.report.warnings.size() == 7);
+    CHECK(r.report.warnings[0].rfind("clientscore: calls.csv:3: column \"date\": \"2024-01-32\" ", 0) == 0);
+    CHECK(r.report.warnings[5] == "clientscore: calls.csv:8: has 3 fields, the header has 4");
+}
+
+TEST_CASE("ingest::read_export warnings stop at 10, problems at 20", "[ingest]") {
+    std::string text = "client,date\n";
+    for (int i = 0; i < 25; ++i) {
+        text += "A,not a date\n";
+    }
+    text += "A,2024-05-06\n";
+    const Read r = read_text("calls.csv", Kind::calls, text);
+    CHECK(r.report.skipped == 25);
+    CHECK(r.report.problems.size() == 20);
+    REQUIRE(r.report.warnings.size() == 11);
+    CHECK(r.report.warnings[9].rfind("clientscore: calls.csv:11: column \"date\": \"not a date\" ", 0) == 0);
+    CHECK(r.report.warnings[10] == "clientscore: calls.csv: 15 more bad rows skipped");
+    CHECK(r.got.contacts.size() == 1);
+}
+
+TEST_CASE("ingest::read_export --strict", "[ingest]") {
+    ReadSettings strict;
+    strict.strict = true;
+    CHECK(input_error("calls.csv", Kind::calls, "client,date\nA,2024-01-01\nA,soon\n", strict)
+              .rfind("calls.csv:3: column \"date\": \"soon\" ", 0) == 0);
+    CHECK(input_error("calls.csv", Kind::calls, "client,date\nA,2024-01-01\nA,soon\n", strict)
+              .find("\nwithout --strict, bad rows are skipped and counted") != std::string::npos);
+    CHECK(input_error("calls.csv", Kind::calls, "client,date\nA\n", strict) ==
+          "calls.csv:2: has 1 field, the header has 2\nwithout --strict, bad rows are skipped and counted");
+}
+
+TEST_CASE("ingest::read_export file-level errors", "[ingest]") {
+    SECTION("empty file and header only") {
+        CHECK(input_error("calls.csv", Kind::calls, "").rfind("calls.csv: is empty", 0) == 0);
+        const Read r = read_text("calls.csv", Kind::calls, "client,date\n");
+        CHECK(r.report.rows == 0);
+        CHECK_FALSE(r.report.from);
+    }
+    SECTION("missing required field names the aliases tried") {
+        CHECK(input_error("calls.csv", Kind::calls, "client,when\nA,2024-01-01\n") ==
+              "calls.csv:1: no column for the required calls field \"started_at\" (tried: started_at, start, "
+              "start_time, started, call_start_time, call_started_at, start_date, date, datetime, timestamp, "
+              "call_date, call_start, created_at, activity_date)\n"
+              "rename a column, or name it: --map calls.started_at=HEADER");
+    }
+    SECTION("a --map to a header the file lacks") {
+        ReadSettings s;
+        s.mappings.push_back(parse_field_mapping("calls.client=Account"));
+        CHECK(input_error("calls.csv", Kind::calls, "client,date\nA,2024-01-01\n", s)
+                  .rfind("calls.csv:1: --map calls.client=Account: the file has no column \"Account\"", 0) == 0);
+    }
+    SECTION("unterminated quote, NUL, invalid UTF-8 come through read_export") {
+        CHECK(input_error("calls.csv", Kind::calls, "client,date\nA,2024-01-01\n\"B,2024-01-02\n")
+                  .rfind("calls.csv:3: a quote opened on this line is still open", 0) == 0);
+        CHECK(input_error("calls.csv", Kind::calls, std::string("client,date\nA,2024-01-01\0\n", 26))
+                  .rfind("calls.csv:2: contains a NUL byte", 0) == 0);
+        CHECK(input_error("calls.csv", Kind::calls, "client,date\nCaf\xE9,2024-01-01\n")
+                  .rfind("calls.csv:2: byte 0xE9 is not valid UTF-8", 0) == 0);
+    }
+    SECTION("missing file") {
+        CHECK_THROWS_AS(read_file("/nonexistent/calls.csv", Kind::calls), InputError);
+    }
+    SECTION("unknown encoding is a usage error") {
+        ReadSettings s;
+        s.encoding = "klingon-8";
+        CHECK_THROWS_AS(read_text("calls.csv", Kind::calls, "client,date\n", s), UsageError);
+    }
+}
+
+TEST_CASE("ingest::read_export duplicate and look-alike headers", "[ingest]") {
+    const Read r = read_text("calls.csv", Kind::calls,
+                             "Client,client ,Date,date_,Customer\nleft,right,2024-01-01,2024-02-02,cust\n");
+    REQUIRE(r.got.contacts.size() == 1);
+    CHECK(r.got.contacts[0].client == "left");
+    CHECK(r.got.contacts[0].when.date == day(2024, 1, 1));
+    CHECK(r.report.mapping[0] == std::pair<std::string, std::string>{"client", "Client"});
+}
+
+TEST_CASE("ingest::read_export contacts channels", "[ingest]") {
+    const Read r = read_text("contacts.csv", Kind::contacts,
+                             "client,type,started_at,duration_ms,subject\n"
+                             "A,Phone,2024-01-01 10:00,1500,x\n"
+                             "A,E-mail,2024-01-02 10:00,1500,y\n"
+                             "A,email,2024-01-02 11:00,1500,z\n"
+                             "A,Chat,2024-01-03 10:00,,\n"
+                             ",Self service,2024-01-03 10:00,,\n");
+    REQUIRE(r.got.contacts.size() == 2);
+    CHECK(r.got.contacts[0].channel == Channel::call);
+    CHECK(r.got.contacts[0].duration_ms == 1500);
+    CHECK(r.got.contacts[1].channel == Channel::email);
+    CHECK(r.got.contacts[1].duration_ms == 0);
+    CHECK(r.report.ignored == 3);
+    CHECK(r.report.rows == 5);
+    CHECK(r.report.skipped == 0);
+}
+
+TEST_CASE("ingest::read_export emails", "[ingest]") {
+    const Read r = read_text("emails.tsv", Kind::emails,
+                             "Account\tReceived At\tEmail Direction\tTitle\tLabels\n"
+                             "A\t2024-01-01T08:00:00+02:00\tsent\t Re: invoice \tdispute\n");
+    REQUIRE(r.got.contacts.size() == 1);
+    CHECK(r.report.delimiter == '\t');
+    CHECK(r.got.contacts[0].channel == Channel::email);
+    CHECK(r.got.contacts[0].direction == Direction::outbound);
+    CHECK(r.got.contacts[0].text == " Re: invoice ");
+    CHECK(r.got.contacts[0].tags == tag_bit(HostileTag::dispute));
+    CHECK(r.got.contacts[0].when == LocalDateTime{day(2024, 1, 1), 8 * 3600});
+}
+
+TEST_CASE("ingest::read_export time zone conversion", "[ingest]") {
+    ReadSettings s;
+    s.time_zone = LocalTimeConverter("Europe/Berlin");
+    const Read r = read_text("calls.csv", Kind::calls,
+                             "client,date\nA,2024-01-01T23:30:00Z\nA,2024-07-01 10:00\nA,1704067200\n", s);
+    REQUIRE(r.got.contacts.size() == 3);
+    CHECK(r.got.contacts[0].when == LocalDateTime{day(2024, 1, 2), 30 * 60});
+    CHECK(r.got.contacts[1].when == LocalDateTime{day(2024, 7, 1), 10 * 3600});
+    CHECK(r.got.contacts[2].when == LocalDateTime{day(2024, 1, 1), 3600});
+}
+
+TEST_CASE("ingest::read_export invoices", "[ingest]") {
+    const Read r = read_text("invoices.csv", Kind::invoices,
+                             "Invoice #,Client,Invoice Date,Due Date,Paid Date,Total,Paid Amount,Currency,Status,"
+                             "Disputed\n"
+                             "001,A,2024-01-01,2024-01-31,2024-02-05,\"$1,200.50\",,usd,Sent,no\n"
+                             "002,A,2024-01-10,,,(50.00),10,USD,,yes\n"
+                             "003,B,2024-02-01,2024-03-01,,100,,EUR,Void,\n"
+                             "004,B,2024-02-01,2024-03-01,,10x,,EUR,,\n"
+                             "005,B,2024-02-01,2024-03-01,,10,,EURO,,\n"
+                             "006,B,2024-02-01,2024-03-01,,10,,EUR,,maybe\n");
+    REQUIRE(r.got.invoices.size() == 3);
+    const Invoice& a = r.got.invoices[0];
+    CHECK(a.invoice_id == "001");
+    CHECK(a.issued == LocalDateTime{day(2024, 1, 1), -1});
+    CHECK(a.due == day(2024, 1, 31));
+    CHECK(a.paid == day(2024, 2, 5));
+    CHECK(a.amount == 12005000);
+    CHECK_FALSE(a.amount_paid);
+    CHECK(a.currency == "USD");
+    CHECK(a.status == "Sent");
+    CHECK_FALSE(a.ignored);
+    CHECK_FALSE(a.disputed);
+    const Invoice& b = r.got.invoices[1];
+    CHECK(b.due == day(2024, 1, 10));  // empty due: due on issue
+    CHECK_FALSE(b.paid);
+    CHECK(b.amount == -500000);
+    CHECK(b.amount_paid == 100000);
+    CHECK(b.disputed);
+    CHECK(r.got.invoices[2].ignored);
+    CHECK(r.report.ignored == 0);  // the aggregate stage counts ignored invoices
+    CHECK(r.report.skipped == 3);
+    CHECK(r.report.problems[0].column == "Total");
+    CHECK(r.report.problems[1].column == "Currency");
+    CHECK(r.report.problems[2].column == "Disputed");
+    CHECK(r.report.currencies == std::vector<std::string>{"EUR", "USD"});
+    CHECK(r.report.from == day(2024, 1, 1));
+    CHECK(r.report.to == day(2024, 1, 10));  // the void invoice does not count
+    CHECK(r.report.has_disputed);
+    CHECK(r.report.decimal == ".");
+}
+
+TEST_CASE("ingest::read_export discounts", "[ingest]") {
+    const Read r = read_text("discounts.csv", Kind::discounts,
+                             "client;date;discount;state;reason\n"
+                             "A;2024-01-05;-12,50;;  loyal \n"
+                             "A;2024-01-06;1.250,00;Pending;x\n"
+                             "A;2024-01-07;5;maybe;x\n");
+    REQUIRE(r.got.discounts.size() == 2);
+    CHECK(r.report.delimiter == ';');
+    CHECK(r.got.discounts[0].amount == 125000);
+    CHECK(r.got.discounts[0].status == DiscountStatus::granted);
+    CHECK(r.got.discounts[0].reason == "  loyal ");
+    CHECK(r.got.discounts[1].amount == 12500000);
+    CHECK(r.got.discounts[1].status == DiscountStatus::requested);
+    CHECK(r.report.skipped == 1);
+    CHECK(r.report.problems[0].column == "state");
+    CHECK(r.report.decimal == ",");
+}
+
+TEST_CASE("ingest::read_export decimal setting", "[ingest]") {
+    const std::string text = "client,date,amount\nA,2024-01-01,\"1,5\"\nA,2024-01-01,2.5\n";
+    const Read dot = read_text("discounts.csv", Kind::discounts, text);
+    CHECK(dot.report.skipped == 1);  // `1,5` with `.` decimal: a bad thousands group
+    ReadSettings comma;
+    comma.decimal = DecimalMode::comma;
+    const Read c = read_text("discounts.csv", Kind::discounts, text, comma);
+    REQUIRE(c.got.discounts.size() == 1);
+    CHECK(c.got.discounts[0].amount == 15000);
+    const Read mixed = read_text("discounts.csv", Kind::discounts,
+                                 "client,date,amount\nA,2024-01-01,\"1.000,5\"\nA,2024-01-01,2.5\n");
+    CHECK(mixed.report.decimal == "mixed");
+}
+
+TEST_CASE("ingest::read_export clients", "[ingest]") {
+    const Read r = read_text("clients.csv", Kind::clients, "Customer ID,Customer Name\nC1,Acme Ltd\nC2,\n,Nobody\n");
+    REQUIRE(r.got.clients.size() == 2);
+    CHECK(r.got.clients[0] == std::pair<std::string, std::string>{"C1", "Acme Ltd"});
+    CHECK(r.got.clients[1].second.empty());
+    CHECK(r.report.skipped == 1);
+    CHECK(r.report.mapping[1] == std::pair<std::string, std::string>{"name", "Customer Name"});
+    CHECK_FALSE(r.report.from);
+}
+
+TEST_CASE("ingest::read_export date order", "[ingest]") {
+    SECTION("settled by a day above 12 before any ambiguous date") {
+        const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,13/02/2024\nA,03/04/2024\n");
+        CHECK(r.report.date_order == "dmy");
+        CHECK(r.got.contacts[1].when.date == day(2024, 4, 3));
+    }
+    SECTION("ambiguous first, settled by a later row (a scan)") {
+        const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,03/04/2024\nA,04/03/2024\nA,1/31/2024\n");
+        CHECK(r.report.date_order == "mdy");
+        REQUIRE(r.got.contacts.size() == 3);
+        CHECK(r.got.contacts[0].when.date == day(2024, 3, 4));
+    }
+    SECTION("settled from another date column") {
+        const Read r = read_text("invoices.csv", Kind::invoices,
+                                 "client,date,due,amount\nA,1/2/2024,2/1/2024,5\nA,2/1/2024,2/29/2024,5\n");
+        CHECK(r.report.date_order == "mdy");
+        CHECK(r.got.invoices[0].issued.date == day(2024, 1, 2));
+    }
+    SECTION("equal parts need no settling") {
+        const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,03/03/2024\nA,2024-01-01\n");
+        CHECK(r.report.date_order.empty());
+        CHECK(r.got.contacts[0].when.date == day(2024, 3, 3));
+    }
+    SECTION("ambiguous dates only: an input error asking for --date-order") {
+        const std::string message = input_error("calls.csv", Kind::calls, "client,date\nA,03/04/2024\nA,05/06/2024\n");
+        CHECK(message.rfind("calls.csv:2: column \"date\": \"03/04/2024\" could be day-first or month-first", 0) == 0);
+        CHECK(message.find("--date-order dmy") != std::string::npos);
+    }
+    SECTION("contradicting dates: an input error") {
+        const std::string message =
+            input_error("calls.csv", Kind::calls, "client,date\nA,13/02/2024\nA,01/02/2024\nA,02/13/2024\n");
+        CHECK(message.rfind("calls.csv:4: column \"date\": \"02/13/2024\" can only be month-first, but "
+                            "\"13/02/2024\" on line 2 can only be day-first",
+                            0) == 0);
+    }
+    SECTION("explicit order") {
+        ReadSettings s;
+        s.date_order = DateOrder::mdy;
+        const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,03/04/2024\nA,13/04/2024\n", s);
+        CHECK(r.report.date_order == "mdy");
+        REQUIRE(r.got.contacts.size() == 1);
+        CHECK(r.got.contacts[0].when.date == day(2024, 3, 4));
+        CHECK(r.report.skipped == 1);
+    }
+    SECTION("dotted dates are day-first") {
+        const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,3.4.2024 9:05\n");
+        CHECK(r.got.contacts[0].when == LocalDateTime{day(2024, 4, 3), 9 * 3600 + 5 * 60});
+        CHECK(r.report.date_order.empty());
+    }
+}
+
+TEST_CASE("ingest::read_export encodings", "[ingest]") {
+    const std::string latin = "client,date,notes\nM\xFCller,2024-01-01,caf\xE9\n";
+    CHECK(input_error("calls.csv", Kind::calls, latin).rfind("calls.csv:2: byte 0xFC is not valid UTF-8", 0) == 0);
+    ReadSettings s;
+    s.encoding = "windows-1252";
+    const Read r = read_text("calls.csv", Kind::calls, latin, s);
+    REQUIRE(r.got.contacts.size() == 1);
+    CHECK(r.got.contacts[0].client == "M\xC3\xBCller");
+    CHECK(r.got.contacts[0].text == "caf\xC3\xA9");
+    CHECK(r.report.encoding == "windows-1252");
+    const std::string utf16("\xFF\xFE" "c\0l\0i\0e\0n\0t\0\n\0", 16);
+    CHECK(input_error("calls.csv", Kind::calls, utf16).find("iconv -f UTF-16 -t UTF-8") != std::string::npos);
+}
+
+TEST_CASE("ingest::read_export gzip and stdin", "[ingest]") {
+    const std::string text = "client,date\nA,2024-01-01\nB,2024-01-02\n";
+    SECTION("gzip") {
+        const TempFile file("calls.csv.gz", "");
+        gzFile gz = gzopen(file.path().c_str(), "wb");
+        gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
+        gzclose(gz);
+        const Read r = read_file(file.path(), Kind::calls);
+        CHECK(r.got.contacts.size() == 2);
+    }
+    SECTION("stdin, with a date-order scan that reads it twice") {
+        const TempFile file("in.csv", "client,date\nA,01/02/2024\nB,2/13/2024\n");
+        const int saved = ::dup(0);
+        REQUIRE(std::freopen(file.path().c_str(), "r", stdin) != nullptr);
+        Read r;
+        try {
+            r = read_file("-", Kind::calls);
+        } catch (...) {
+            ::dup2(saved, 0);
+            ::close(saved);
+            throw;
+        }
+        ::dup2(saved, 0);
+        ::close(saved);
+        std::clearerr(stdin);
+        REQUIRE(r.got.contacts.size() == 2);
+        CHECK(r.report.file.display_name == "-");
+        CHECK(r.report.date_order == "mdy");
+        CHECK(r.got.contacts[0].when.date == day(2024, 1, 2));
+    }
+}
+
+TEST_CASE("ingest::read_export IBM accounts receivable", "[ingest][realdata]") {
+    const fs::path path = k_realdata / "business/ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv";
+    const Read r = read_file(path.string(), Kind::invoices);
+    CHECK(r.report.rows == 2466);
+    CHECK(r.report.skipped == 0);
+    REQUIRE(r.got.invoices.size() == 2466);
+    std::set<std::string> clients;
+    Money total = 0;
+    int disputed = 0;
+    int late = 0;
+    for (const Invoice& inv : r.got.invoices) {
+        clients.insert(inv.client);
+        total += inv.amount;
+        disputed += inv.disputed ? 1 : 0;
+        late += inv.paid && *inv.paid > inv.due ? 1 : 0;
+        CHECK(inv.due == inv.issued.date + 30);  // README: DueDate == InvoiceDate + 30 on every row
+    }
+    CHECK(clients.size() == 100);
+    CHECK(total == 1477031800);  // 147,703.18
+    CHECK(disputed == 561);
+    CHECK(late == 877);
+    CHECK(r.got.invoices[0].invoice_id == "0000611365");  // leading zeros kept
+    CHECK(r.report.date_order == "mdy");
+    CHECK(r.report.from == day(2012, 1, 3));
+    CHECK(r.report.to == day(2013, 12, 2));
+    CHECK(r.report.has_disputed);
+    CHECK(r.report.decimal == ".");
+}
+
+TEST_CASE("ingest::read_export ServiceNow incident log (gzip)", "[ingest][realdata]") {
+    const fs::path path = k_realdata / "business/uci-incident-management-servicenow/Master_Ticket_Dataset.csv.gz";
+    ReadSettings s;
+    s.mappings = {parse_field_mapping("contacts.client=caller_id"), parse_field_mapping("contacts.started_at=opened_at"),
+                  parse_field_mapping("contacts.channel=contact_type")};
+    const Read r = read_file(path.string(), Kind::contacts, s);
+    // README: 119,998 events; caller_id `?` in 29 rows; contact_type Phone 119,879, Email 119.
+    CHECK(r.report.rows == 119998);
+    CHECK(r.report.skipped == 29);
+    CHECK(r.report.ignored == 0);
+    REQUIRE(r.got.contacts.size() == 119969);
+    std::set<std::string> callers;
+    int calls = 0;
+    int emails = 0;
+    for (const Contact& c : r.got.contacts) {
+        callers.insert(c.client);
+        (c.channel == Channel::call ? calls : emails) += 1;
+    }
+    CHECK(calls == 119879 - 29);
+    CHECK(emails == 119);
+    CHECK(callers.size() == 4829 - 1);  // the README's 4,829 distinct caller_id values include `?`
+    CHECK(r.report.date_order == "dmy");
+    CHECK(r.report.from == day(2016, 2, 29));
+    CHECK(r.report.to == day(2016, 5, 13));
+    CHECK(r.report.problems.at(0).column == "caller_id");
+    CHECK(r.report.problems.at(0).message == "\"?\" counts as empty");
+    CHECK(r.report.warnings.size() == 11);
+    CHECK(r.report.warnings.back() == "clientscore: Master_Ticket_Dataset.csv.gz: 19 more bad rows skipped");
+}
