@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <iterator>
 
 #include "render/columns.hpp"
 #include "render/number_format.hpp"
@@ -13,7 +14,24 @@ namespace {
 
 void append_indent(std::string& out, int depth) { out.append(static_cast<std::size_t>(depth) * 2, ' '); }
 
+bool needs_escaping(std::string_view text) {
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte >= 0x80 || c == '"' || c == '\\') {
+            return true;
+        }
+    }
+    return false;
+}
+
 void append_string(std::string& out, std::string_view text) {
+    if (!needs_escaping(text)) {
+        // Keys and most values are plain ASCII: skip building a JSON value just to quote them.
+        out += '"';
+        out += text;
+        out += '"';
+        return;
+    }
     // nlohmann's escaping; invalid UTF-8 from an export becomes U+FFFD instead of an exception.
     out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -71,10 +89,10 @@ void append_json(std::string& out, const Json& value, int depth) {
             out += value.get<bool>() ? "true" : "false";
             return;
         case Json::value_t::number_integer:
-            out += fmt::format("{}", value.get<std::int64_t>());
+            fmt::format_to(std::back_inserter(out), "{}", value.get<std::int64_t>());
             return;
         case Json::value_t::number_unsigned:
-            out += fmt::format("{}", value.get<std::uint64_t>());
+            fmt::format_to(std::back_inserter(out), "{}", value.get<std::uint64_t>());
             return;
         case Json::value_t::number_float: {
             const std::string text = format_number(value.get<double>());
@@ -143,22 +161,31 @@ Json cell_json(const Cell& cell, int decimals) {
 
 void add_client_columns(Json& object, const ClientResult& client, std::size_t first, std::size_t last) {
     const auto& columns = client_columns();
+    // ordered_map is a vector of pairs and operator[] searches it; the columns' keys are unique
+    // and a group's columns are adjacent, so append directly (a million clients × 60 keys).
+    auto& members = object.get_ref<Json::object_t&>();
+    members.reserve(members.size() + (last - first));
+    Json* group = nullptr;
+    std::string_view group_name;
     for (std::size_t i = first; i < last; ++i) {
         const ClientColumn& column = columns[i];
         Cell cell = column.get(client, column.index);
         if (column.group.empty()) {
-            object[column.key] = cell_json(cell, column.decimals);
+            members.emplace_back(column.key, cell_json(cell, column.decimals));
+            group = nullptr;
             continue;
         }
-        Json& group = object[column.group];
-        if (group.is_null()) {
-            group = Json::object();  // present even when no tag was seen: `"tags": {}`
+        if (group == nullptr || group_name != column.group) {
+            // present even when no tag was seen: `"tags": {}`
+            members.emplace_back(column.group, Json::object());
+            group = &members.back().second;
+            group_name = column.group;
         }
         // SPEC §3: tags lists only the tags seen.
         if (column.group == "tags" && std::holds_alternative<std::int64_t>(cell) && std::get<std::int64_t>(cell) == 0) {
             continue;
         }
-        group[column.sub] = cell_json(cell, column.decimals);
+        group->get_ref<Json::object_t&>().emplace_back(column.sub, cell_json(cell, column.decimals));
     }
 }
 

@@ -35,7 +35,8 @@ Json json_text_or_null(const std::optional<std::string>& text);
 Json cell_json(const Cell& cell, int decimals);
 
 /// Adds the columns [first, last) of the client column table to `object`, nesting grouped
-/// columns (`components`, `tags`, `aging`); tags only when seen (count > 0).
+/// columns (`components`, `tags`, `aging`); tags only when seen (count > 0). `object` must be a
+/// JSON object that has none of these keys yet.
 void add_client_columns(Json& object, const ClientResult& client, std::size_t first, std::size_t last);
 
 /// A client object as in `rank` (every column).
