@@ -259,8 +259,8 @@ struct CommandOptions {
                      "usage: clientscore [OPTIONS] [COMMAND] [CLIENT] [DIR]; a DIR comes after the command");
 }
 
-// `clientscore rnak` would otherwise run rank on a folder "rnak" and fail as a missing folder;
-// a word close to a command that names nothing on disk is far more likely a typo.
+// `clientscore rnak` would otherwise fail as a missing folder "rnak" with no word about the
+// command the user most likely meant.
 void check_not_a_mistyped_command(const std::string& dir) {
     std::error_code ignored;
     if (dir.empty() || dir.find('/') != std::string::npos || std::filesystem::exists(dir, ignored)) {
@@ -270,9 +270,9 @@ void check_not_a_mistyped_command(const std::string& dir) {
         const std::size_t distance = cli::edit_distance(dir, row.name);
         // Distance 0 only arrives after `--` (`clientscore -- rank`): a folder was meant.
         if (dir.front() == row.name.front() && distance > 0 && distance <= 2) {
-            throw UsageError(
-                fmt::format("unknown command \"{}\"", dir),
-                fmt::format("did you mean {}? (a folder is read as DIR only when it exists)", row.name));
+            // SPEC §1 makes a missing DIR an input error; the hint names the likely command.
+            throw InputError(Location{dir, 0, ""}, "no such folder, and no command of that name",
+                             fmt::format("did you mean the command {}?", row.name));
         }
     }
 }
