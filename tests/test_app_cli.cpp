@@ -175,7 +175,9 @@ TEST_CASE("cli::exit codes", "[cli][e2e]") {
         CHECK(run_clientscore(with({"rank", k_sample, "--fail-on", "fire", "--format", "csv"}, k_period)).status == 1);
         TempDir dir;
         write_file(dir / "calls.csv", "client,started_at\nA,2026-09-01 10:00\n");
-        CHECK(run_clientscore({"rank", dir.path().string(), "--fail-on", "watch"}).status == 0);
+        // One call on one day: 7 contacts a week → toxicity 31.3, watch; nothing at reprice or worse.
+        CHECK(run_clientscore({"rank", dir.path().string(), "--fail-on", "reprice"}).status == 0);
+        CHECK(run_clientscore({"rank", dir.path().string(), "--fail-on", "watch"}).status == 1);
     }
     SECTION("explain of an unknown client exits 3 naming the closest ids") {
         RunResult r = run_clientscore(with({"explain", "C01", k_sample}, k_period));
