@@ -172,13 +172,13 @@ void render_rank(const RankReport& report, const RenderOptions& options, Writer&
         case OutputFormat::table: {
             const RankTable table = rank_table(shown);
             table.table.write_text(out, shown.size(), table.source, options.terminal_width, options.color);
-            out.write("\n" + portfolio_summary(report) + "\n");
+            out.write(fmt::format("\n{}\n", portfolio_summary(report)));
             return;
         }
         case OutputFormat::markdown: {
             const RankTable table = rank_table(shown);
             table.table.write_markdown(out, shown.size(), table.source);
-            out.write("\n" + portfolio_summary(report) + "\n");
+            out.write(fmt::format("\n{}\n", portfolio_summary(report)));
             return;
         }
     }
