@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -250,6 +251,11 @@ TEST_CASE("ingest::CsvReader encodings", "[ingest]") {
     const Table euro = read_text("a\n\x80 5\n", "WINDOWS-1252");
     CHECK(euro.rows[0][0] == "\xE2\x82\xAC 5");
     CHECK_THROWS_AS(read_text("a\n1\n", "no-such-encoding"), UsageError);
+    // UTF-16 is refused as UTF-8, but reads when --encoding names it.
+    const std::string utf16("\xFF\xFE" "a\0,\0b\0\n\0" "1\0,\0\xE9\0\n\0", 18);
+    const Table wide = read_text(utf16, "UTF-16");
+    CHECK(wide.header == std::vector<std::string>{"a", "b"});
+    CHECK(wide.rows.at(0) == std::vector<std::string>{"1", "\xC3\xA9"});
     // 0x81 is undefined in windows-1252.
     CHECK(error_of("a\n1\n\x81\n", "windows-1252").rfind("test.csv:3: byte 0x81 is not valid windows-1252", 0) == 0);
 }
@@ -311,6 +317,16 @@ TEST_CASE("ingest::RawInput gzip and stdin", "[ingest]") {
         bytes[13] = static_cast<char>(bytes[13] ^ 0xA5);
         full.write(bytes);
         CHECK(error_of_path(full.path()).find("bad.csv.gz") == 0);
+    }
+    SECTION("a pipe is spooled so that it can be read twice") {
+        int fds[2];
+        REQUIRE(::pipe(fds) == 0);
+        REQUIRE(::write(fds[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+        ::close(fds[1]);
+        const RawInput raw("/proc/self/fd/" + std::to_string(fds[0]), "pipe.csv");
+        ::close(fds[0]);
+        CHECK(read_all(raw).rows.size() == 2);
+        CHECK(read_all(raw).rows.size() == 2);
     }
     SECTION("missing file and folder") {
         CHECK_THROWS_AS(RawInput("/nonexistent/calls.csv", "calls.csv"), InputError);
@@ -410,6 +426,61 @@ TEST_CASE("ingest::CsvReader apache commons-csv test.csv (RFC 4180 control)", "[
     }
     // Our header names are trimmed; the control's header has no spaces, so they compare equal.
     CHECK(got == expected);
+}
+
+TEST_CASE("ingest::CsvReader twcs tweets (quoted line breaks, bare CRs in an unquoted field)", "[ingest][realdata]") {
+    const Table t = read_path(k_realdata / "business/twitter-customer-support-twcs-head5000/twcs.csv");
+    CHECK(t.header.size() == 8);
+    CHECK(t.header[0].empty());  // the unnamed pandas index
+    // 5,000 tweets; tweet 3399's two bare CRs end lines (as in old Mac files), which splits it
+    // into a 6-field and a 3-field record around an empty line.
+    REQUIRE(t.rows.size() == 5001);
+    std::vector<std::int64_t> ragged;
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        if (t.rows[i].size() != 8) {
+            ragged.push_back(t.lines[i]);
+        }
+    }
+    CHECK(ragged == std::vector<std::int64_t>{2589, 2591});
+    // 5,310 LF and 2 CR line breaks; the last record is one line.
+    CHECK(t.lines.back() == 5312);
+}
+
+TEST_CASE("ingest::CsvReader apache commons-csv issue files", "[ingest][realdata]") {
+    const fs::path dir = k_realdata / "csv-suites/apache-commons-csv";
+    SECTION("bom.csv: UTF-8 BOM and spaces after the commas") {
+        const Table t = read_path(dir / "CSVFileParser/bom.csv");
+        CHECK(t.bom);
+        CHECK(t.header == std::vector<std::string>{"Date", "Open", "High", "Low", "Close", "Volume"});
+        CHECK(t.rows.size() == 251);
+        for (const auto& row : t.rows) {
+            REQUIRE(row.size() == 6);
+        }
+    }
+    SECTION("CSV-196: emoji and Japanese (multi-byte UTF-8)") {
+        const Table emoji = read_path(dir / "CSV-196/emoji.csv");
+        REQUIRE(emoji.rows.size() == 4);
+        std::string ten;
+        for (int i = 0; i < 10; ++i) {
+            ten += "\xF0\x9F\x98\x84";
+        }
+        for (const auto& row : emoji.rows) {
+            REQUIRE(row.size() == 16);
+            CHECK(row[15] == ten);
+        }
+        const Table japanese = read_path(dir / "CSV-196/japanese.csv");
+        REQUIRE(japanese.rows.size() == 3);
+        CHECK(japanese.rows[0].size() == 17);
+        CHECK(japanese.rows[0][0] == "00000000000001");
+    }
+    SECTION("CSV-290 psql.csv: quoted line breaks and control characters") {
+        const Table t = read_path(dir / "CSV-290/psql.csv");
+        REQUIRE(t.rows.size() == 2);  // the first record is the header
+        CHECK(t.header[2] == "test line 1\ntest line 2");
+        CHECK(t.rows[0][2] == "\\b:\b \\t:\t \\n:\n \\r:\r");
+        CHECK(t.rows[1][3] == "\"quoted\"");
+        CHECK(t.lines == std::vector<std::int64_t>{3, 5});
+    }
 }
 
 TEST_CASE("ingest::CsvReader csvkit examples", "[ingest][realdata]") {

@@ -1,6 +1,5 @@
 #include "ingest/byte_source.hpp"
 
-#include <fcntl.h>
 #include <iconv.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -233,12 +232,16 @@ RawInput::RawInput(const std::string& path, std::string display_name)
         throw InputError(Location{path, 0, {}}, "is a folder, not an export file");
     }
     // Open once now so that a file we may not read fails here, before any row is read.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (file == nullptr) {
         const int saved = errno;
         throw InputError(Location{path, 0, {}}, fmt::format("cannot be opened: {}", std::strerror(saved)));
     }
-    ::close(fd);
+    if (!S_ISREG(info.st_mode)) {
+        // A pipe (`--calls <(zcat ...)`) can be read only once: spool it like standard input.
+        *this = spool(file.get(), path, m_display_name);
+        return;
+    }
     m_open_path = path;
 }
 

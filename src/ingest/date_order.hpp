@@ -26,7 +26,7 @@ struct DecidingDate {
 };
 
 /// Reads `raw` from its start and returns the first slash date in `columns` whose parts decide
-/// the order, if any. Rows whose field count differs from `field_count` are passed over.
+/// the order, if any. Rows whose field count differs from the header's are passed over.
 std::optional<DecidingDate> scan_for_date_order(const RawInput& raw, const std::string& encoding,
                                                 const std::vector<int>& columns,
                                                 const std::vector<std::string>& header);

@@ -156,6 +156,7 @@ void TextGuard::scan(unsigned char* data, std::size_t size, int next) {
                 break;
             case '\n':
                 ++m_line;
+                m_seen_lf = true;
                 if (m_in_quotes) {
                     data[i] = static_cast<unsigned char>(k_quoted_newline);
                 } else {
@@ -165,10 +166,15 @@ void TextGuard::scan(unsigned char* data, std::size_t size, int next) {
             case '\r': {
                 const int after = i + 1 < size ? data[i + 1] : next;
                 if (after != '\n') {
-                    ++m_line;
                     if (!m_in_quotes) {
+                        ++m_line;
                         data[i] = '\n';
                         end_record();
+                    } else if (!m_seen_lf) {
+                        // A bare CR in quoted text is a line break in an old Mac file (no LF
+                        // anywhere), and a plain character where lines end with LF, as an
+                        // editor shows it.
+                        ++m_line;
                     }
                 }
                 break;

@@ -77,6 +77,7 @@ private:
     std::size_t m_ahead_count = 0;
 
     bool m_in_quotes = false;
+    bool m_seen_lf = false;         // an LF has ended a line: a CR inside quotes is then text
     std::int64_t m_line = 1;        // physical line of the byte being scanned
     std::int64_t m_quote_line = 0;  // where the open quote opened
     std::int64_t m_records = 0;     // record ends handed to LineReader so far
