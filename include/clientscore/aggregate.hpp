@@ -161,7 +161,8 @@ private:
     AggregateSettings m_settings;
     const ClientDirectory& m_directory;
     std::vector<std::string> m_file_names;
-    StringMap<std::uint32_t> m_index;
+    StringMap<std::uint32_t> m_index;      // client id → index
+    StringMap<std::uint32_t> m_raw_index;  // client value as exported → index
     std::vector<std::string> m_client_ids;
     std::vector<ClientTotals> m_totals;
     std::vector<Invoice> m_invoices;

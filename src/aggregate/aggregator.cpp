@@ -24,15 +24,24 @@ Aggregator::Aggregator(AggregateSettings settings, const ClientDirectory& direct
       m_extras(m_file_names.size()) {}
 
 std::uint32_t Aggregator::intern(std::string_view raw_client) {
+    // One lookup per record: the raw value remembers the client it was attributed to, so the
+    // directory is asked only once per distinct value.
+    auto cached = m_raw_index.find(raw_client);
+    if (cached != m_raw_index.end()) {
+        return cached->second;
+    }
     std::string_view id = m_directory.resolve(raw_client);
+    std::uint32_t index = 0;
     auto found = m_index.find(id);
     if (found != m_index.end()) {
-        return found->second;
+        index = found->second;
+    } else {
+        index = static_cast<std::uint32_t>(m_client_ids.size());
+        m_client_ids.emplace_back(id);
+        m_totals.emplace_back();
+        m_index.emplace(std::string(id), index);
     }
-    auto index = static_cast<std::uint32_t>(m_client_ids.size());
-    m_client_ids.emplace_back(id);
-    m_totals.emplace_back();
-    m_index.emplace(std::string(id), index);
+    m_raw_index.emplace(std::string(raw_client), index);
     return index;
 }
 
