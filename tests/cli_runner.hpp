@@ -67,12 +67,12 @@ private:
 };
 
 /// Runs the binary with `args`; `stdin_text` (if any) is its standard input. `extra_shell` is
-/// appended to the command line (e.g. `| head -1`). NO_COLOR and COLUMNS are cleared so the
+/// appended to the command line (e.g. `| head -1`); `environment` holds `NAME=value` words. NO_COLOR and COLUMNS are cleared so the
 /// output does not depend on the caller's terminal.
 inline RunResult run_clientscore(const std::vector<std::string>& args, const std::string* stdin_text = nullptr,
-                                 const std::string& extra_shell = "") {
+                                 const std::string& extra_shell = "", const std::string& environment = "") {
     TempDir tmp;
-    std::string command = "env -u NO_COLOR " + shell_quote(CLIENTSCORE_BINARY);
+    std::string command = "env -u NO_COLOR " + environment + " " + shell_quote(CLIENTSCORE_BINARY);
     for (const auto& a : args) {
         command += " " + shell_quote(a);
     }

@@ -111,6 +111,25 @@ TEST_CASE("cli::output is byte-identical run to run, in every format", "[cli][e2
     }
 }
 
+TEST_CASE("cli::the same output whatever the number of reader threads", "[cli][e2e]") {
+    // Spread the sample over more files than threads so that every split is exercised.
+    TempDir dir;
+    for (const char* kind : {"calls", "emails", "invoices", "discounts", "clients"}) {
+        write_file(dir / (std::string(kind) + ".csv"), read_file(k_sample + "/" + kind + ".csv"));
+    }
+    std::string calls = read_file(k_sample + "/calls.csv");
+    write_file(dir / "calls_copy.csv", calls);  // a second calls file: every call counts twice
+    for (const char* format : {"json", "csv"}) {
+        auto args = with({"rank", dir.path().string(), "--format", format}, k_period);
+        RunResult one = run_clientscore(args, nullptr, "", "CLIENTSCORE_THREADS=1");
+        RunResult two = run_clientscore(args, nullptr, "", "CLIENTSCORE_THREADS=2");
+        RunResult four = run_clientscore(args, nullptr, "", "CLIENTSCORE_THREADS=4");
+        REQUIRE(one.status == 0);
+        CHECK(one.out == two.out);
+        CHECK(one.out == four.out);
+    }
+}
+
 TEST_CASE("cli::golden outputs for sample_data", "[cli][e2e][golden]") {
     struct Case {
         std::string golden;

@@ -1,7 +1,11 @@
 #include "app/analysis.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -85,6 +89,87 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+// How many files are read at once: the machine's cores (CLIENTSCORE_THREADS overrides, for
+// the tests that compare a single-threaded run with a parallel one).
+unsigned reader_threads() {
+    if (const char* env = std::getenv("CLIENTSCORE_THREADS")) {
+        int n = std::atoi(env);
+        if (n >= 1) {
+            return static_cast<unsigned>(n);
+        }
+    }
+    return std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+}
+
+std::uintmax_t size_of(const InputFile& f) {
+    std::error_code ignored;
+    std::uintmax_t size = f.path == "-" ? 0 : std::filesystem::file_size(f.path, ignored);
+    return size == static_cast<std::uintmax_t>(-1) ? 0 : size;
+}
+
+// Reads the files from `first` on, spread over worker threads, each into its own aggregator;
+// the partial aggregators are merged in worker order. Every invoices file goes to one worker,
+// in file order, because lines of one invoice join across files in that order.
+void read_in_parallel(Analysis& a, const AggregateSettings& agg, const ReadSettings& read, std::uint32_t first,
+                      const std::vector<std::string>& names) {
+    const auto& files = a.discovery.files;
+    const unsigned workers = std::max(1u, std::min<unsigned>(reader_threads(), files.size() - first));
+    std::vector<std::vector<std::uint32_t>> assigned(workers);
+    std::vector<std::uintmax_t> load(workers, 0);
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t i = first; i < files.size(); ++i) {
+        if (files[i].kind == Kind::invoices) {
+            assigned[0].push_back(i);
+            load[0] += size_of(files[i]);
+        } else {
+            order.push_back(i);
+        }
+    }
+    // Largest first onto the least loaded worker; ties by file order, so the plan is fixed.
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t x, std::uint32_t y) { return size_of(files[x]) > size_of(files[y]); });
+    for (std::uint32_t i : order) {
+        auto lightest = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+        assigned[lightest].push_back(i);
+        load[lightest] += size_of(files[i]);
+    }
+
+    std::vector<std::unique_ptr<Aggregator>> partial;
+    std::vector<std::exception_ptr> failure(files.size());
+    for (unsigned w = 0; w < workers; ++w) {
+        partial.push_back(std::make_unique<Aggregator>(agg, a.directory, names));
+        std::sort(assigned[w].begin(), assigned[w].end());
+    }
+    auto work = [&](unsigned w) {
+        for (std::uint32_t i : assigned[w]) {
+            try {
+                a.reports[i] = read_export(files[i], i, read, *partial[w]);
+            } catch (...) {
+                failure[i] = std::current_exception();
+                return;
+            }
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w) {
+        threads.emplace_back(work, w);
+    }
+    work(0);
+    for (std::thread& t : threads) {
+        t.join();
+    }
+    // The first failing file in file order is the one reported, whatever thread met it first.
+    for (const std::exception_ptr& e : failure) {
+        if (e) {
+            std::rethrow_exception(e);
+        }
+    }
+    a.aggregator = std::move(partial[0]);
+    for (unsigned w = 1; w < workers; ++w) {
+        a.aggregator->merge(std::move(*partial[w]));
+    }
+}
+
 }  // namespace
 
 ReadSettings make_read_settings(const Options& o) {
@@ -136,24 +221,20 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     agg.to = o.to;
     agg.calendar = BusinessCalendar(o.business_hours, o.business_days, holidays);
     agg.strict = o.strict;
+    a.reports.resize(a.discovery.files.size());
     std::uint32_t index = 0;
     for (; index < a.discovery.files.size() && a.discovery.files[index].kind == Kind::clients; ++index) {
-        a.reports.push_back(read_export(a.discovery.files[index], index, read, a.directory));
-        for (const auto& line : a.reports.back().warnings) {
-            emit(line);
-        }
+        a.reports[index] = read_export(a.discovery.files[index], index, read, a.directory);
     }
     if (focus) {
         agg.focus = std::string(a.directory.resolve(*focus));
     }
-    a.aggregator = std::make_unique<Aggregator>(agg, a.directory, names);
-    for (; index < a.discovery.files.size(); ++index) {
-        a.reports.push_back(read_export(a.discovery.files[index], index, read, *a.aggregator));
-        const FileReport& report = a.reports.back();
-        for (const auto& line : report.warnings) {
+    read_in_parallel(a, agg, read, index, names);
+    for (std::size_t i = 0; i < a.reports.size(); ++i) {
+        for (const auto& line : a.reports[i].warnings) {
             emit(line);
         }
-        a.supplied.hostility |= report.has_tags || report.has_disputed;
+        a.supplied.hostility |= a.reports[i].has_tags || a.reports[i].has_disputed;
     }
     for (std::size_t i = 0; i < a.aggregator->file_extras().size(); ++i) {
         const FileExtras& extras = a.aggregator->file_extras()[i];
@@ -201,6 +282,14 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         emit(fmt::format("clientscore: warning: no call, email, invoice or discount is dated in the period {} to {}; "
                          "only clients with open receivables are listed",
                          format_date(a.settings.period.from), format_date(a.settings.period.to)));
+    }
+    // Summed again in client-id order: the aggregator's client order depends on which thread
+    // read what, and a floating-point sum must not.
+    std::sort(a.clients.begin(), a.clients.end(),
+              [](const ClientResult& x, const ClientResult& y) { return x.client < y.client; });
+    total_revenue = 0;
+    for (const ClientResult& r : a.clients) {
+        total_revenue += r.metrics.net_revenue;
     }
     ScoreContext score_context{&a.settings, a.supplied, a.settings.period};
     for (ClientResult& r : a.clients) {
