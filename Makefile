@@ -17,7 +17,7 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
-	./$(BUILD)/clientscore rank sample_data/
+	./$(BUILD)/clientscore rank sample_data/ --from 2026-09-01
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
