@@ -531,6 +531,29 @@ TEST_CASE("ingest::read_export IBM accounts receivable", "[ingest][realdata]") {
     CHECK(r.report.decimal == ".");
 }
 
+TEST_CASE("ingest::read_export IBM accounts receivable, variant with missing cells", "[ingest][realdata]") {
+    const fs::path path =
+        k_realdata / "business/ibm-accounts-receivable/variant-wdmartin44-with-missing/WA_Fn-UseC_-Accounts-Receivable.csv";
+    const Read r = read_file(path.string(), Kind::invoices);
+    // The 120 rows with empty PaperlessDate/PaperlessBill are fine: those columns are not read.
+    CHECK(r.report.rows == 2586);
+    CHECK(r.report.skipped == 0);
+    REQUIRE(r.got.invoices.size() == 2586);
+    std::set<std::string> clients;
+    Money total = 0;
+    int disputed = 0;
+    for (const Invoice& inv : r.got.invoices) {
+        clients.insert(inv.client);
+        total += inv.amount;
+        disputed += inv.disputed ? 1 : 0;
+    }
+    CHECK(clients.size() == 100);
+    CHECK(total == 1556587800);  // 155,658.78
+    CHECK(disputed == 623);
+    CHECK(r.got.invoices[0].invoice_id == "2195380883");
+    CHECK(r.report.date_order == "mdy");
+}
+
 TEST_CASE("ingest::read_export ServiceNow incident log (gzip)", "[ingest][realdata]") {
     const fs::path path = k_realdata / "business/uci-incident-management-servicenow/Master_Ticket_Dataset.csv.gz";
     ReadSettings s;
