@@ -91,7 +91,7 @@ public:
         : m_upstream(std::move(upstream)),
           m_encoding(encoding),
           m_display_name(std::move(display_name)),
-          m_path(std::move(path)),
+          m_path(path == "-" ? std::string("FILE") : std::move(path)),
           m_in(k_spool_chunk) {
         m_cd = iconv_open("UTF-8", encoding.c_str());
         if (m_cd == reinterpret_cast<iconv_t>(-1)) {

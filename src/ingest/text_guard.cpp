@@ -48,7 +48,8 @@ TextGuard::TextGuard(std::unique_ptr<ByteSource> upstream, std::shared_ptr<LineM
     : m_upstream(std::move(upstream)),
       m_lines(std::move(lines)),
       m_display_name(std::move(display_name)),
-      m_path(std::move(path)),
+      // A command in a hint cannot name standard input; FILE tells the user what to put there.
+      m_path(path == "-" ? std::string("FILE") : std::move(path)),
       m_converted(converted) {}
 
 std::size_t TextGuard::read(char* buffer, std::size_t size) {
