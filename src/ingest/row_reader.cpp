@@ -216,12 +216,13 @@ void RowReader::bad(int column, const std::string& message) {
 void RowReader::finish() {
     m_problems.finish();
     m_report.date_order = m_dates.report_name();
+    // Moved-in strings, not `= "mixed"`: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
     if (m_dot_seen && m_comma_seen) {
-        m_report.decimal = "mixed";
+        m_report.decimal = std::string("mixed");
     } else if (m_dot_seen) {
-        m_report.decimal = ".";
+        m_report.decimal = std::string(".");
     } else if (m_comma_seen) {
-        m_report.decimal = ",";
+        m_report.decimal = std::string(",");
     }
 }
 
