@@ -131,3 +131,22 @@ TEST_CASE("normalize::parse_duration_ms", "[normalize]") {
         }
     }
 }
+
+TEST_CASE("normalize::parse_duration_ms fuzz regressions", "[normalize][fuzz]") {
+    // fuzz_duration: hours at the limit plus minutes and seconds overflowed int64 milliseconds
+    // (UBSan: signed integer overflow in duration.cpp).
+    for (const std::string_view s : {"2562047788015:59:59", "2562047788015:00:00.9999", "153722867281:00"}) {
+        INFO("[" << s << "]");
+        for (const DurationUnit unit : {DurationUnit::seconds, DurationUnit::minutes, DurationUnit::milliseconds}) {
+            const Result<std::int64_t> d = parse_duration_ms(s, unit);
+            if (d.ok()) {
+                CHECK(*d >= 0);
+            } else {
+                CHECK(d.error() == "is too large");
+            }
+        }
+    }
+    const Result<std::int64_t> edge = parse_duration_ms("2562047788015:00:00", DurationUnit::seconds);
+    REQUIRE(edge.ok());
+    CHECK(*edge == std::int64_t{2562047788015} * 3600 * 1000);
+}

@@ -143,8 +143,13 @@ Result<std::int64_t> parse_duration_ms(std::string_view text, DurationUnit unit)
         if (too_large) {
             return fail("is too large");
         }
+        // first <= k_max_whole keeps the seconds in range, but not the minutes and seconds
+        // added to them once they are milliseconds (`2562047788015:59:59`).
         const std::int64_t seconds =
             count == 2 ? (first * 60 + fields[0]) * 60 + fields[1] : first * 60 + fields[0];
+        if (seconds > (std::numeric_limits<std::int64_t>::max() - fraction) / 1000) {
+            return fail("is too large");
+        }
         return seconds * 1000 + fraction;
     }
 
