@@ -3,8 +3,10 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 PREFIX ?= /usr/local
+FUZZ_BUILD ?= fuzz-build
+FUZZ_SECONDS ?= 60
 
-.PHONY: deps build demo check test test-asan install bench clean
+.PHONY: deps build demo check test test-asan install bench clean fuzz-deps fuzz-build fuzz
 
 deps:
 	@bash scripts/install-deps.sh
@@ -36,5 +38,17 @@ install: build
 bench: build
 	bash bench/run.sh
 
+# libFuzzer targets (fuzz/, README "Reliability"): clang 16, ASan + UBSan, FUZZ_SECONDS each.
+fuzz-deps: deps
+	@bash scripts/install-fuzz-deps.sh
+
+fuzz-build: fuzz-deps
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DCLIENTSCORE_FUZZ=ON -DCLIENTSCORE_TESTS=OFF >/dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+fuzz: fuzz-build
+	bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

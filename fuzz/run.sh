@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Runs the libFuzzer targets of fuzz/ for a bounded time each (README "Reliability").
+#   fuzz/run.sh BUILD_DIR SECONDS [TARGET...]      (default: every target)
+# Seeds come from fuzz/seeds, sample_data, tests/data and, read in place, the CSV suites of
+# ../shared/realdata (never copied into the repository). What the fuzzer learns is kept in
+# BUILD_DIR/corpus/TARGET between runs; findings go to BUILD_DIR/artifacts/TARGET/ and fail
+# the run. FUZZ_JOBS=2 runs two targets at a time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
+seconds=${2:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
+shift 2
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_csv fuzz_timestamp fuzz_amount fuzz_duration fuzz_pipeline)
+jobs=${FUZZ_JOBS:-1}
+realdata=../shared/realdata/csv-suites
+
+# One seed file per line of a values list.
+seed_lines() {
+    local list=$1 out=$2 n=0
+    mkdir -p "$out"
+    while IFS= read -r line || [ -n "$line" ]; do
+        n=$((n + 1))
+        printf '%s' "$line" > "$out/line-$n"
+    done < "$list"
+}
+
+# Pipeline seeds: each options line with the first rows of every sample export.
+seed_pipeline() {
+    local out=$1 n=0
+    mkdir -p "$out"
+    while IFS= read -r options || [ -n "$options" ]; do
+        n=$((n + 1))
+        {
+            printf '%s\n' "$options"
+            printf '%%%%l\n'; head -n 12 sample_data/clients.csv
+            printf '%%%%c\n'; head -n 30 sample_data/calls.csv
+            printf '%%%%e\n'; head -n 30 sample_data/emails.csv
+            printf '%%%%i\n'; head -n 30 sample_data/invoices.csv
+            printf '%%%%d\n'; head -n 10 sample_data/discounts.csv
+        } > "$out/sample-$n"
+    done < fuzz/seeds/pipeline-options.txt
+    printf 'rank --format json\n%%%%i\nclient,issued_at,due_at,amount,currency\nA,2026-09-01,2026-09-30,10,USD\n%%%%x\ncurrency,rate\nUSD,0.9\n%%%%h\ndate\n2026-09-02\n' \
+        > "$out/fx-holidays"
+}
+
+run_target() {
+    local t=$1 corpus="$build/corpus/$t" seeds="$build/seeds/$t" artifacts="$build/artifacts/$t/"
+    local log="$build/logs/$t.log" extra=() max_len=256
+    rm -rf "$seeds"
+    mkdir -p "$corpus" "$seeds" "$artifacts" "$build/logs"
+    case $t in
+        fuzz_timestamp) seed_lines fuzz/seeds/timestamp.txt "$seeds" ;;
+        fuzz_amount) seed_lines fuzz/seeds/amount.txt "$seeds" ;;
+        fuzz_duration) seed_lines fuzz/seeds/duration.txt "$seeds" ;;
+        fuzz_csv)
+            max_len=65536
+            cp sample_data/*.csv "$seeds/"
+            extra=(tests/data)
+            [ -d "$realdata" ] && extra+=("$realdata")
+            ;;
+        fuzz_pipeline)
+            max_len=65536
+            seed_pipeline "$seeds"
+            extra=(tests/data)
+            [ -d "$realdata" ] && extra+=("$realdata")
+            ;;
+    esac
+    local status=0
+    "$build/fuzz/$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len="$max_len" \
+        -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "$seeds" "${extra[@]}" > "$log" 2>&1 || status=$?
+    local runs
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    if [ "$status" -ne 0 ]; then
+        echo "$t: FAILED after ${runs:-?} runs (status $status); see $log and $artifacts"
+        grep -E '^==[0-9]+==ERROR|runtime error|^SUMMARY' "$log" | head -5 || true
+        return 1
+    fi
+    echo "$t: ${runs:-?} runs in ${seconds}s, no findings (corpus: $(ls "$corpus" | wc -l) inputs)"
+}
+
+failed=0
+pids=()
+for t in "${targets[@]}"; do
+    if [ "$jobs" -gt 1 ]; then
+        run_target "$t" & pids+=($!)
+        if [ ${#pids[@]} -ge "$jobs" ]; then
+            wait "${pids[0]}" || failed=1
+            pids=("${pids[@]:1}")
+        fi
+    else
+        run_target "$t" || failed=1
+    fi
+done
+for p in "${pids[@]}"; do
+    wait "$p" || failed=1
+done
+exit $failed
