@@ -349,3 +349,32 @@ TEST_CASE("normalize::parse_timestamp reads back every day in every form", "[nor
     }
     SUCCEED("every day from 1970 to 2100 read back");
 }
+
+TEST_CASE("normalize::parse_day_month_name_date", "[normalize]") {
+    const auto date = [](std::string_view text) {
+        const Result<ParsedTimestamp> r = parse_day_month_name_date(text);
+        REQUIRE(r);
+        return *r;
+    };
+    CHECK(date("15 Jul 2026").date == days_from_civil(2026, 7, 15));
+    CHECK(date("15 Jul 2026").seconds == -1);
+    CHECK(date("1 january 2026").date == days_from_civil(2026, 1, 1));
+    CHECK(date("29-FEB-2028").date == days_from_civil(2028, 2, 29));
+    CHECK(date("03 Sep 2026 14:05").seconds == 14 * 3600 + 5 * 60);
+    for (const char* bad : {"15 Jly 2026", "15 Ju 2026", "15 Julyy 2026", "31 Apr 2026", "15 Jul 26", "15 Jul-2026",
+                            "Jul 15 2026", "15 Jul 2026 25:00", "", "15/07/2026"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_day_month_name_date(bad));
+    }
+}
+
+TEST_CASE("normalize::parse_time_of_day", "[normalize]") {
+    CHECK(*parse_time_of_day("07:30") == 7 * 3600 + 30 * 60);
+    CHECK(*parse_time_of_day("7:30:15") == 7 * 3600 + 30 * 60 + 15);
+    CHECK(*parse_time_of_day("12:00 AM") == 0);
+    CHECK(*parse_time_of_day("7:45 PM") == 19 * 3600 + 45 * 60);
+    for (const char* bad : {"24:00", "7", "7:5", "13:00 PM", "07:30 XM", "2026-07-06"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_time_of_day(bad));
+    }
+}

@@ -13,7 +13,7 @@ CheckReport check_report() {
     CheckReport c;
     c.ok = false;
     FileReport calls;
-    calls.file = InputFile{"exports/calls.csv", Kind::calls, "calls.csv"};
+    calls.file = InputFile{"exports/calls.csv", Kind::calls, "calls.csv", std::nullopt};
     calls.delimiter = ';';
     calls.bom = true;
     calls.date_order = "dmy";
@@ -28,7 +28,7 @@ CheckReport check_report() {
         calls.problems.push_back(Problem{10 + i, "Datum", "\"gestern\" is not a date"});
     }
     FileReport clients;
-    clients.file = InputFile{"exports/clients.tsv", Kind::clients, "clients.tsv"};
+    clients.file = InputFile{"exports/clients.tsv", Kind::clients, "clients.tsv", std::nullopt};
     clients.delimiter = '\t';
     clients.mapping = {{"id", "id"}};
     clients.rows = 3;
@@ -165,6 +165,9 @@ TEST_CASE("render::render_check json", "[render]") {
       "path": "exports/calls.csv",
       "kind": "calls",
       "preset": "none",
+      "preset_forced": false,
+      "preset_columns": [],
+      "preset_notes": [],
       "delimiter": ";",
       "bom": true,
       "encoding": "utf-8",
@@ -221,6 +224,9 @@ TEST_CASE("render::render_check json", "[render]") {
       "path": "exports/clients.tsv",
       "kind": "clients",
       "preset": "none",
+      "preset_forced": false,
+      "preset_columns": [],
+      "preset_notes": [],
       "delimiter": "\t",
       "bom": false,
       "encoding": "utf-8",

@@ -142,6 +142,15 @@ struct Problem {
 struct FileReport {
     InputFile file;
     std::string preset = "none";
+    /// The preset was forced with --preset rather than detected from the header.
+    bool preset_forced = false;
+    /// The header columns that matched the preset's signature (why it was detected).
+    std::vector<std::string> preset_columns;
+    /// The preset's conventions for this file, one line each, naming its headers.
+    std::vector<std::string> preset_notes;
+    /// The preset derives granted discounts from this file (Stripe's Total Discount Amount):
+    /// the discounts component counts as supplied (SPEC §4).
+    bool derives_discounts = false;
     char delimiter = ',';
     bool bom = false;
     std::string encoding = "utf-8";

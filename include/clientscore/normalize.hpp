@@ -68,6 +68,15 @@ SlashHint slash_hint(std::string_view text);
 /// already trimmed.
 Result<ParsedTimestamp> parse_timestamp(std::string_view text, DateOrder order);
 
+/// A date written `D Mon YYYY` (`15 Jul 2026`; also `15-Jul-2026`, full month names, any case),
+/// optionally followed by a time `H:MM[:SS]`. Not one of SPEC §2's generic forms: only a preset
+/// that declares it (Xero) reads it. Fails on anything else.
+Result<ParsedTimestamp> parse_day_month_name_date(std::string_view text);
+
+/// A bare time of day `H:MM[:SS]` with an optional `AM`/`PM`, as seconds since midnight
+/// (a preset's separate time column, such as Pipedrive's `due_time`). Fails on anything else.
+Result<std::int32_t> parse_time_of_day(std::string_view text);
+
 // ---- numbers ----------------------------------------------------------------------------------
 
 /// The unit that a duration header's words give to plain numbers (SPEC §2 calls.duration).

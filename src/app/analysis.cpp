@@ -235,6 +235,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
             emit(line);
         }
         a.supplied.hostility |= a.reports[i].has_tags || a.reports[i].has_disputed;
+        a.supplied.discounts |= a.reports[i].derives_discounts;
     }
     for (std::size_t i = 0; i < a.aggregator->file_extras().size(); ++i) {
         const FileExtras& extras = a.aggregator->file_extras()[i];

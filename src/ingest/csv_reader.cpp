@@ -210,7 +210,8 @@ struct CsvReader::Impl {
     }
 };
 
-CsvReader::CsvReader(const RawInput& raw, const std::string& encoding) : m_impl(std::make_unique<Impl>()) {
+CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int64_t header_line)
+    : m_impl(std::make_unique<Impl>()) {
     m_impl->display_name = raw.display_name();
     std::unique_ptr<ByteSource> source = raw.open();
     const bool convert = !is_utf8_name(encoding);
@@ -222,6 +223,9 @@ CsvReader::CsvReader(const RawInput& raw, const std::string& encoding) : m_impl(
                                                       std::make_unique<FccpSource>(std::move(source)));
 
     while (char* line = m_impl->next_line()) {
+        if (m_impl->lines->line_of(m_impl->record) < header_line) {
+            continue;
+        }
         if (is_blank_line(line, ',') || is_blank_line(line, ';') || is_blank_line(line, '\t') ||
             is_blank_line(line, '|')) {
             continue;

@@ -48,9 +48,10 @@ private:
 class CsvReader {
 public:
     /// Opens a new pass over `raw`, converting from `encoding` unless it names UTF-8, and reads
-    /// the header line (the first line that is not blank). Throws UsageError for an unknown
-    /// encoding and InputError for bytes that are not text (see TextGuard).
-    CsvReader(const RawInput& raw, const std::string& encoding);
+    /// the header line (the first line that is not blank, at or after the physical line
+    /// `header_line`: a report export's title lines stand above its header). Throws UsageError
+    /// for an unknown encoding and InputError for bytes that are not text (see TextGuard).
+    CsvReader(const RawInput& raw, const std::string& encoding, std::int64_t header_line = 0);
     CsvReader(const CsvReader&) = delete;
     CsvReader& operator=(const CsvReader&) = delete;
     ~CsvReader();

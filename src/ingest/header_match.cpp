@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "clientscore/error.hpp"
+#include "ingest/presets.hpp"
 
 namespace clientscore::ingest {
 
@@ -128,7 +129,7 @@ int HeaderMatch::column(std::string_view name) const {
 }
 
 HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, const std::vector<FieldMapping>& mappings,
-                         const std::string& display_name, std::int64_t header_line) {
+                         const std::string& display_name, std::int64_t header_line, const Preset* preset) {
     HeaderMatch match;
     match.kind = kind;
     match.fields = fields_of(kind);
@@ -175,6 +176,25 @@ HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, cons
         used[static_cast<std::size_t>(column)] = true;
     }
 
+    // A preset's aliases claim their columns before any generic alias can take one of them.
+    if (preset != nullptr) {
+        for (std::size_t f = 0; f < match.fields.size(); ++f) {
+            for (const PresetAlias& alias : preset->aliases) {
+                if (alias.field != match.fields[f]->name || match.columns[f] >= 0) {
+                    continue;
+                }
+                for (const std::string_view candidate : split_names(alias.names)) {
+                    const int column = leftmost(normalize_header(candidate));
+                    if (column >= 0 && !used[static_cast<std::size_t>(column)]) {
+                        match.columns[f] = column;
+                        used[static_cast<std::size_t>(column)] = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     for (std::size_t f = 0; f < match.fields.size(); ++f) {
         if (match.columns[f] >= 0) {
             continue;
@@ -191,7 +211,13 @@ HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, cons
 
     for (std::size_t f = 0; f < match.fields.size(); ++f) {
         const FieldSpec& field = *match.fields[f];
-        if (field.required && match.columns[f] < 0) {
+        bool optional = false;
+        if (preset != nullptr) {
+            for (const std::string_view name : split_names(preset->optional_fields)) {
+                optional = optional || name == field.name;
+            }
+        }
+        if (field.required && !optional && match.columns[f] < 0) {
             const std::string_view kind_name = k_kind_names[static_cast<std::size_t>(kind)];
             throw InputError(Location{display_name, header_line, {}},
                              fmt::format("no column for the required {} field \"{}\" (tried: {})", kind_name,

@@ -46,11 +46,14 @@ struct HeaderMatch {
     int column(std::string_view name) const;
 };
 
+struct Preset;
+
 /// Matches `header` for `kind`: first `mappings` of this kind (a header the file lacks is an
-/// InputError), then per field its own name and aliases in order; a column serves one field,
-/// and of columns that normalise alike the leftmost wins. Throws InputError naming the file,
-/// the field and the names tried when a required field has no column.
+/// InputError), then the aliases of `preset` (if any) for every field, then per field its own
+/// name and aliases in order; a column serves one field, and of columns that normalise alike
+/// the leftmost wins. Throws InputError naming the file, the field and the names tried when a
+/// required field has no column (the preset's optional fields excepted).
 HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, const std::vector<FieldMapping>& mappings,
-                         const std::string& display_name, std::int64_t header_line);
+                         const std::string& display_name, std::int64_t header_line, const Preset* preset = nullptr);
 
 }  // namespace clientscore::ingest

@@ -1,6 +1,9 @@
 // read_export: one export file, read row by row into typed records (SPEC §2).
 
 #include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -9,6 +12,8 @@
 #include "clientscore/normalize.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/header_match.hpp"
+#include "ingest/preset_detect.hpp"
+#include "ingest/preset_rules.hpp"
 #include "ingest/row_reader.hpp"
 
 namespace clientscore {
@@ -16,6 +21,21 @@ namespace clientscore {
 namespace {
 
 using ingest::RowReader;
+
+// A report export (QuickBooks) puts title lines above its header: look further down when the
+// first line is neither its preset's header nor a header the generic rules can read.
+bool needs_header_search(const ingest::PresetChoice& choice, const InputFile& file, const ingest::CsvReader& csv,
+                         const ReadSettings& settings) {
+    if (choice.preset != nullptr) {
+        return choice.preset->title_rows && !ingest::match_signature(*choice.preset, csv.header()).detected;
+    }
+    try {
+        ingest::match_header(file.kind, csv.header(), settings.mappings, file.display_name, csv.header_line());
+    } catch (const InputError&) {
+        return true;
+    }
+    return false;
+}
 
 void widen_range(FileReport& report, Days date) {
     report.from = report.from ? std::min(*report.from, date) : date;
@@ -31,6 +51,7 @@ void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& s
     const int direction = rows.column("direction");
     const int tags = rows.column("tags");
     const int text = rows.column(kind == Kind::emails ? "subject" : "notes");
+    const int time_of_day = rows.preset() != nullptr ? rows.preset()->column("time_of_day") : -1;
     report.has_tags = tags >= 0;
 
     ContactRecord record;
@@ -39,7 +60,7 @@ void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& s
         if (kind == Kind::contacts) {
             // Rows on other channels (chat, self service, ...) are read on purpose and not
             // sent; they are neither judged nor counted as bad.
-            const std::optional<Channel> parsed = parse_channel(rows.value(channel));
+            const std::optional<Channel> parsed = parse_channel(rows.word(channel));
             if (!parsed) {
                 ++report.ignored;
                 continue;
@@ -47,6 +68,7 @@ void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& s
             record.channel = *parsed;
         }
         if (!rows.required(client, record.client) || !rows.required_timestamp(when, record.when) ||
+            (time_of_day >= 0 && !rows.time_of_day(time_of_day, record.when)) ||
             !rows.direction(direction, record.direction)) {
             continue;
         }
@@ -75,9 +97,16 @@ void read_invoices(RowReader& rows, FileReport& report, RecordSink& sink) {
     const int status = rows.column("status");
     const int disputed = rows.column("disputed");
     report.has_disputed = disputed >= 0;
+    ingest::PresetRules* preset = rows.preset();
+    const int balance = preset != nullptr ? preset->column("balance") : -1;
+    const int discount = preset != nullptr ? preset->column("discount") : -1;
+    const int discount_reason = preset != nullptr ? preset->column("discount_reason") : -1;
 
     InvoiceRecord record;
+    DiscountRecord derived;
     while (rows.next()) {
+        std::optional<Money> open_balance;
+        std::optional<Money> discount_amount;
         std::optional<LocalDateTime> due_at;
         std::optional<LocalDateTime> paid_at;
         std::optional<Money> value;
@@ -85,8 +114,17 @@ void read_invoices(RowReader& rows, FileReport& report, RecordSink& sink) {
         if (!rows.required(client, record.client) || !rows.required_timestamp(issued, record.issued) ||
             !rows.timestamp(due, due_at) || !rows.timestamp(paid, paid_at) || !rows.required(amount, amount_text) ||
             !rows.amount(amount, value) || !rows.amount(amount_paid, record.amount_paid) ||
-            !rows.currency(currency, record.currency) || !rows.disputed(disputed, record.disputed)) {
+            !rows.currency(currency, record.currency) || !rows.disputed(disputed, record.disputed) ||
+            !rows.amount(balance, open_balance) || !rows.amount(discount, discount_amount)) {
             continue;
+        }
+        if (preset != nullptr && preset->is_credit(rows.record())) {
+            // A credit memo: negative whatever sign the report printed.
+            *value = -std::abs(*value);
+            open_balance = open_balance ? std::optional<Money>(-std::abs(*open_balance)) : std::nullopt;
+        }
+        if (open_balance && !record.amount_paid) {
+            record.amount_paid = *value - *open_balance;
         }
         record.invoice_id = rows.value(invoice_id);
         // An empty due cell: due on the issue date (SPEC §2).
@@ -102,6 +140,18 @@ void read_invoices(RowReader& rows, FileReport& report, RecordSink& sink) {
             widen_range(report, record.issued.date);
         }
         sink.on_invoice(record);
+        if (discount_amount && *discount_amount != 0 && !record.ignored) {
+            // A discount the invoice itself records (Stripe): granted to its client on its date.
+            derived.client = record.client;
+            derived.when = record.issued;
+            derived.amount = std::abs(*discount_amount);
+            derived.currency = record.currency;
+            derived.status = DiscountStatus::granted;
+            derived.status_text = {};
+            derived.reason = rows.text(discount_reason);
+            derived.source = record.source;
+            sink.on_discount(derived);
+        }
     }
 }
 
@@ -154,23 +204,49 @@ FileReport read_export(const InputFile& file, std::uint32_t file_index, const Re
     report.encoding = ingest::is_utf8_name(settings.encoding) ? std::string("utf-8") : settings.encoding;
 
     const ingest::RawInput raw(file.path, file.display_name);
-    ingest::CsvReader csv(raw, settings.encoding);
-    report.bom = csv.bom();
-    report.delimiter = csv.delimiter();
-    if (!csv.has_header()) {
+    ingest::check_preset_setting(settings.preset);
+    auto csv = std::make_unique<ingest::CsvReader>(raw, settings.encoding);
+    if (!csv->has_header()) {
         throw InputError(Location{file.display_name, 0, {}}, "is empty: there is no header line",
                          "an export needs a header line naming its columns, even when it has no rows");
     }
-    const ingest::HeaderMatch match =
-        ingest::match_header(file.kind, csv.header(), settings.mappings, file.display_name, csv.header_line());
+    ingest::PresetChoice choice = ingest::choose_preset(file.kind, csv->header(), settings.preset);
+    if (needs_header_search(choice, file, *csv, settings)) {
+        if (const auto line = ingest::find_header_below_titles(raw, settings.encoding, file.kind, settings.preset)) {
+            csv = std::make_unique<ingest::CsvReader>(raw, settings.encoding, *line);
+            choice = ingest::choose_preset(file.kind, csv->header(), settings.preset);
+        }
+    }
+    report.bom = csv->bom();
+    report.delimiter = csv->delimiter();
+    const ingest::Preset* preset = choice.preset;
+    const ingest::HeaderMatch match = ingest::match_header(file.kind, csv->header(), settings.mappings,
+                                                           file.display_name, csv->header_line(), preset);
     for (std::size_t f = 0; f < match.fields.size(); ++f) {
         if (match.columns[f] >= 0) {
             report.mapping.emplace_back(std::string(match.fields[f]->name),
-                                        csv.header()[static_cast<std::size_t>(match.columns[f])]);
+                                        csv->header()[static_cast<std::size_t>(match.columns[f])]);
         }
     }
 
-    RowReader rows(csv, match, raw, file_index, settings, report);
+    std::optional<ingest::PresetRules> rules;
+    ReadSettings adjusted;
+    const ReadSettings* used = &settings;
+    if (preset != nullptr) {
+        rules.emplace(*preset, csv->header(), match);
+        report.preset = std::string(preset->name);
+        report.preset_forced = choice.forced;
+        report.preset_columns = std::move(choice.columns);
+        report.preset_notes = rules->describe(csv->header());
+        report.derives_discounts = rules->column("discount") >= 0;
+        if (settings.date_order == DateOrder::automatic && preset->date_order != DateOrder::automatic) {
+            adjusted = settings;
+            adjusted.date_order = preset->date_order;
+            used = &adjusted;
+        }
+    }
+
+    RowReader rows(*csv, match, raw, file_index, *used, report, rules ? &*rules : nullptr);
     switch (file.kind) {
         case Kind::calls:
         case Kind::emails:

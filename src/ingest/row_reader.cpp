@@ -25,12 +25,13 @@ std::vector<int> date_columns(const HeaderMatch& match) {
 }  // namespace
 
 RowReader::RowReader(CsvReader& csv, const HeaderMatch& match, const RawInput& raw, std::uint32_t file_index,
-                     const ReadSettings& settings, FileReport& report)
+                     const ReadSettings& settings, FileReport& report, PresetRules* preset)
     : m_csv(csv),
       m_match(match),
       m_file_index(file_index),
       m_settings(settings),
       m_report(report),
+      m_preset(preset),
       m_problems(report, settings.strict),
       m_dates(settings.date_order, report.file.display_name,
               [&raw, &settings, &csv, columns = date_columns(match)] {
@@ -49,13 +50,24 @@ RowReader::RowReader(CsvReader& csv, const HeaderMatch& match, const RawInput& r
     if (duration_column >= 0) {
         m_duration_unit = duration_unit_from_header(csv.header()[static_cast<std::size_t>(duration_column)]);
     }
+    if (preset != nullptr && preset->preset().duration_unit) {
+        m_duration_unit = *preset->preset().duration_unit;
+    }
 }
 
 bool RowReader::next() {
     const std::size_t fields = m_csv.header().size();
     while (m_csv.next(m_record)) {
         ++m_report.rows;
+        if (m_preset != nullptr && m_preset->is_title_row(m_record)) {
+            ++m_report.ignored;
+            continue;
+        }
         if (m_record.size() == fields) {
+            if (m_preset != nullptr && m_preset->is_ignored_row(m_record)) {
+                ++m_report.ignored;
+                continue;
+            }
             return true;
         }
         m_problems.add(m_record.line(), {},
@@ -75,6 +87,11 @@ std::string_view RowReader::raw_value(int column) {
 std::string_view RowReader::value(int column) {
     const std::string_view v = trim(raw_value(column));
     return is_missing(v) ? std::string_view{} : v;
+}
+
+std::string_view RowReader::word(int column) {
+    const std::string_view v = value(column);
+    return m_preset != nullptr ? m_preset->word(column, v) : v;
 }
 
 std::string_view RowReader::text(int column) {
@@ -100,12 +117,45 @@ bool RowReader::timestamp(int column, std::optional<LocalDateTime>& out) {
     }
     const std::string& header = m_csv.header()[static_cast<std::size_t>(column)];
     const DateOrder order = m_dates.order_for(v, m_record.line(), header);
-    const Result<ParsedTimestamp> parsed = parse_timestamp(v, order);
+    Result<ParsedTimestamp> parsed = parse_timestamp(v, order);
+    if (!parsed && m_preset != nullptr && m_preset->preset().month_name_dates) {
+        Result<ParsedTimestamp> named = parse_day_month_name_date(v);
+        if (named) {
+            parsed = std::move(named);
+        }
+    }
     if (!parsed) {
         bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
         return false;
     }
-    out = m_settings.time_zone.to_local(*parsed);
+    ParsedTimestamp ts = *parsed;
+    if (m_preset != nullptr && m_preset->preset().utc && ts.seconds >= 0 && !ts.offset_minutes) {
+        ts.offset_minutes = 0;
+    }
+    out = m_settings.time_zone.to_local(ts);
+    return true;
+}
+
+bool RowReader::time_of_day(int column, LocalDateTime& when) {
+    const std::string_view v = value(column);
+    if (v.empty() || when.has_time()) {
+        return true;
+    }
+    ParsedTimestamp ts;
+    ts.date = when.date;
+    if (const Result<std::int32_t> bare = parse_time_of_day(v)) {
+        ts.seconds = *bare;
+    } else {
+        std::optional<LocalDateTime> stamp;
+        if (!timestamp(column, stamp)) {
+            return false;
+        }
+        ts.seconds = stamp->seconds;
+    }
+    if (m_preset != nullptr && m_preset->preset().utc && ts.seconds >= 0) {
+        ts.offset_minutes = 0;
+    }
+    when = m_settings.time_zone.to_local(ts);
     return true;
 }
 
@@ -145,7 +195,14 @@ bool RowReader::duration(int column, std::int64_t& out_ms) {
     if (v.empty()) {
         return true;
     }
-    const Result<std::int64_t> parsed = parse_duration_ms(v, m_duration_unit);
+    std::string_view text = v;
+    if (m_preset != nullptr && m_preset->preset().duration_hours_minutes && std::count(v.begin(), v.end(), ':') == 1) {
+        // H:MM is hours and minutes here; the generic reading of one colon is minutes and seconds.
+        m_scratch.assign(v);
+        m_scratch.append(":00");
+        text = m_scratch;
+    }
+    const Result<std::int64_t> parsed = parse_duration_ms(text, m_duration_unit);
     if (!parsed) {
         bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
         return false;
@@ -155,7 +212,7 @@ bool RowReader::duration(int column, std::int64_t& out_ms) {
 }
 
 bool RowReader::direction(int column, Direction& out) {
-    const std::string_view v = value(column);
+    const std::string_view v = word(column);
     const Result<Direction> parsed = parse_direction(v);
     if (!parsed) {
         bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));

@@ -11,19 +11,27 @@
 #include "ingest/csv_reader.hpp"
 #include "ingest/date_order.hpp"
 #include "ingest/header_match.hpp"
+#include "ingest/preset_rules.hpp"
 #include "ingest/row_problems.hpp"
 
 namespace clientscore::ingest {
 
 class RowReader {
 public:
-    /// `report` receives rows, skipped rows, problems, warnings and the decimal separators seen.
+    /// `report` receives rows, skipped rows, problems, warnings and the decimal separators seen;
+    /// `preset` (may be null) the file's preset conventions.
     RowReader(CsvReader& csv, const HeaderMatch& match, const RawInput& raw, std::uint32_t file_index,
-              const ReadSettings& settings, FileReport& report);
+              const ReadSettings& settings, FileReport& report, PresetRules* preset = nullptr);
 
     /// Moves to the next row that has the header's field count; rows with another count are
-    /// reported as bad rows on the way. False at the end of the file.
+    /// reported as bad rows on the way, rows the preset skips or merges are counted as
+    /// ignored. False at the end of the file.
     bool next();
+
+    /// The current row.
+    CsvRecord& record() { return m_record; }
+    /// The file's preset conventions, or null.
+    PresetRules* preset() const { return m_preset; }
 
     std::int64_t line() const { return m_record.line(); }
     SourceRef source() const { return SourceRef{m_file_index, m_record.line()}; }
@@ -35,6 +43,8 @@ public:
 
     /// Trimmed; a missing marker (`?`, `NA`, `N/A`, `NULL`) reads as empty.
     std::string_view value(int column);
+    /// value(), read through the preset's value words (INCOMING_EMAIL reads as inbound).
+    std::string_view word(int column);
     /// Free text as exported (not trimmed); a missing marker reads as empty.
     std::string_view text(int column);
     /// A value that must not be empty.
@@ -44,6 +54,9 @@ public:
     /// A timestamp that must be present.
     bool required_timestamp(int column, LocalDateTime& out);
     bool amount(int column, std::optional<Money>& out);
+    /// Completes a date-only `when` with the time of day in `column` (a bare `H:MM[:SS]` or a
+    /// timestamp's time); an empty cell leaves it date-only.
+    bool time_of_day(int column, LocalDateTime& when);
     bool duration(int column, std::int64_t& out_ms);
     bool direction(int column, Direction& out);
     bool disputed(int column, bool& out);
@@ -65,12 +78,14 @@ private:
     std::uint32_t m_file_index;
     const ReadSettings& m_settings;
     FileReport& m_report;
+    PresetRules* m_preset;
     RowProblems m_problems;
     DateOrderResolver m_dates;
     DecimalMode m_decimal;
     DurationUnit m_duration_unit = DurationUnit::seconds;
     CsvRecord m_record;
     std::string m_currency;
+    std::string m_scratch;
     bool m_dot_seen = false;
     bool m_comma_seen = false;
 };

@@ -360,4 +360,70 @@ Result<ParsedTimestamp> parse_timestamp(std::string_view text, DateOrder order) 
     return fail(k_not_a_date);
 }
 
+Result<ParsedTimestamp> parse_day_month_name_date(std::string_view text) {
+    // Three-letter prefixes; a full name must continue the prefix with its own letters.
+    static constexpr std::string_view k_months[] = {"january", "february", "march",     "april",   "may",      "june",
+                                                    "july",    "august",   "september", "october", "november", "december"};
+    std::size_t pos = 0;
+    int day = 0;
+    if (!read_digits(text, pos, 1, 2, day) || pos >= text.size() || (text[pos] != ' ' && text[pos] != '-')) {
+        return fail(k_not_a_date);
+    }
+    const char separator = text[pos];
+    ++pos;
+    const std::size_t name_start = pos;
+    while (pos < text.size() && ((text[pos] >= 'a' && text[pos] <= 'z') || (text[pos] >= 'A' && text[pos] <= 'Z'))) {
+        ++pos;
+    }
+    const std::string_view name = text.substr(name_start, pos - name_start);
+    int month = 0;
+    for (int m = 0; m < 12 && month == 0; ++m) {
+        const std::string_view full = k_months[m];
+        if (name.size() >= 3 && name.size() <= full.size() && detail::iequals(name, full.substr(0, name.size())) &&
+            (name.size() == 3 || name.size() == full.size())) {
+            month = m + 1;
+        }
+    }
+    if (month == 0 || pos >= text.size() || text[pos] != separator) {
+        return fail(k_not_a_date);
+    }
+    ++pos;
+    int year = 0;
+    if (!read_digits(text, pos, 4, 4, year) || (pos < text.size() && is_digit(text[pos]))) {
+        return fail(k_not_a_date);
+    }
+    if (pos == text.size()) {
+        return make(year, month, day, nullptr);
+    }
+    TimeOfDay time;
+    if (!skip_date_time_separator(text, pos) || !read_time(text, pos, false, time) || pos != text.size()) {
+        return fail(k_not_a_date);
+    }
+    return make(year, month, day, &time);
+}
+
+Result<std::int32_t> parse_time_of_day(std::string_view text) {
+    constexpr char k_not_a_time[] = "is not a time of day (H:MM[:SS])";
+    std::size_t pos = 0;
+    TimeOfDay time;
+    if (!read_time(text, pos, false, time)) {
+        return Result<std::int32_t>::failure(k_not_a_time);
+    }
+    while (pos < text.size() && text[pos] == ' ') {
+        ++pos;
+    }
+    if (pos < text.size()) {
+        const std::string_view marker = text.substr(pos);
+        const bool pm = detail::iequals(marker, "pm");
+        if ((!pm && !detail::iequals(marker, "am")) || time.hour < 1 || time.hour > 12) {
+            return Result<std::int32_t>::failure(k_not_a_time);
+        }
+        time.hour = (time.hour % 12) + (pm ? 12 : 0);
+    }
+    if (time.hour > 23 || time.minute > 59 || time.second > 59) {
+        return Result<std::int32_t>::failure(k_not_a_time);
+    }
+    return time.hour * 3600 + time.minute * 60 + time.second;
+}
+
 }  // namespace clientscore

@@ -42,6 +42,17 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
     return out;
 }
 
+// The preset line of the readable formats: its name, and why.
+std::string preset_text(const FileReport& file) {
+    if (file.preset_forced) {
+        return file.preset + " (--preset)";
+    }
+    if (file.preset_columns.empty()) {
+        return file.preset;
+    }
+    return file.preset + " (header: " + joined(file.preset_columns, ", ") + ")";
+}
+
 // ---- JSON ------------------------------------------------------------------------------------
 
 Json file_json(const FileReport& file) {
@@ -49,6 +60,11 @@ Json file_json(const FileReport& file) {
     object["path"] = file.file.path;
     object["kind"] = kind_name(file.file.kind);
     object["preset"] = file.preset;
+    // Why that preset: forced, or the header columns that matched its signature; and the
+    // conventions it reads the file with.
+    object["preset_forced"] = file.preset_forced;
+    object["preset_columns"] = strings_json(file.preset_columns);
+    object["preset_notes"] = strings_json(file.preset_notes);
     object["delimiter"] = std::string(1, file.delimiter);
     object["bom"] = file.bom;
     object["encoding"] = file.encoding;
@@ -154,7 +170,10 @@ void write_check_document(const CheckReport& report, DocumentWriter& doc) {
         }
         std::vector<std::pair<std::string, std::vector<std::string>>> items;
         items.push_back({"kind", {kind_name(file.file.kind)}});
-        items.push_back({"preset", {file.preset}});
+        items.push_back({"preset", {preset_text(file)}});
+        if (!file.preset_notes.empty()) {
+            items.push_back({"conventions", file.preset_notes});
+        }
         items.push_back({"delimiter", {delimiter_name(file.delimiter)}});
         items.push_back({"encoding", {file.encoding}});
         items.push_back({"bom", {file.bom ? "yes" : "no"}});

@@ -1,0 +1,51 @@
+#pragma once
+// Choosing a file's preset (SPEC §2 "Presets"): its header signature, --preset forcing one or
+// turning detection off, and the header line of report exports that put title lines above it.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/byte_source.hpp"
+#include "ingest/presets.hpp"
+
+namespace clientscore::ingest {
+
+/// How much of a header a preset's signature found.
+struct SignatureMatch {
+    std::size_t count = 0;             ///< signature entries present
+    bool detected = false;             ///< every `!` entry present and at least `needed` in all
+    std::vector<std::string> columns;  ///< the header names that matched, in header order
+};
+
+/// Matches `header` against the signature of `preset` (names normalised as SPEC §2 says).
+SignatureMatch match_signature(const Preset& preset, const std::vector<std::string>& header);
+
+/// The preset chosen for one file, and why.
+struct PresetChoice {
+    const Preset* preset = nullptr;    ///< none: the generic rules
+    std::vector<std::string> columns;  ///< header columns that matched its signature
+    bool forced = false;               ///< chosen with --preset rather than detected
+};
+
+/// Throws UsageError when `setting` (the --preset value) is neither empty, `none`, nor the name
+/// of a preset; the hint lists the names.
+void check_preset_setting(std::string_view setting);
+
+/// The preset of a file of `kind` with this header: `setting` empty detects (the preset whose
+/// signature finds the most entries, ties in table order), `none` chooses none, a name forces
+/// that preset's entry for the kind (none when it reads no file of that kind).
+PresetChoice choose_preset(Kind kind, const std::vector<std::string>& header, std::string_view setting);
+
+/// For a file whose first line is not a usable header: the physical line of the first of its
+/// first k_header_search_lines records that is the header of a preset with title rows (the
+/// forced one, or any of the kind when detecting), if any. Never throws for the file's
+/// content: the main read reports that.
+std::optional<std::int64_t> find_header_below_titles(const RawInput& raw, const std::string& encoding, Kind kind,
+                                                     std::string_view setting);
+
+inline constexpr std::int64_t k_header_search_lines = 30;
+
+}  // namespace clientscore::ingest

@@ -1,0 +1,195 @@
+#include "ingest/preset_rules.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "clientscore/normalize.hpp"
+
+namespace clientscore::ingest {
+
+namespace {
+
+bool same_word(std::string_view cell, std::string_view word) {
+    if (cell.size() != word.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < cell.size(); ++i) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(cell[i]) != lower(word[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string_view date_order_name(DateOrder order) {
+    return order == DateOrder::mdy ? "month-first (M/D/YYYY)" : "day-first (D/M/YYYY)";
+}
+
+std::string_view unit_name(DurationUnit unit) {
+    switch (unit) {
+        case DurationUnit::milliseconds:
+            return "milliseconds";
+        case DurationUnit::minutes:
+            return "minutes";
+        case DurationUnit::seconds:
+            break;
+    }
+    return "seconds";
+}
+
+}  // namespace
+
+PresetRules::PresetRules(const Preset& preset, const std::vector<std::string>& header, const HeaderMatch& match)
+    : m_preset(preset), m_match(match) {
+    std::vector<std::string> normalized;
+    normalized.reserve(header.size());
+    for (const std::string& name : header) {
+        normalized.push_back(normalize_header(name));
+    }
+    for (const PresetColumn& extra : preset.columns) {
+        int found = -1;
+        for (const std::string_view name : split_names(extra.names)) {
+            const auto at = std::find(normalized.begin(), normalized.end(), normalize_header(name));
+            if (at != normalized.end()) {
+                found = static_cast<int>(at - normalized.begin());
+                break;
+            }
+        }
+        m_columns.emplace_back(extra.key, found);
+    }
+    for (const ValueWord& word : preset.words) {
+        const int column = resolve(word.column);
+        if (column >= 0) {
+            m_words.push_back(Word{column, &word});
+        }
+    }
+    m_once_per = preset.once_per.empty() ? -1 : resolve(preset.once_per);
+    m_ignore_without = preset.ignore_without.empty() ? -1 : resolve(preset.ignore_without);
+}
+
+int PresetRules::column(std::string_view key) const {
+    for (const auto& [name, index] : m_columns) {
+        if (name == key) {
+            return index;
+        }
+    }
+    return -1;
+}
+
+int PresetRules::resolve(std::string_view field_or_key) const {
+    const int field = m_match.column(field_or_key);
+    return field >= 0 ? field : column(field_or_key);
+}
+
+std::string_view PresetRules::cell(CsvRecord& record, int column) {
+    if (column < 0 || static_cast<std::size_t>(column) >= record.size()) {
+        return {};
+    }
+    const std::string_view value = trim(record.field(static_cast<std::size_t>(column)));
+    return is_missing(value) ? std::string_view{} : value;
+}
+
+bool PresetRules::is_title_row(CsvRecord& record) const {
+    return m_ignore_without >= 0 && cell(record, m_ignore_without).empty();
+}
+
+bool PresetRules::is_ignored_row(CsvRecord& record) {
+    for (const Word& w : m_words) {
+        if (w.word->action == WordAction::ignore_row && same_word(cell(record, w.column), w.word->word)) {
+            return true;
+        }
+    }
+    if (m_once_per >= 0) {
+        const std::string_view key = cell(record, m_once_per);
+        // The first row of a key stands for it even when it turns out bad: a later repeat is
+        // an update of the same thing, not a new one.
+        if (!key.empty() && !m_seen.emplace(key).second) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool PresetRules::is_credit(CsvRecord& record) const {
+    for (const Word& w : m_words) {
+        if (w.word->action == WordAction::credit && same_word(cell(record, w.column), w.word->word)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string_view PresetRules::word(int column, std::string_view value) const {
+    for (const Word& w : m_words) {
+        if (w.column == column && w.word->action == WordAction::means && same_word(value, w.word->word)) {
+            return w.word->means;
+        }
+    }
+    return value;
+}
+
+std::vector<std::string> PresetRules::describe(const std::vector<std::string>& header) const {
+    auto name_of = [&](int column) { return fmt::format("\"{}\"", header[static_cast<std::size_t>(column)]); };
+    std::vector<std::string> out;
+    const int time_of_day = column("time_of_day");
+    const int started = m_match.column(m_match.kind == Kind::emails ? "sent_at" : "started_at");
+    if (time_of_day >= 0 && started >= 0) {
+        out.push_back(fmt::format("the time of day of a date-only {} comes from {}", name_of(started),
+                                  name_of(time_of_day)));
+    }
+    const int balance = column("balance");
+    const int amount = m_match.column("amount");
+    if (balance >= 0 && amount >= 0) {
+        out.push_back(fmt::format("amount paid = {} − {}", name_of(amount), name_of(balance)));
+    }
+    const int discount = column("discount");
+    if (discount >= 0) {
+        out.push_back(fmt::format("{} above 0 is a granted discount on the invoice date", name_of(discount)));
+    }
+    if (m_once_per >= 0) {
+        out.push_back(fmt::format("rows repeating an earlier {} are merged into it (ignored)", name_of(m_once_per)));
+    }
+    if (m_ignore_without >= 0) {
+        out.push_back(fmt::format("rows without {} (titles, sections, totals) are ignored", name_of(m_ignore_without)));
+    }
+    for (const Word& w : m_words) {
+        switch (w.word->action) {
+            case WordAction::means:
+                out.push_back(fmt::format("{} {} means {}", name_of(w.column), w.word->word, w.word->means));
+                break;
+            case WordAction::ignore_row:
+                out.push_back(fmt::format("{} {}: row ignored", name_of(w.column), w.word->word));
+                break;
+            case WordAction::credit:
+                out.push_back(fmt::format("{} {}: a credit note", name_of(w.column), w.word->word));
+                break;
+        }
+    }
+    if (m_preset.date_order != DateOrder::automatic) {
+        out.push_back(fmt::format("slash dates are {} unless --date-order says otherwise",
+                                  date_order_name(m_preset.date_order)));
+    }
+    if (m_preset.month_name_dates) {
+        out.push_back("dates may be written 15 Jul 2026");
+    }
+    if (m_preset.utc) {
+        out.push_back("times without an offset are UTC");
+    }
+    const int duration = m_match.column("duration");
+    if (duration >= 0 && m_preset.duration_unit) {
+        out.push_back(fmt::format("{} is in {}", name_of(duration), unit_name(*m_preset.duration_unit)));
+    }
+    if (duration >= 0 && m_preset.duration_hours_minutes) {
+        out.push_back(fmt::format("{} H:MM is hours and minutes", name_of(duration)));
+    }
+    for (const std::string_view field : split_names(m_preset.optional_fields)) {
+        if (m_match.column(field) < 0 && field == "due_at") {
+            out.emplace_back("no due date column: due on the issue date");
+        }
+    }
+    return out;
+}
+
+}  // namespace clientscore::ingest

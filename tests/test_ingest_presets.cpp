@@ -1,0 +1,533 @@
+// Presets (src/ingest/presets.cpp, preset_detect.cpp, preset_rules.cpp): every supported vendor
+// export read from a fixture with the vendor's header spelling, without --map; --preset forcing
+// and turning detection off; end-to-end metrics through the binary.
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+#include "clientscore/error.hpp"
+#include "clientscore/ingest.hpp"
+#include "clientscore/normalize.hpp"
+#include "ingest/preset_detect.hpp"
+#include "ingest/presets.hpp"
+
+namespace fs = std::filesystem;
+using namespace clientscore;
+using clientscore::testing::run_clientscore;
+using nlohmann::json;
+
+namespace {
+
+const fs::path k_presets = fs::path(CLIENTSCORE_TEST_DATA) / "presets";
+const fs::path k_realdata = CLIENTSCORE_REALDATA;
+
+struct Contact {
+    std::string client;
+    Channel channel;
+    LocalDateTime when;
+    Direction direction;
+    std::int64_t duration_ms;
+    std::string text;
+    std::int64_t line;
+};
+
+struct Invoice {
+    std::string client;
+    std::string invoice_id;
+    Days issued;
+    Days due;
+    std::optional<Days> paid;
+    Money amount;
+    std::optional<Money> amount_paid;
+    std::string currency;
+    bool ignored;
+    bool disputed;
+    std::int64_t line;
+};
+
+struct Discount {
+    std::string client;
+    Days when;
+    Money amount;
+    std::string currency;
+    DiscountStatus status;
+    std::string reason;
+};
+
+struct Collect : RecordSink {
+    std::vector<Contact> contacts;
+    std::vector<Invoice> invoices;
+    std::vector<Discount> discounts;
+    void on_contact(const ContactRecord& r) override {
+        contacts.push_back(Contact{std::string(r.client), r.channel, r.when, r.direction, r.duration_ms,
+                                   std::string(r.text), r.source.line});
+    }
+    void on_invoice(const InvoiceRecord& r) override {
+        invoices.push_back(Invoice{std::string(r.client), std::string(r.invoice_id), r.issued.date, r.due, r.paid,
+                                   r.amount, r.amount_paid, std::string(r.currency), r.ignored, r.disputed,
+                                   r.source.line});
+    }
+    void on_discount(const DiscountRecord& r) override {
+        discounts.push_back(Discount{std::string(r.client), r.when.date, r.amount, std::string(r.currency), r.status,
+                                     std::string(r.reason)});
+    }
+};
+
+struct Read {
+    FileReport report;
+    Collect got;
+};
+
+Read read_fixture(const std::string& name, Kind kind, const ReadSettings& settings = {}) {
+    InputFile file;
+    file.path = (k_presets / name).string();
+    file.kind = kind;
+    file.display_name = name;
+    Read r;
+    r.report = read_export(file, 0, settings, r.got);
+    return r;
+}
+
+ReadSettings with_preset(const std::string& name) {
+    ReadSettings s;
+    s.preset = name;
+    return s;
+}
+
+Days day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d); }
+LocalDateTime at(int y, unsigned m, unsigned d, int hh, int mm) { return LocalDateTime{day(y, m, d), hh * 3600 + mm * 60}; }
+Money money(double units) { return static_cast<Money>(units * static_cast<double>(k_money_scale) + (units < 0 ? -0.5 : 0.5)); }
+
+json rank_json(const std::vector<std::string>& args) {
+    std::vector<std::string> full = {"rank", "--format", "json", "--quiet"};
+    full.insert(full.end(), args.begin(), args.end());
+    const auto r = run_clientscore(full);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return json::parse(r.out);
+}
+
+const json& client_of(const json& report, const std::string& id) {
+    for (const json& c : report["clients"]) {
+        if (c["client"] == id) {
+            return c;
+        }
+    }
+    FAIL("no client " << id);
+    static const json k_none;
+    return k_none;
+}
+
+std::string fixture(const std::string& name) { return (k_presets / name).string(); }
+
+}  // namespace
+
+TEST_CASE("ingest::presets detection from the header", "[ingest][presets]") {
+    struct Case {
+        const char* file;
+        Kind kind;
+        const char* preset;
+    };
+    const std::vector<Case> cases = {
+        {"stripe-invoices.csv", Kind::invoices, "stripe"},
+        {"hubspot-calls.csv", Kind::calls, "hubspot"},
+        {"hubspot-emails.csv", Kind::emails, "hubspot"},
+        {"zoho-crm-calls.csv", Kind::calls, "zoho-crm"},
+        {"aircall-calls.csv", Kind::calls, "aircall"},
+        {"salesforce-tasks.csv", Kind::calls, "salesforce"},
+        {"pipedrive-activities.csv", Kind::contacts, "pipedrive"},
+        {"xero-invoices.csv", Kind::invoices, "xero"},
+        {"freshbooks-invoices.csv", Kind::invoices, "freshbooks"},
+        {"zoho-books-invoices.csv", Kind::invoices, "zoho-books"},
+        {"quickbooks-invoice-list.csv", Kind::invoices, "quickbooks"},
+        {"ibm-ar-invoices.csv", Kind::invoices, "ibm-ar"},
+        {"servicenow-contacts.csv", Kind::contacts, "servicenow"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        const Read detected = read_fixture(c.file, c.kind);
+        CHECK(detected.report.preset == c.preset);
+        CHECK_FALSE(detected.report.preset_forced);
+        CHECK(detected.report.preset_columns.size() >= 3);
+        const Read forced = read_fixture(c.file, c.kind, with_preset(c.preset));
+        CHECK(forced.report.preset == c.preset);
+        CHECK(forced.report.preset_forced);
+        CHECK(forced.report.rows == detected.report.rows);
+        CHECK(forced.report.ignored == detected.report.ignored);
+    }
+
+    SECTION("the preset list names every vendor of the issue once") {
+        CHECK(ingest::preset_names() ==
+              std::vector<std::string_view>{"stripe", "hubspot", "zoho-crm", "aircall", "salesforce", "pipedrive",
+                                            "xero", "freshbooks", "zoho-books", "quickbooks", "ibm-ar",
+                                            "servicenow"});
+    }
+    SECTION("generic exports match no preset") {
+        for (const char* name : {"calls", "emails", "invoices", "discounts", "clients"}) {
+            InputFile file;
+            file.path = (fs::path(CLIENTSCORE_SOURCE_DIR) / "sample_data" / (std::string(name) + ".csv")).string();
+            const auto kind_at = std::find(k_kind_names.begin(), k_kind_names.end(), std::string_view(name));
+            file.kind = static_cast<Kind>(kind_at - k_kind_names.begin());
+            file.display_name = name;
+            RecordSink sink;
+            const FileReport report = read_export(file, 0, {}, sink);
+            CAPTURE(name);
+            CHECK(report.preset == "none");
+            CHECK(report.preset_columns.empty());
+            CHECK(report.preset_notes.empty());
+        }
+    }
+    SECTION("the signature matches loosely: case, spaces, underscores, parentheses") {
+        const ingest::PresetChoice choice = ingest::choose_preset(
+            Kind::calls, {"HS Timestamp", "HS_CALL_DURATION (ms)", "hs-call-direction", "Company name"}, "");
+        REQUIRE(choice.preset != nullptr);
+        CHECK(choice.preset->name == "hubspot");
+        CHECK(choice.columns == std::vector<std::string>{"HS Timestamp", "HS_CALL_DURATION (ms)", "hs-call-direction"});
+    }
+    SECTION("a preset for another kind is no preset for this file") {
+        const Read r = read_fixture("ibm-ar-invoices.csv", Kind::invoices, with_preset("hubspot"));
+        CHECK(r.report.preset == "none");
+        CHECK(r.got.invoices.size() == 2);
+    }
+    SECTION("--preset none reads with the generic rules only") {
+        CHECK_THROWS_AS(read_fixture("aircall-calls.csv", Kind::calls, with_preset("none")), InputError);
+        const Read r = read_fixture("stripe-invoices.csv", Kind::invoices, with_preset("none"));
+        CHECK(r.report.preset == "none");
+        CHECK(r.got.discounts.empty());
+        CHECK_FALSE(r.report.derives_discounts);
+    }
+    SECTION("an unknown preset name is a usage error listing the names") {
+        try {
+            read_fixture("stripe-invoices.csv", Kind::invoices, with_preset("sap"));
+            FAIL("no error");
+        } catch (const UsageError& e) {
+            CHECK(std::string(e.what()) == "--preset sap: unknown preset");
+            CHECK(e.hint().find("stripe, hubspot, zoho-crm") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("ingest::presets stripe invoices", "[ingest][presets]") {
+    const Read r = read_fixture("stripe-invoices.csv", Kind::invoices);
+    CHECK(r.report.skipped == 0);
+    CHECK(r.report.derives_discounts);
+    REQUIRE(r.got.invoices.size() == 5);
+    const Invoice& first = r.got.invoices[0];
+    CHECK(first.client == "cus_QaB1");  // Customer, the id, not Customer Name
+    CHECK(first.invoice_id == "in_1PqA01");
+    CHECK(first.issued == day(2026, 7, 1));
+    CHECK(first.due == day(2026, 7, 1));  // empty due date: due on issue
+    CHECK(first.paid == day(2026, 7, 1));
+    CHECK(first.amount == money(1200));
+    CHECK(first.amount_paid == money(1200));
+    CHECK(first.currency == "USD");
+    CHECK(r.got.invoices[2].ignored);  // draft
+    CHECK_FALSE(r.got.invoices[4].ignored);  // uncollectible counts
+    // Total Discount Amount > 0 on a counted invoice: a granted discount on the invoice date.
+    REQUIRE(r.got.discounts.size() == 2);
+    CHECK(r.got.discounts[0].client == "cus_QaB1");
+    CHECK(r.got.discounts[0].when == day(2026, 7, 1));
+    CHECK(r.got.discounts[0].amount == money(300));
+    CHECK(r.got.discounts[0].currency == "USD");
+    CHECK(r.got.discounts[0].status == DiscountStatus::granted);
+    CHECK(r.got.discounts[0].reason == "SUMMER25");
+    CHECK(r.got.discounts[1].client == "cus_QzZ9");
+    CHECK(r.got.discounts[1].amount == money(160));
+}
+
+TEST_CASE("ingest::presets hubspot calls and emails", "[ingest][presets]") {
+    const Read calls = read_fixture("hubspot-calls.csv", Kind::calls);
+    // No associated company: a bad row (empty client).
+    CHECK(calls.report.skipped == 1);
+    CHECK(calls.report.problems.at(0).column == "Associated Company");
+    REQUIRE(calls.got.contacts.size() == 3);
+    CHECK(calls.got.contacts[0].client == "Acme Corp");
+    CHECK(calls.got.contacts[0].when == at(2026, 7, 6, 8, 15));
+    CHECK(calls.got.contacts[0].duration_ms == 300000);  // milliseconds, whatever the header says
+    CHECK(calls.got.contacts[0].text == "Angry about the invoice, threatened to leave");
+    CHECK(calls.got.contacts[1].when == at(2026, 7, 7, 8, 20));  // Unix milliseconds
+    CHECK(calls.got.contacts[1].direction == Direction::outbound);
+    CHECK(calls.got.contacts[1].duration_ms == 45000);
+    CHECK(calls.got.contacts[2].client == "Zenith Ltd");  // NO_ANSWER still counts
+
+    const Read emails = read_fixture("hubspot-emails.csv", Kind::emails);
+    REQUIRE(emails.got.contacts.size() == 4);
+    CHECK(emails.got.contacts[0].direction == Direction::inbound);   // INCOMING_EMAIL
+    CHECK(emails.got.contacts[1].direction == Direction::outbound);  // EMAIL
+    CHECK(emails.got.contacts[2].direction == Direction::inbound);
+    CHECK(emails.got.contacts[3].direction == Direction::outbound);  // FORWARDED_EMAIL
+    CHECK(emails.got.contacts[0].text == "Where is my report?");
+    CHECK(emails.got.contacts[0].client == "Acme Corp");  // Company Name
+
+    SECTION("times are UTC: --timezone converts them") {
+        ReadSettings s;
+        s.time_zone = LocalTimeConverter("Europe/Berlin");
+        const Read berlin = read_fixture("hubspot-calls.csv", Kind::calls, s);
+        CHECK(berlin.got.contacts[0].when == at(2026, 7, 6, 10, 15));
+    }
+}
+
+TEST_CASE("ingest::presets zoho-crm and aircall calls", "[ingest][presets]") {
+    const Read zoho = read_fixture("zoho-crm-calls.csv", Kind::calls);
+    REQUIRE(zoho.got.contacts.size() == 3);
+    CHECK(zoho.got.contacts[0].client == "Acme Corp");  // Related To
+    CHECK(zoho.got.contacts[0].duration_ms == 750000);  // 12:30 mm:ss
+    CHECK(zoho.got.contacts[1].direction == Direction::outbound);
+    CHECK(zoho.got.contacts[2].direction == Direction::inbound);  // Missed
+    CHECK(zoho.got.contacts[2].when == at(2026, 7, 11, 10, 15));
+
+    const Read aircall = read_fixture("aircall-calls.csv", Kind::calls);
+    REQUIRE(aircall.got.contacts.size() == 3);
+    CHECK(aircall.got.contacts[0].client == "Acme Corp");  // contact
+    CHECK(aircall.got.contacts[0].duration_ms == 610000);
+    CHECK(aircall.got.contacts[2].client == "Zenith Ltd");
+    CHECK(aircall.got.contacts[2].direction == Direction::inbound);  // missed, as exported
+    CHECK(aircall.got.contacts[2].duration_ms == 25000);
+}
+
+TEST_CASE("ingest::presets salesforce tasks take the time of day from Created Date", "[ingest][presets]") {
+    const Read r = read_fixture("salesforce-tasks.csv", Kind::calls);
+    CHECK(r.report.ignored == 1);  // Call Type Internal
+    CHECK(r.report.date_order == "mdy");
+    REQUIRE(r.got.contacts.size() == 3);
+    CHECK(r.got.contacts[0].when == at(2026, 7, 6, 19, 45));
+    CHECK(r.got.contacts[0].duration_ms == 600000);
+    CHECK(r.got.contacts[1].when == at(2026, 7, 7, 10, 0));
+    CHECK(r.got.contacts[1].direction == Direction::outbound);
+    CHECK(r.got.contacts[2].when == LocalDateTime{day(2026, 7, 13), -1});  // no Created Date: date only
+    const auto& notes = r.report.preset_notes;
+    CHECK(std::find(notes.begin(), notes.end(),
+                    "the time of day of a date-only \"Activity Date\" comes from \"Created Date\"") != notes.end());
+}
+
+TEST_CASE("ingest::presets pipedrive activities", "[ingest][presets]") {
+    const Read r = read_fixture("pipedrive-activities.csv", Kind::contacts);
+    CHECK(r.report.ignored == 2);  // a meeting, and a call not done
+    REQUIRE(r.got.contacts.size() == 3);
+    CHECK(r.got.contacts[0].client == "Acme Corp");
+    CHECK(r.got.contacts[0].channel == Channel::call);
+    CHECK(r.got.contacts[0].when == at(2026, 7, 6, 7, 30));
+    CHECK(r.got.contacts[0].duration_ms == 90 * 60000);  // 01:30 is hours and minutes
+    CHECK(r.got.contacts[0].direction == Direction::inbound);
+    CHECK(r.got.contacts[1].channel == Channel::email);
+    CHECK(r.got.contacts[2].duration_ms == 10 * 60000);
+
+    ReadSettings s;
+    s.time_zone = LocalTimeConverter("Europe/Berlin");
+    const Read berlin = read_fixture("pipedrive-activities.csv", Kind::contacts, s);
+    CHECK(berlin.got.contacts[0].when == at(2026, 7, 6, 9, 30));  // due_date + due_time is UTC
+}
+
+TEST_CASE("ingest::presets xero, freshbooks and zoho-books invoices", "[ingest][presets]") {
+    SECTION("xero: the Total once per invoice, paid = Total − InvoiceAmountDue, 15 Jul 2026 dates") {
+        const Read r = read_fixture("xero-invoices.csv", Kind::invoices);
+        CHECK(r.report.ignored == 1);
+        CHECK(r.report.skipped == 0);
+        REQUIRE(r.got.invoices.size() == 2);
+        CHECK(r.got.invoices[0].client == "Acme Corp");
+        CHECK(r.got.invoices[0].invoice_id == "INV-0001");
+        CHECK(r.got.invoices[0].issued == day(2026, 7, 15));
+        CHECK(r.got.invoices[0].due == day(2026, 8, 14));
+        CHECK(r.got.invoices[0].amount == money(1500));
+        CHECK(r.got.invoices[0].amount_paid == money(1000));
+        CHECK_FALSE(r.got.invoices[0].paid);
+        CHECK(r.got.invoices[1].issued == day(2026, 7, 20));  // 20/07/2026, day-first
+        CHECK(r.got.invoices[1].amount == money(2400));
+        CHECK(r.got.invoices[1].amount_paid == money(2400));
+        CHECK(r.got.invoices[1].currency == "GBP");
+    }
+    SECTION("freshbooks: line totals add up, due on Date Issued") {
+        const Read r = read_fixture("freshbooks-invoices.csv", Kind::invoices);
+        CHECK(r.report.ignored == 0);
+        REQUIRE(r.got.invoices.size() == 4);
+        CHECK(r.got.invoices[0].invoice_id == "0000101");
+        CHECK(r.got.invoices[0].client == "Acme Corp");
+        CHECK(r.got.invoices[0].amount == money(500));
+        CHECK(r.got.invoices[1].amount == money(300));
+        CHECK(r.got.invoices[0].due == day(2026, 7, 1));
+        CHECK(r.got.invoices[0].paid == day(2026, 7, 20));
+        CHECK(r.got.invoices[2].due == r.got.invoices[2].issued);
+        CHECK(r.got.invoices[3].ignored);  // draft
+    }
+    SECTION("zoho-books: Total once, paid = Total − Balance on Last Payment Date") {
+        const Read r = read_fixture("zoho-books-invoices.csv", Kind::invoices);
+        CHECK(r.report.ignored == 1);
+        REQUIRE(r.got.invoices.size() == 3);
+        CHECK(r.got.invoices[0].amount == money(1200));
+        CHECK(r.got.invoices[0].amount_paid == money(800));
+        CHECK(r.got.invoices[0].paid == day(2026, 7, 25));
+        CHECK(r.got.invoices[1].amount_paid == money(900));
+        CHECK(r.got.invoices[2].ignored);  // Void
+    }
+}
+
+TEST_CASE("ingest::presets quickbooks report below its title lines", "[ingest][presets]") {
+    const Read r = read_fixture("quickbooks-invoice-list.csv", Kind::invoices);
+    // 11 rows after the header on line 5: 4 invoices; 2 customer sections, 2 `Total for`, the
+    // TOTAL, a Payment and the print-date footer are ignored, not skipped.
+    CHECK(r.report.rows == 11);
+    CHECK(r.report.ignored == 7);
+    CHECK(r.report.skipped == 0);
+    CHECK(r.report.date_order == "mdy");
+    REQUIRE(r.got.invoices.size() == 4);
+    const Invoice& first = r.got.invoices[0];
+    CHECK(first.line == 7);
+    CHECK(first.client == "Acme Corp");
+    CHECK(first.invoice_id == "1001");
+    CHECK(first.issued == day(2024, 1, 3));
+    CHECK(first.due == day(2024, 2, 2));
+    CHECK(first.amount == money(4250));
+    CHECK(first.amount_paid == money(0));
+    CHECK(r.got.invoices[1].amount_paid == money(600));
+    CHECK(r.got.invoices[2].amount == money(-250));  // Credit Memo $(250.00)
+    CHECK(r.got.invoices[3].client == "Zenith Ltd");
+    CHECK(r.got.invoices[3].amount_paid == money(600));
+
+    SECTION("--preset quickbooks finds the header too") {
+        const Read forced = read_fixture("quickbooks-invoice-list.csv", Kind::invoices, with_preset("quickbooks"));
+        CHECK(forced.got.invoices.size() == 4);
+        CHECK(forced.got.invoices[0].line == 7);
+    }
+    SECTION("--preset none: the title line is the header, and it lacks the required fields") {
+        CHECK_THROWS_AS(read_fixture("quickbooks-invoice-list.csv", Kind::invoices, with_preset("none")), InputError);
+    }
+}
+
+TEST_CASE("ingest::presets ibm-ar", "[ingest][presets]") {
+    const Read r = read_fixture("ibm-ar-invoices.csv", Kind::invoices);
+    REQUIRE(r.got.invoices.size() == 2);
+    CHECK(r.got.invoices[0].client == "0379-NEVHP");
+    CHECK(r.got.invoices[0].invoice_id == "0000611365");
+    CHECK(r.got.invoices[0].issued == day(2013, 1, 2));
+    CHECK(r.got.invoices[0].paid == day(2013, 1, 15));
+    CHECK(r.got.invoices[1].disputed);
+
+    SECTION("the real export is detected and reads as the generic aliases read it") {
+        InputFile file;
+        file.path = (k_realdata / "business/ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv").string();
+        file.kind = Kind::invoices;
+        file.display_name = "WA_Fn-UseC_-Accounts-Receivable.csv";
+        Collect detected;
+        Collect generic;
+        const FileReport a = read_export(file, 0, {}, detected);
+        const FileReport b = read_export(file, 0, with_preset("none"), generic);
+        CHECK(a.preset == "ibm-ar");
+        CHECK(b.preset == "none");
+        CHECK(a.skipped == 0);
+        REQUIRE(detected.invoices.size() == generic.invoices.size());
+        Money total = 0;
+        for (std::size_t i = 0; i < detected.invoices.size(); ++i) {
+            CHECK(detected.invoices[i].amount == generic.invoices[i].amount);
+            CHECK(detected.invoices[i].paid == generic.invoices[i].paid);
+            total += detected.invoices[i].amount;
+        }
+        CHECK(total == money(147703.18));
+    }
+}
+
+TEST_CASE("ingest::presets servicenow: one contact per incident", "[ingest][presets]") {
+    const Read r = read_fixture("servicenow-contacts.csv", Kind::contacts);
+    CHECK(r.report.rows == 7);
+    CHECK(r.report.skipped == 1);  // INC0000050's first row has caller `?`
+    CHECK(r.report.ignored == 4);  // three later updates, one self-service incident
+    REQUIRE(r.got.contacts.size() == 2);
+    CHECK(r.got.contacts[0].client == "Caller 2403");
+    CHECK(r.got.contacts[0].channel == Channel::call);
+    CHECK(r.got.contacts[0].when == at(2016, 2, 29, 1, 16));
+    CHECK(r.got.contacts[1].channel == Channel::email);
+    CHECK(r.got.contacts[1].when == at(2016, 3, 1, 10, 4));  // day-first
+
+    SECTION("the real incident log, gzip, without --map") {
+        InputFile file;
+        file.path = (k_realdata / "business/uci-incident-management-servicenow/Master_Ticket_Dataset.csv.gz").string();
+        file.kind = Kind::contacts;
+        file.display_name = "Master_Ticket_Dataset.csv.gz";
+        Collect got;
+        const FileReport report = read_export(file, 0, {}, got);
+        CHECK(report.preset == "servicenow");
+        CHECK(report.rows == 119998);
+        // 20,769 incidents; 3 of them have no caller on any row (their first row is bad).
+        CHECK(report.skipped == 3);
+        CHECK(got.contacts.size() == 20769 - 3);
+        CHECK(report.ignored == 119998 - 20769);
+        CHECK(report.date_order == "dmy");
+        CHECK(report.from == day(2016, 2, 29));
+    }
+}
+
+TEST_CASE("ingest::presets end to end through the binary", "[ingest][presets][e2e]") {
+    SECTION("stripe: derived discounts make the discounts component supplied") {
+        const json report = rank_json({"--invoices", fixture("stripe-invoices.csv"), "--as-of", "2026-08-31"});
+        const json& acme = client_of(report, "cus_QaB1");
+        CHECK(acme["discounts"] == 300.0);
+        CHECK(acme["billed"] == 2700.0);
+        CHECK_FALSE(acme["components"]["discounts"].is_null());
+        CHECK(client_of(report, "cus_QzZ9")["discounts"] == 160.0);
+        CHECK(report["ignored_rows"]["stripe-invoices.csv"] == 1);  // the draft
+
+        const json generic = rank_json(
+            {"--invoices", fixture("stripe-invoices.csv"), "--as-of", "2026-08-31", "--preset", "none"});
+        CHECK(client_of(generic, "cus_QaB1")["components"]["discounts"].is_null());
+    }
+    SECTION("hubspot calls and emails") {
+        const json report = rank_json({"--calls", fixture("hubspot-calls.csv"), "--emails",
+                                       fixture("hubspot-emails.csv"), "--preset", "hubspot"});
+        const json& acme = client_of(report, "Acme Corp");
+        CHECK(acme["calls"] == 2);
+        CHECK(acme["calls_in"] == 1);
+        CHECK(acme["call_minutes"] == 5.75);
+        CHECK(acme["emails"] == 3);
+        CHECK(acme["emails_in"] == 2);
+        CHECK(report["skipped_rows"]["hubspot-calls.csv"] == 1);
+    }
+    SECTION("quickbooks: detail rows only; skipped 0, the rest ignored") {
+        const json report = rank_json({"--invoices", fixture("quickbooks-invoice-list.csv"), "--as-of", "2024-03-31"});
+        const json& acme = client_of(report, "Acme Corp");
+        CHECK(acme["invoices"] == 3);
+        CHECK(acme["billed"] == 4850.0);
+        CHECK(acme["credits"] == 250.0);
+        CHECK(client_of(report, "Zenith Ltd")["outstanding"] == 400.0);
+        CHECK(report["skipped_rows"]["quickbooks-invoice-list.csv"] == 0);
+        CHECK(report["ignored_rows"]["quickbooks-invoice-list.csv"] == 7);
+    }
+    SECTION("pipedrive forced with --preset") {
+        const json report = rank_json({"--contacts", fixture("pipedrive-activities.csv"), "--preset", "pipedrive"});
+        const json& acme = client_of(report, "Acme Corp");
+        CHECK(acme["calls"] == 1);
+        CHECK(acme["emails"] == 1);
+        CHECK(acme["call_minutes"] == 90.0);
+        CHECK(report["ignored_rows"]["pipedrive-activities.csv"] == 2);
+    }
+    SECTION("servicenow realdata without --map") {
+        const json report = rank_json({"--contacts", (k_realdata / "business/uci-incident-management-servicenow/"
+                                                                   "Master_Ticket_Dataset.csv.gz")
+                                                          .string()});
+        std::int64_t contacts = 0;
+        for (const json& c : report["clients"]) {
+            contacts += c["calls"].get<std::int64_t>() + c["emails"].get<std::int64_t>();
+        }
+        CHECK(contacts == 20769 - 3);
+        CHECK(report["skipped_rows"]["Master_Ticket_Dataset.csv.gz"] == 3);
+        CHECK(report["ignored_rows"]["Master_Ticket_Dataset.csv.gz"] == 119998 - 20769);
+    }
+    SECTION("check names the preset, the columns that matched, and the conventions") {
+        const auto r = run_clientscore({"check", "--calls", fixture("salesforce-tasks.csv")});
+        CHECK(r.status == 0);
+        CHECK(r.out.find("preset       salesforce (header: Account Name, Subject, Call Type, Call Duration, "
+                         "Activity Date, Created Date, Comments)") != std::string::npos);
+        CHECK(r.out.find("the time of day of a date-only \"Activity Date\" comes from \"Created Date\"") !=
+              std::string::npos);
+        const auto j = run_clientscore({"check", "--format", "json", "--invoices", fixture("xero-invoices.csv")});
+        const json file = json::parse(j.out)["files"][0];
+        CHECK(file["preset"] == "xero");
+        CHECK(file["preset_forced"] == false);
+        CHECK(file["preset_columns"][0] == "*ContactName");
+        CHECK(file["mapping"]["client"] == "*ContactName");
+    }
+}
