@@ -93,6 +93,8 @@ PresetChoice choose_preset(Kind kind, const std::vector<std::string>& header, st
     return choice;
 }
 
+bool needs_whole_file(const Preset& preset) { return !preset.once_per.empty() || preset.title_rows; }
+
 std::optional<std::int64_t> find_header_below_titles(const RawInput& raw, const std::string& encoding, Kind kind,
                                                      std::string_view setting) {
     if (setting == k_none) {

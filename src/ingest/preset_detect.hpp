@@ -48,4 +48,9 @@ std::optional<std::int64_t> find_header_below_titles(const RawInput& raw, const 
 
 inline constexpr std::int64_t k_header_search_lines = 30;
 
+/// True when the preset's conventions need the whole file in one pass: rows merged per key
+/// across the file (`once_per`) or a header below title lines. Such a file must not be cut into
+/// slices read apart.
+bool needs_whole_file(const Preset& preset);
+
 }  // namespace clientscore::ingest
