@@ -130,6 +130,43 @@ TEST_CASE("cli::the same output whatever the number of reader threads", "[cli][e
     }
 }
 
+TEST_CASE("cli::a file cut into slices reads as the whole file", "[cli][e2e]") {
+    // Quoted notes with commas, doubled quotes and line breaks, bad rows spread over the file,
+    // and an evidence log: line numbers, counts and warnings must not depend on the cut.
+    TempDir dir;
+    std::string calls = "client,started_at,duration,direction,tags,notes\n";
+    for (int i = 0; i < 3000; ++i) {
+        const std::string client = "C" + std::to_string(i % 37);
+        const std::string day = std::to_string(1 + i % 28);
+        const std::string when = "2026-09-" + std::string(day.size() == 1 ? "0" : "") + day + " " +
+                                 std::to_string(i % 24) + ":15";
+        std::string note = i % 7 == 0 ? "\"said \"\"no\"\",\nthen hung up\"" : "plain note " + std::to_string(i);
+        if (i % 501 == 0) {
+            calls += client + ",not a date,60,inbound,," + note + "\n";  // a bad row
+        } else {
+            calls += client + "," + when + "," + std::to_string(i % 900) + "," + (i % 3 ? "inbound" : "outbound") +
+                     "," + (i % 11 == 0 ? "threat" : "") + "," + note + "\n";
+        }
+    }
+    write_file(dir / "calls.csv", calls);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"rank", dir.path().string(), "--format", "json"},
+          std::vector<std::string>{"evidence", "C0", dir.path().string(), "--format", "csv"}}) {
+        RunResult whole = run_clientscore(args, nullptr, "", "CLIENTSCORE_THREADS=1");
+        RunResult cut = run_clientscore(args, nullptr, "", "CLIENTSCORE_THREADS=2 CLIENTSCORE_SLICE_BYTES=20000");
+        RunResult finer = run_clientscore(args, nullptr, "", "CLIENTSCORE_THREADS=3 CLIENTSCORE_SLICE_BYTES=9000");
+        REQUIRE(whole.status == 0);
+        CHECK(whole.out == cut.out);
+        CHECK(whole.out == finer.out);
+        CHECK(whole.err == cut.err);  // the same bad rows, at the same lines
+        CHECK(whole.err == finer.err);
+    }
+    RunResult check = run_clientscore({"rank", dir.path().string(), "--format", "json"}, nullptr, "",
+                                      "CLIENTSCORE_THREADS=2 CLIENTSCORE_SLICE_BYTES=9000");
+    // Row 501 starts on line 2 + 501 + 72: rows 0, 7, ..., 497 each hold a quoted line break.
+    CHECK(check.err.find("calls.csv:575: column \"started_at\"") != std::string::npos);
+}
+
 TEST_CASE("cli::golden outputs for sample_data", "[cli][e2e][golden]") {
     struct Case {
         std::string golden;

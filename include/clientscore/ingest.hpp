@@ -18,12 +18,25 @@
 
 namespace clientscore {
 
+/// A part of a large plain file, read on its own so that both cores can share the file: the
+/// header bytes [0, header_end), which hold `header_records` lines, then the records in
+/// [begin, end), whose first byte lies on physical line `begin_line`.
+struct FileSlice {
+    std::uint64_t header_end = 0;
+    std::int64_t header_records = 0;
+    std::uint64_t begin = 0;
+    std::uint64_t end = 0;
+    std::int64_t begin_line = 0;
+};
+
 /// One export file to read. `path` is `-` for standard input.
 struct InputFile {
     std::string path;
     Kind kind = Kind::calls;
     /// The name used in messages and in skipped_rows/ignored_rows: the base name, `-` for stdin.
     std::string display_name;
+    /// Read only this part of the file (see plan_slices).
+    std::optional<FileSlice> slice;
 };
 
 /// Files named with --calls, --emails, ... (each repeatable), by kind.
@@ -183,6 +196,21 @@ struct FileReport {
 /// bad row.
 FileReport read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
                        RecordSink& sink);
+
+/// Cuts a file into about `parts` slices at record boundaries (found from the quote parity of
+/// the bytes before them, as the CSV layer counts quotes). Returns no slice when the file is
+/// not worth cutting or cannot be cut safely: standard input, gzip, an encoding other than
+/// UTF-8, old Mac line ends, a blank first line, or fewer than two slices' worth of bytes.
+std::vector<FileSlice> plan_slices(const InputFile& file, std::size_t parts, std::uint64_t min_slice_bytes,
+                                   const ReadSettings& settings);
+
+/// The reports of the slices of one file (in slice order) as the report of the whole file:
+/// counts add, problems and warnings keep the first ones in file order. Slices whose date
+/// order needed settling cannot be merged: callers read such a file whole instead.
+FileReport merge_slice_reports(const std::vector<FileReport>& slices);
+
+/// The warning line that follows the first bad rows shown for a file: `N more bad rows skipped`.
+std::string more_bad_rows_warning(std::string_view file, std::int64_t more);
 
 /// Reads a holidays file (a header line and a `date` column, any date form of SPEC §2).
 std::vector<Days> read_holidays(const std::string& path, const ReadSettings& settings);

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <numeric>
 #include <set>
 #include <thread>
 
@@ -107,66 +108,165 @@ std::uintmax_t size_of(const InputFile& f) {
     return size == static_cast<std::uintmax_t>(-1) ? 0 : size;
 }
 
-// Reads the files from `first` on, spread over worker threads, each into its own aggregator;
-// the partial aggregators are merged in worker order. Every invoices file goes to one worker,
-// in file order, because lines of one invoice join across files in that order.
-void read_in_parallel(Analysis& a, const AggregateSettings& agg, const ReadSettings& read, std::uint32_t first,
-                      const std::vector<std::string>& names) {
-    const auto& files = a.discovery.files;
-    const unsigned workers = std::max(1u, std::min<unsigned>(reader_threads(), files.size() - first));
-    std::vector<std::vector<std::uint32_t>> assigned(workers);
-    std::vector<std::uintmax_t> load(workers, 0);
-    std::vector<std::uint32_t> order;
-    for (std::uint32_t i = first; i < files.size(); ++i) {
-        if (files[i].kind == Kind::invoices) {
-            assigned[0].push_back(i);
-            load[0] += size_of(files[i]);
-        } else {
-            order.push_back(i);
+// Below this a file is not worth cutting: a slice costs a reader (48 MiB) and a header scan.
+// CLIENTSCORE_SLICE_BYTES lowers it, for the tests that cut small files into many slices.
+std::uint64_t min_slice_bytes() {
+    if (const char* env = std::getenv("CLIENTSCORE_SLICE_BYTES")) {
+        long long n = std::atoll(env);
+        if (n > 0) {
+            return static_cast<std::uint64_t>(n);
         }
     }
-    // Largest first onto the least loaded worker; ties by file order, so the plan is fixed.
+    return 32ull << 20;
+}
+
+// What one worker reads in one go: a whole file, a slice of one, or every invoices file (lines
+// of one invoice join across those files, in file order, so one aggregator reads them all).
+struct Unit {
+    std::vector<InputFile> files;
+    std::vector<std::uint32_t> indices;
+    std::uint64_t bytes = 0;
+    std::vector<FileReport> reports;
+    std::exception_ptr failure;
+};
+
+// Reads the files from `first` on, spread over worker threads, each worker into its own
+// aggregator; the aggregators are merged in worker order. Large files are cut into slices
+// (plan_slices) so that both cores share them. Returns the files whose slices could not stand
+// for the whole file (their date order needed settling, or a slice failed): the caller reads
+// again with those files whole, so the result never depends on the cut.
+std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg, const ReadSettings& read,
+                                      std::uint32_t first, const std::vector<std::string>& names,
+                                      const std::vector<std::uint32_t>& keep_whole) {
+    const auto& files = a.discovery.files;
+    const unsigned threads = reader_threads();
+    std::uint64_t total = 0;
+    for (std::uint32_t i = first; i < files.size(); ++i) {
+        total += size_of(files[i]);
+    }
+    const std::uint64_t min_slice = min_slice_bytes();
+    const std::uint64_t slice_target = std::max<std::uint64_t>(min_slice, total / (2ull * threads));
+
+    std::vector<Unit> units;
+    Unit invoices;
+    for (std::uint32_t i = first; i < files.size(); ++i) {
+        const std::uint64_t bytes = size_of(files[i]);
+        if (files[i].kind == Kind::invoices) {
+            invoices.files.push_back(files[i]);
+            invoices.indices.push_back(i);
+            invoices.bytes += bytes;
+            continue;
+        }
+        std::vector<FileSlice> slices;
+        const bool whole = std::find(keep_whole.begin(), keep_whole.end(), i) != keep_whole.end();
+        if (threads > 1 && !whole) {
+            const auto parts = static_cast<std::size_t>((bytes + slice_target - 1) / slice_target);
+            slices = plan_slices(files[i], parts, min_slice, read);
+        }
+        if (slices.empty()) {
+            units.push_back(Unit{{files[i]}, {i}, bytes, {}, nullptr});
+        }
+        for (const FileSlice& slice : slices) {
+            InputFile part = files[i];
+            part.slice = slice;
+            units.push_back(Unit{{part}, {i}, slice.end - slice.begin, {}, nullptr});
+        }
+    }
+    if (!invoices.files.empty()) {
+        units.insert(units.begin(), std::move(invoices));
+    }
+
+    // Largest first onto the least loaded worker; ties keep unit order, so the plan is fixed.
+    const unsigned workers = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(units.size())));
+    std::vector<std::size_t> order(units.size());
+    std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::uint32_t x, std::uint32_t y) { return size_of(files[x]) > size_of(files[y]); });
-    for (std::uint32_t i : order) {
+                     [&](std::size_t x, std::size_t y) { return units[x].bytes > units[y].bytes; });
+    std::vector<std::vector<std::size_t>> assigned(workers);
+    std::vector<std::uint64_t> load(workers, 0);
+    for (std::size_t u : order) {
         auto lightest = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
-        assigned[lightest].push_back(i);
-        load[lightest] += size_of(files[i]);
+        assigned[lightest].push_back(u);
+        load[lightest] += units[u].bytes;
     }
 
     std::vector<std::unique_ptr<Aggregator>> partial;
-    std::vector<std::exception_ptr> failure(files.size());
     for (unsigned w = 0; w < workers; ++w) {
         partial.push_back(std::make_unique<Aggregator>(agg, a.directory, names));
         std::sort(assigned[w].begin(), assigned[w].end());
     }
     auto work = [&](unsigned w) {
-        for (std::uint32_t i : assigned[w]) {
+        for (std::size_t u : assigned[w]) {
+            Unit& unit = units[u];
             try {
-                a.reports[i] = read_export(files[i], i, read, *partial[w]);
+                for (std::size_t f = 0; f < unit.files.size(); ++f) {
+                    unit.reports.push_back(read_export(unit.files[f], unit.indices[f], read, *partial[w]));
+                }
             } catch (...) {
-                failure[i] = std::current_exception();
-                return;
+                unit.failure = std::current_exception();
             }
         }
     };
-    std::vector<std::thread> threads;
+    std::vector<std::thread> pool;
     for (unsigned w = 1; w < workers; ++w) {
-        threads.emplace_back(work, w);
+        pool.emplace_back(work, w);
     }
     work(0);
-    for (std::thread& t : threads) {
+    for (std::thread& t : pool) {
         t.join();
     }
-    // The first failing file in file order is the one reported, whatever thread met it first.
-    for (const std::exception_ptr& e : failure) {
-        if (e) {
-            std::rethrow_exception(e);
+
+    // Slices stand for their file only when none failed and none had to settle a date order.
+    std::vector<std::uint32_t> redo;
+    for (const Unit& unit : units) {
+        const bool sliced = unit.files.size() == 1 && unit.files[0].slice.has_value();
+        if (sliced && (unit.failure || (!unit.reports.empty() && !unit.reports[0].date_order.empty()))) {
+            if (std::find(redo.begin(), redo.end(), unit.indices[0]) == redo.end()) {
+                redo.push_back(unit.indices[0]);
+            }
         }
+    }
+    if (!redo.empty()) {
+        return redo;
+    }
+    // The first failing file in file order is the one reported, whatever thread met it first.
+    std::exception_ptr first_failure;
+    std::uint32_t first_failing = 0;
+    for (const Unit& unit : units) {
+        const std::uint32_t at = unit.indices[std::min(unit.reports.size(), unit.indices.size() - 1)];
+        if (unit.failure && (!first_failure || at < first_failing)) {
+            first_failure = unit.failure;
+            first_failing = at;
+        }
+    }
+    if (first_failure) {
+        std::rethrow_exception(first_failure);
+    }
+    std::vector<std::vector<FileReport>> slices_of(files.size());
+    for (Unit& unit : units) {
+        for (std::size_t f = 0; f < unit.reports.size(); ++f) {
+            slices_of[unit.indices[f]].push_back(std::move(unit.reports[f]));
+        }
+    }
+    for (std::uint32_t i = first; i < files.size(); ++i) {
+        a.reports[i] = slices_of[i].size() == 1 ? std::move(slices_of[i][0]) : merge_slice_reports(slices_of[i]);
     }
     a.aggregator = std::move(partial[0]);
     for (unsigned w = 1; w < workers; ++w) {
         a.aggregator->merge(std::move(*partial[w]));
+    }
+    return {};
+}
+
+void read_in_parallel(Analysis& a, const AggregateSettings& agg, const ReadSettings& read, std::uint32_t first,
+                      const std::vector<std::string>& names) {
+    std::vector<std::uint32_t> whole;
+    for (;;) {
+        std::vector<std::uint32_t> redo = read_units(a, agg, read, first, names, whole);
+        if (redo.empty()) {
+            return;
+        }
+        whole.insert(whole.end(), redo.begin(), redo.end());
     }
 }
 

@@ -215,6 +215,65 @@ private:
     std::size_t m_pending_at = 0;
 };
 
+// The bytes of a FileSlice of a plain file: the header part, then the slice's records.
+class SliceSource final : public ByteSource {
+public:
+    SliceSource(const std::string& open_path, const FileSlice& slice, std::string display_name)
+        : m_slice(slice), m_display_name(std::move(display_name)) {
+        m_file = std::fopen(open_path.c_str(), "rb");
+        if (m_file == nullptr) {
+            const int saved = errno;
+            throw InputError(Location{m_display_name, 0, {}}, fmt::format("cannot be opened: {}", std::strerror(saved)));
+        }
+        std::setvbuf(m_file, nullptr, _IONBF, 0);
+    }
+    SliceSource(const SliceSource&) = delete;
+    SliceSource& operator=(const SliceSource&) = delete;
+    ~SliceSource() override { std::fclose(m_file); }
+
+    std::size_t read(char* buffer, std::size_t size) override {
+        std::size_t filled = 0;
+        while (filled < size) {
+            // Position in the virtual stream: header bytes first, then the slice's range.
+            std::uint64_t at = 0;
+            std::uint64_t left = 0;
+            if (m_done < m_slice.header_end) {
+                at = m_done;
+                left = m_slice.header_end - m_done;
+            } else {
+                at = m_slice.begin + (m_done - m_slice.header_end);
+                left = m_slice.end > at ? m_slice.end - at : 0;
+            }
+            if (left == 0) {
+                break;
+            }
+            const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(left, size - filled));
+            if (fseeko(m_file, static_cast<off_t>(at), SEEK_SET) != 0) {
+                fail();
+            }
+            const std::size_t got = std::fread(buffer + filled, 1, want, m_file);
+            if (got < want) {
+                fail();  // the file shrank under us, or a read error
+            }
+            filled += got;
+            m_done += got;
+        }
+        return filled;
+    }
+
+private:
+    [[noreturn]] void fail() {
+        const int saved = errno;
+        throw InputError(Location{m_display_name, 0, {}},
+                         fmt::format("cannot be read: {}", saved != 0 ? std::strerror(saved) : "it changed while being read"));
+    }
+
+    std::FILE* m_file = nullptr;
+    FileSlice m_slice;
+    std::uint64_t m_done = 0;  // bytes handed out so far
+    std::string m_display_name;
+};
+
 }  // namespace
 
 RawInput::RawInput(const std::string& path, std::string display_name)
@@ -290,7 +349,8 @@ RawInput::RawInput(RawInput&& other) noexcept
     : m_path(std::move(other.m_path)),
       m_display_name(std::move(other.m_display_name)),
       m_open_path(std::move(other.m_open_path)),
-      m_spool(std::exchange(other.m_spool, nullptr)) {}
+      m_spool(std::exchange(other.m_spool, nullptr)),
+      m_slice(other.m_slice) {}
 
 RawInput& RawInput::operator=(RawInput&& other) noexcept {
     if (this != &other) {
@@ -301,6 +361,7 @@ RawInput& RawInput::operator=(RawInput&& other) noexcept {
         m_display_name = std::move(other.m_display_name);
         m_open_path = std::move(other.m_open_path);
         m_spool = std::exchange(other.m_spool, nullptr);
+        m_slice = other.m_slice;
     }
     return *this;
 }
@@ -311,7 +372,12 @@ RawInput::~RawInput() {
     }
 }
 
-std::unique_ptr<ByteSource> RawInput::open() const { return std::make_unique<GzipSource>(m_open_path, m_display_name); }
+std::unique_ptr<ByteSource> RawInput::open() const {
+    if (m_slice) {
+        return std::make_unique<SliceSource>(m_open_path, *m_slice, m_display_name);
+    }
+    return std::make_unique<GzipSource>(m_open_path, m_display_name);
+}
 
 bool is_utf8_name(const std::string& encoding) {
     std::string squeezed;

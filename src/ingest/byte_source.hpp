@@ -7,7 +7,10 @@
 #include <cstddef>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
+
+#include "clientscore/ingest.hpp"
 
 namespace clientscore::ingest {
 
@@ -43,6 +46,9 @@ public:
     const std::string& display_name() const { return m_display_name; }
     /// The path as the user gave it (`-` for standard input), for hints.
     const std::string& path() const { return m_path; }
+    /// Reads only `slice` of the file from now on (a plain file, never standard input).
+    void set_slice(const FileSlice& slice) { m_slice = slice; }
+    const std::optional<FileSlice>& slice() const { return m_slice; }
 
 private:
     RawInput() = default;
@@ -52,6 +58,7 @@ private:
     std::string m_display_name;
     std::string m_open_path;       // what open() opens: the file, or /proc/self/fd/N of the spool
     std::FILE* m_spool = nullptr;  // the temporary copy of standard input, if any
+    std::optional<FileSlice> m_slice;
 };
 
 /// True when `encoding` names UTF-8 (`utf-8`, `UTF8`, ...): no conversion is needed.

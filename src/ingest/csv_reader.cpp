@@ -218,7 +218,11 @@ CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int6
     if (convert) {
         source = make_iconv_source(std::move(source), encoding, raw.display_name(), raw.path());
     }
-    source = std::make_unique<TextGuard>(std::move(source), m_impl->lines, raw.display_name(), raw.path(), convert);
+    auto guard = std::make_unique<TextGuard>(std::move(source), m_impl->lines, raw.display_name(), raw.path(), convert);
+    if (raw.slice()) {
+        guard->jump_after(raw.slice()->header_records, raw.slice()->begin_line);
+    }
+    source = std::move(guard);
     m_impl->reader = std::make_unique<io::LineReader>(raw.display_name(),
                                                       std::make_unique<FccpSource>(std::move(source)));
 

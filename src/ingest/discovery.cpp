@@ -119,7 +119,7 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
         std::stable_sort(files.begin(), files.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
         for (const auto& [name, path] : files) {
-            discovery.files.push_back(InputFile{path, kind, name});
+            discovery.files.push_back(InputFile{path, kind, name, std::nullopt});
         }
     }
     std::sort(not_read.begin(), not_read.end());

@@ -203,7 +203,10 @@ FileReport read_export(const InputFile& file, std::uint32_t file_index, const Re
     report.file = file;
     report.encoding = ingest::is_utf8_name(settings.encoding) ? std::string("utf-8") : settings.encoding;
 
-    const ingest::RawInput raw(file.path, file.display_name);
+    ingest::RawInput raw(file.path, file.display_name);
+    if (file.slice) {
+        raw.set_slice(*file.slice);
+    }
     ingest::check_preset_setting(settings.preset);
     auto csv = std::make_unique<ingest::CsvReader>(raw, settings.encoding);
     if (!csv->has_header()) {
@@ -211,7 +214,7 @@ FileReport read_export(const InputFile& file, std::uint32_t file_index, const Re
                          "an export needs a header line naming its columns, even when it has no rows");
     }
     ingest::PresetChoice choice = ingest::choose_preset(file.kind, csv->header(), settings.preset);
-    if (needs_header_search(choice, file, *csv, settings)) {
+    if (!file.slice && needs_header_search(choice, file, *csv, settings)) {
         if (const auto line = ingest::find_header_below_titles(raw, settings.encoding, file.kind, settings.preset)) {
             csv = std::make_unique<ingest::CsvReader>(raw, settings.encoding, *line);
             choice = ingest::choose_preset(file.kind, csv->header(), settings.preset);

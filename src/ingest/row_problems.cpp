@@ -41,9 +41,16 @@ void RowProblems::add(std::int64_t line, const std::string& column, const std::s
 void RowProblems::finish() {
     const auto shown = static_cast<std::int64_t>(k_max_warnings);
     if (m_report.skipped > shown) {
-        m_report.warnings.push_back(fmt::format("clientscore: {}: {} more bad rows skipped",
-                                                m_report.file.display_name, m_report.skipped - shown));
+        m_report.warnings.push_back(more_bad_rows_warning(m_report.file.display_name, m_report.skipped - shown));
     }
 }
 
 }  // namespace clientscore::ingest
+
+namespace clientscore {
+
+std::string more_bad_rows_warning(std::string_view file, std::int64_t more) {
+    return fmt::format("clientscore: {}: {} more bad rows skipped", file, more);
+}
+
+}  // namespace clientscore

@@ -191,6 +191,9 @@ void TextGuard::scan(unsigned char* data, std::size_t size, int next) {
 
 void TextGuard::end_record() {
     ++m_records;
+    if (m_records == m_jump_records) {
+        m_line = m_jump_line;
+    }
     // The next record is number m_records + 1 and starts on the current physical line.
     const std::int64_t offset = m_line - (m_records + 1);
     if (offset != m_offset) {
@@ -211,16 +214,18 @@ void TextGuard::finish() {
 }
 
 void TextGuard::throw_nul(const unsigned char* data, std::size_t size, std::size_t at) {
-    // UTF-16 text read as bytes has a NUL in every other byte; a stray NUL does not.
-    const std::size_t from = at >= 8 ? at - 8 : at % 2;
+    // UTF-16 text read as bytes has a NUL in every other byte and none in between; a stray
+    // NUL does not, nor does a binary file, whose NULs come in runs.
+    const std::size_t from = at >= 8 ? at - 8 : 0;
     const std::size_t to = std::min(size, at + 9);
     int alternate_nuls = 0;
-    for (std::size_t j = from; j < to; j += 2) {
-        if ((j % 2) == (at % 2) && data[j] == 0) {
-            ++alternate_nuls;
+    int other_nuls = 0;
+    for (std::size_t j = from; j < to; ++j) {
+        if (data[j] == 0) {
+            ++((j % 2) == (at % 2) ? alternate_nuls : other_nuls);
         }
     }
-    if (alternate_nuls >= 3) {
+    if (alternate_nuls >= 3 && other_nuls == 0) {
         throw_utf16();
     }
     throw InputError(Location{m_display_name, m_line, {}}, "contains a NUL byte: this is not a text file",

@@ -56,6 +56,13 @@ public:
 
     std::size_t read(char* buffer, std::size_t size) override;
 
+    /// For a FileSlice: once `records` lines (the header part) have ended, the next byte is on
+    /// physical line `line` of the file, so every line number stays the file's own.
+    void jump_after(std::int64_t records, std::int64_t line) {
+        m_jump_records = records;
+        m_jump_line = line;
+    }
+
 private:
     void start();
     void scan(unsigned char* data, std::size_t size, int next);
@@ -82,6 +89,8 @@ private:
     std::int64_t m_quote_line = 0;  // where the open quote opened
     std::int64_t m_records = 0;     // record ends handed to LineReader so far
     std::int64_t m_offset = 0;      // physical line minus record number of the current record
+    std::int64_t m_jump_records = -1;  // see jump_after
+    std::int64_t m_jump_line = 0;
     int m_need = 0;                 // UTF-8 continuation bytes still expected
     unsigned char m_low = 0x80;     // allowed range of the next continuation byte
     unsigned char m_high = 0xBF;
