@@ -17,6 +17,7 @@
 #include "clientscore/model.hpp"
 #include "clientscore/normalize.hpp"
 #include "clientscore/report.hpp"
+#include "clientscore/string_index.hpp"
 
 namespace clientscore {
 
@@ -162,11 +163,11 @@ private:
     const ClientDirectory& m_directory;
     std::vector<std::string> m_file_names;
     StringMap<std::uint32_t> m_index;      // client id → index
-    StringMap<std::uint32_t> m_raw_index;  // client value as exported → index
+    StringIndex m_raw_index;               // client value as exported → index
     std::vector<std::string> m_client_ids;
     std::vector<ClientTotals> m_totals;
     std::vector<Invoice> m_invoices;
-    StringMap<std::size_t> m_invoice_by_id;
+    StringIndex m_invoice_by_id;           // invoice_id → position in m_invoices
     std::vector<std::string> m_currencies{""};
     std::optional<Days> m_first_event;
     std::optional<Days> m_last_event;

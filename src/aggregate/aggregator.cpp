@@ -14,6 +14,24 @@ int month_key(Days date) {
 
 constexpr std::size_t k_warnings_per_file = 10;
 
+// Sums of durations and amounts are int64: a value near the limit, read fine on its own, must
+// not overflow them when added (found by fuzz_pipeline; signed overflow is undefined).
+bool fits_sum(std::int64_t sum, std::int64_t value) {
+    std::int64_t ignored = 0;
+    return !__builtin_add_overflow(sum, value, &ignored);
+}
+
+bool fits_granted(const DiscountTotals& d, std::uint16_t currency, Money amount) {
+    for (const auto& [id, sum] : d.granted) {
+        if (id == currency) {
+            return fits_sum(sum, amount);
+        }
+    }
+    return true;
+}
+
+constexpr char k_too_large_total[] = "is too large: the client's total would exceed 64-bit minor units";
+
 }  // namespace
 
 Aggregator::Aggregator(AggregateSettings settings, const ClientDirectory& directory,
@@ -26,9 +44,8 @@ Aggregator::Aggregator(AggregateSettings settings, const ClientDirectory& direct
 std::uint32_t Aggregator::intern(std::string_view raw_client) {
     // One lookup per record: the raw value remembers the client it was attributed to, so the
     // directory is asked only once per distinct value.
-    auto cached = m_raw_index.find(raw_client);
-    if (cached != m_raw_index.end()) {
-        return cached->second;
+    if (std::optional<std::uint32_t> cached = m_raw_index.find(raw_client)) {
+        return *cached;
     }
     std::string_view id = m_directory.resolve(raw_client);
     std::uint32_t index = 0;
@@ -41,7 +58,7 @@ std::uint32_t Aggregator::intern(std::string_view raw_client) {
         m_totals.emplace_back();
         m_index.emplace(std::string(id), index);
     }
-    m_raw_index.emplace(std::string(raw_client), index);
+    m_raw_index.insert(raw_client, index);
     return index;
 }
 
@@ -98,6 +115,11 @@ void Aggregator::on_contact(const ContactRecord& r) {
     if (!in_period(r.when.date)) {
         return;
     }
+    // Durations are never negative: the client's total bounds every month's.
+    if (!fits_sum(m_totals[index].contacts.call_ms, r.duration_ms)) {
+        bad_row(r.source, "duration", "is too large: the client's call time would exceed 64-bit milliseconds");
+        return;
+    }
     const bool off_day = m_settings.calendar.off_day(r.when.date);
     const bool after_hours = m_settings.calendar.after_hours(r.when);
     const bool inbound = r.direction == Direction::inbound;
@@ -147,6 +169,11 @@ void Aggregator::on_discount(const DiscountRecord& r) {
         return;
     }
     std::uint16_t currency = currency_id(r.currency);
+    // Discount amounts are absolute values: the client's total bounds every month's.
+    if (r.status == DiscountStatus::granted && !fits_granted(m_totals[index].discounts, currency, r.amount)) {
+        bad_row(r.source, "amount", k_too_large_total);
+        return;
+    }
     auto apply = [&](ClientTotals& t) {
         t.has_event = true;
         ++t.discounts.requests;
@@ -173,9 +200,8 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
     std::uint32_t index = intern(r.client);
     std::uint16_t currency = currency_id(r.currency);
     if (!r.invoice_id.empty()) {
-        auto found = m_invoice_by_id.find(r.invoice_id);
-        if (found != m_invoice_by_id.end()) {
-            Invoice& first = m_invoices[found->second];
+        if (std::optional<std::uint32_t> found = m_invoice_by_id.find(r.invoice_id)) {
+            Invoice& first = m_invoices[*found];
             if (first.client != index) {
                 bad_row(r.source, "client",
                         fmt::format("invoice \"{}\" belongs to client \"{}\" on an earlier line, not \"{}\"",
@@ -191,6 +217,14 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
                                     r.currency.empty() ? "the reporting currency" : std::string(r.currency)));
                 return;
             }
+            if (!fits_sum(first.amount, r.amount) ||
+                (r.amount_paid && !fits_sum(first.amount_paid.value_or(0), *r.amount_paid))) {
+                bad_row(r.source, r.amount_paid && fits_sum(first.amount, r.amount) ? "amount_paid" : "amount",
+                        fmt::format("is too large: the lines of invoice \"{}\" would add up to more than "
+                                    "64-bit minor units",
+                                    r.invoice_id));
+                return;
+            }
             first.amount += r.amount;
             if (r.amount_paid) {
                 first.amount_paid = first.amount_paid.value_or(0) + *r.amount_paid;
@@ -200,7 +234,7 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
             }
             return;
         }
-        m_invoice_by_id.emplace(std::string(r.invoice_id), m_invoices.size());
+        m_invoice_by_id.insert(r.invoice_id, static_cast<std::uint32_t>(m_invoices.size()));
     }
     Invoice inv;
     inv.client = index;
@@ -225,7 +259,17 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
 
 void Aggregator::merge(Aggregator&& other) {
     // Currency ids differ between aggregators: map them by code.
-    auto add_totals = [&](ClientTotals& mine, const ClientTotals& theirs) {
+    auto add_totals = [&](ClientTotals& mine, const ClientTotals& theirs, std::string_view client) {
+        // Each part fitted on its own; their sum may not (one client's calls in two files).
+        bool fits = fits_sum(mine.contacts.call_ms, theirs.contacts.call_ms);
+        for (const auto& [currency, sum] : theirs.discounts.granted) {
+            fits = fits && fits_granted(mine.discounts, currency_id(other.m_currencies[currency]), sum);
+        }
+        if (!fits) {
+            throw InputError(Location{}, fmt::format("the call time or discounts of client \"{}\" add up to more "
+                                                     "than 64-bit milliseconds or minor units",
+                                                     client));
+        }
         mine.contacts.add(theirs.contacts);
         mine.has_event |= theirs.has_event;
         mine.discounts.requests += theirs.discounts.requests;
@@ -237,13 +281,13 @@ void Aggregator::merge(Aggregator&& other) {
     for (std::size_t i = 0; i < other.m_client_ids.size(); ++i) {
         std::uint32_t index = intern(other.m_client_ids[i]);
         client_map[i] = index;
-        add_totals(m_totals[index], other.m_totals[i]);
+        add_totals(m_totals[index], other.m_totals[i], other.m_client_ids[i]);
     }
     for (Invoice& inv : other.m_invoices) {
         inv.client = client_map[inv.client];
         inv.currency = currency_id(other.m_currencies[inv.currency]);
         if (!inv.invoice_id.empty()) {
-            m_invoice_by_id.emplace(inv.invoice_id, m_invoices.size());
+            m_invoice_by_id.insert(inv.invoice_id, static_cast<std::uint32_t>(m_invoices.size()));
         }
         m_invoices.push_back(std::move(inv));
     }
@@ -263,7 +307,7 @@ void Aggregator::merge(Aggregator&& other) {
         }
     }
     for (const auto& [month, totals] : other.m_focus_months) {
-        add_totals(m_focus_months[month], totals);
+        add_totals(m_focus_months[month], totals, m_settings.focus.value_or(std::string()));
     }
     for (FocusEvent& e : other.m_focus_events) {
         e.currency = currency_id(other.m_currencies[e.currency]);

@@ -1,0 +1,43 @@
+#pragma once
+// A map from strings to dense indices, for the lookups made once per record (client ids,
+// invoice ids). Records stream through the caches and evict the scattered nodes of a
+// node-based map: a lookup there costs several memory misses. Here a key of up to 15 bytes
+// lives in its slot, so a lookup touches one 32-byte slot in one flat table.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clientscore {
+
+class StringIndex {
+public:
+    /// The value stored for `key`, if any.
+    std::optional<std::uint32_t> find(std::string_view key) const;
+    /// Stores `value` for `key`, which must not be present yet.
+    void insert(std::string_view key, std::uint32_t value);
+    std::size_t size() const { return m_count; }
+
+private:
+    static constexpr std::size_t k_inline = 15;
+    static constexpr std::uint32_t k_empty = UINT32_MAX;
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t value = k_empty;
+        std::uint32_t long_key = 0;  // index into m_long_keys when length > k_inline
+        std::uint8_t length = 0;     // min(key length, 255); the real length is in the key
+        char key[k_inline] = {};
+    };
+    static std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
+    bool matches(const Slot& slot, std::uint64_t hash, std::string_view key) const;
+    void grow();
+
+    std::vector<Slot> m_slots;
+    std::vector<std::string> m_long_keys;
+    std::size_t m_count = 0;
+};
+
+}  // namespace clientscore
