@@ -104,8 +104,8 @@ void run_one(const Options& o) {
     const WarningSink quiet = [](const std::string&) {};
     switch (o.command) {
         case Command::rank: {
-            const Analysis a = analyse(o, std::nullopt, quiet);
-            render_rank(build_rank_report(a), ro, out);
+            Analysis a = analyse(o, std::nullopt, quiet);
+            render_rank(build_rank_report(std::move(a)), ro, out);
             break;
         }
         case Command::explain: {

@@ -403,11 +403,11 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     return a;
 }
 
-RankReport build_rank_report(const Analysis& a) {
+RankReport build_rank_report(Analysis&& a) {
     RankReport r;
     r.settings = a.settings;
     r.portfolio = compute_portfolio(a.clients);
-    r.clients = a.clients;
+    r.clients = std::move(a.clients);
     for (std::size_t i = 0; i < a.reports.size(); ++i) {
         const FileReport& f = a.reports[i];
         std::int64_t skipped = f.skipped;
@@ -419,7 +419,7 @@ RankReport build_rank_report(const Analysis& a) {
         add_count(r.skipped_rows, f.file.display_name, skipped);
         add_count(r.ignored_rows, f.file.display_name, ignored);
     }
-    r.warnings = a.warnings;
+    r.warnings = std::move(a.warnings);
     return r;
 }
 

@@ -39,7 +39,8 @@ struct Analysis {
 /// Reads and scores everything. `focus` is the CLIENT of explain/evidence as the user typed it.
 Analysis analyse(const Options& options, const std::optional<std::string>& focus, const WarningSink& warn);
 
-RankReport build_rank_report(const Analysis& analysis);
+/// Moves the ranked clients out of `analysis` (a million clients are not copied).
+RankReport build_rank_report(Analysis&& analysis);
 /// The listed client a user typed (an id or a known name); throws InputError naming the
 /// closest ids when there is none.
 const ClientResult& find_client(const Analysis& analysis, const std::string& typed);

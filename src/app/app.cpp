@@ -84,8 +84,8 @@ int run_command(const Options& o) {
     switch (o.command) {
         case Command::rank: {
             Analysis a = analyse(o, std::nullopt, warn);
-            rank = build_rank_report(a);
             status = fails(a.clients, o.fail_on) ? 1 : 0;
+            rank = build_rank_report(std::move(a));
             break;
         }
         case Command::explain: {
