@@ -242,6 +242,10 @@ TEST_CASE("ingest::TextGuard rejects what is not text", "[ingest]") {
         const std::string be_plain("\0a\0,\0b\0\n\0" "1\0,\0" "2\0\n", 16);
         CHECK(error_of(be_plain).rfind("test.csv:1: is UTF-16 text", 0) == 0);
     }
+    SECTION("a binary file is not text, and not taken for UTF-16 (NULs in runs)") {
+        const std::string elf("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3E\0\x01\0\0\0", 24);
+        CHECK(error_of(elf).rfind("test.csv:1: contains a NUL byte: this is not a text file", 0) == 0);
+    }
 }
 
 TEST_CASE("ingest::CsvReader encodings", "[ingest]") {
