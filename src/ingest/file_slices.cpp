@@ -7,6 +7,10 @@
 
 #include <sys/stat.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -35,6 +39,33 @@ struct HeaderEnd {
     std::uint64_t end = 0;
     std::int64_t lines = 0;
 };
+
+// Quotes and LFs in `data`: the scan before each cut runs over most of a large file before the
+// readers start, so it counts 16 bytes a step (SSE2 is part of every x86-64).
+struct Counts {
+    std::uint64_t quotes = 0;
+    std::uint64_t lfs = 0;
+};
+Counts count_quotes_and_lfs(const char* data, std::size_t size) {
+    Counts c;
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i lf = _mm_set1_epi8('\n');
+    for (; i + 16 <= size; i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        c.quotes += static_cast<std::uint64_t>(__builtin_popcount(
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, quote)))));
+        c.lfs += static_cast<std::uint64_t>(
+            __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, lf)))));
+    }
+#endif
+    for (; i < size; ++i) {
+        c.quotes += data[i] == '"';
+        c.lfs += data[i] == '\n';
+    }
+    return c;
+}
 
 }  // namespace
 
@@ -111,9 +142,10 @@ std::vector<FileSlice> plan_slices(const InputFile& file, std::size_t parts, std
         const std::uint64_t target = size * next_cut / parts;
         const bool needs_scan = !header || at + got > target;
         if (!needs_scan) {
-            // Nothing to find in this block: count and move on (std::count vectorises).
-            in_quotes ^= (std::count(data, data + got, '"') & 1) != 0;
-            lines += static_cast<std::uint64_t>(std::count(data, data + got, '\n'));
+            // Nothing to find in this block: count and move on.
+            const Counts counts = count_quotes_and_lfs(data, got);
+            in_quotes ^= (counts.quotes & 1) != 0;
+            lines += counts.lfs;
             at += got;
             continue;
         }
