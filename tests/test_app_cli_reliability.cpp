@@ -284,10 +284,11 @@ TEST_CASE("cli::--output survives SIGKILL in the middle of writing", "[cli][e2e]
     }
     REQUIRE(killed_while_writing);
     CHECK(read_file(target) == previous);
-    // A second run completes and replaces the old report whole.
-    RunResult again = run_clientscore({"rank", in, "--format", "json", "--output", out, "-q"});
-    REQUIRE(again.status == 0);
-    CHECK(json::parse(read_file(target))["clients"].size() == 200000);
+    // What SIGKILL leaves is the temporary file (hidden, beside the target), never a torn target;
+    // that a finished run replaces the target whole is tested in test_render_output_target.cpp.
+    for (const std::string& left : others_in(out_dir, "report.json")) {
+        CHECK(starts_with(left, ".report.json."));
+    }
 }
 
 TEST_CASE("cli::--output leaves nothing behind after an error", "[cli][e2e][reliability]") {
