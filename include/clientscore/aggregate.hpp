@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -134,7 +135,7 @@ public:
 
     const std::vector<std::string>& client_ids() const { return m_client_ids; }
     const std::vector<ClientTotals>& totals() const { return m_totals; }
-    const std::vector<Invoice>& invoices() const { return m_invoices; }
+    const std::deque<Invoice>& invoices() const { return m_invoices; }
     /// Currency codes by id; id 0 is "" (the reporting currency, from an empty cell).
     const std::vector<std::string>& currencies() const { return m_currencies; }
     std::optional<Days> first_event() const { return m_first_event; }
@@ -166,7 +167,9 @@ private:
     StringIndex m_raw_index;               // client value as exported → index
     std::vector<std::string> m_client_ids;
     std::vector<ClientTotals> m_totals;
-    std::vector<Invoice> m_invoices;
+    // A deque: growing it never copies the invoices already read (a vector's doubling would
+    // briefly hold millions of them twice).
+    std::deque<Invoice> m_invoices;
     StringIndex m_invoice_by_id;           // invoice_id → position in m_invoices
     std::vector<std::string> m_currencies{""};
     std::optional<Days> m_first_event;

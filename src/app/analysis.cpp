@@ -251,9 +251,20 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
     for (std::uint32_t i = first; i < files.size(); ++i) {
         a.reports[i] = slices_of[i].size() == 1 ? std::move(slices_of[i][0]) : merge_slice_reports(slices_of[i]);
     }
-    a.aggregator = std::move(partial[0]);
-    for (unsigned w = 1; w < workers; ++w) {
-        a.aggregator->merge(std::move(*partial[w]));
+    // The others merge into the worker that read the invoices: they are the bulk of what an
+    // aggregator holds, and moving them would hold them twice. The plan fixes which worker
+    // that is, and the totals are integers, so the order of merging changes nothing.
+    unsigned base = 0;
+    for (unsigned w = 0; w < workers; ++w) {
+        if (!partial[w]->invoices().empty()) {
+            base = w;
+        }
+    }
+    a.aggregator = std::move(partial[base]);
+    for (unsigned w = 0; w < workers; ++w) {
+        if (w != base) {
+            a.aggregator->merge(std::move(*partial[w]));
+        }
     }
     return {};
 }
