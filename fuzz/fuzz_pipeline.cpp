@@ -195,6 +195,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         o = parsed.options;
     } catch (const UsageError&) {
         return 0;
+    } catch (const InputError&) {
+        return 0;  // a mistyped command that names no folder (SPEC §1), as app.cpp maps it
     }
     // Only the folder made here is read, whatever the words said.
     o.dir = g_dir.string();
