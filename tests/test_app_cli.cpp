@@ -184,8 +184,16 @@ TEST_CASE("cli::golden outputs for sample_data", "[cli][e2e][golden]") {
         {"evidence-C015.table", {"evidence", "C015", k_sample}},
         {"evidence-C015.json", {"evidence", "C015", k_sample, "--format", "json"}},
         {"evidence-C015.csv", {"evidence", "C015", k_sample, "--format", "csv"}},
+        {"explain-C018.tsv", {"explain", "C018", k_sample, "--format", "tsv"}},
+        {"explain-C018.md", {"explain", "C018", k_sample, "--format", "markdown"}},
+        {"explain-C016.table", {"explain", "C016", k_sample}},
+        {"evidence-C015.tsv", {"evidence", "C015", k_sample, "--format", "tsv"}},
+        {"evidence-C015.md", {"evidence", "C015", k_sample, "--format", "markdown"}},
         {"check.table", {"check", k_sample}},
         {"check.json", {"check", k_sample, "--format", "json"}},
+        {"check.csv", {"check", k_sample, "--format", "csv"}},
+        {"check.tsv", {"check", k_sample, "--format", "tsv"}},
+        {"check.md", {"check", k_sample, "--format", "markdown"}},
     };
     const bool update = std::getenv("CLIENTSCORE_UPDATE_GOLDEN") != nullptr;
     for (const Case& c : cases) {
