@@ -59,3 +59,12 @@ TEST_CASE("normalize::ascii_lower", "[normalize]") {
           "\xC3\x84"
           "b");  // non-ASCII bytes are kept
 }
+
+TEST_CASE("normalize::edit_distance", "[normalize]") {
+    CHECK(clientscore::edit_distance("", "") == 0);
+    CHECK(clientscore::edit_distance("rank", "") == 4);
+    CHECK(clientscore::edit_distance("rnak", "rank") == 2);
+    CHECK(clientscore::edit_distance("C01", "C001") == 1);
+    CHECK(clientscore::edit_distance("Hourly-Cost", "hourly-cost") == 0);  // ASCII case is ignored
+    CHECK(clientscore::edit_distance("kitten", "sitting") == 3);
+}

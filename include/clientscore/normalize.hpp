@@ -25,6 +25,10 @@ bool is_missing(std::string_view cell);
 /// Lower-cases ASCII letters; other bytes are kept.
 std::string ascii_lower(std::string_view s);
 
+/// The Levenshtein distance of two strings, ASCII letters compared without case: how far a
+/// typed name is from a known one, for "did you mean" hints.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 // ---- dates and times (normalize/timestamp.cpp) ------------------------------------------------
 
 /// Days since 1970-01-01 of a civil date; the date must be valid.

@@ -267,7 +267,7 @@ void check_not_a_mistyped_command(const std::string& dir) {
         return;
     }
     for (const CommandRow& row : k_command_rows) {
-        const std::size_t distance = cli::edit_distance(dir, row.name);
+        const std::size_t distance = edit_distance(dir, row.name);
         // Distance 0 only arrives after `--` (`clientscore -- rank`): a folder was meant.
         if (dir.front() == row.name.front() && distance > 0 && distance <= 2) {
             // SPEC §1 makes a missing DIR an input error; the hint names the likely command.

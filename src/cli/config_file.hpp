@@ -23,8 +23,6 @@ class ConfigReader : public CLI::ConfigBase {
     const CLI::App& m_app;
 };
 
-/// Levenshtein distance, for "did you mean" hints.
-std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The configurable long option of `app` closest to `name` (edit distance at most 2, or a
 /// prefix), for "did you mean" hints; empty when none is close or `name` is under 3 letters.
