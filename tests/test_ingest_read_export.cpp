@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "temp_file.hpp"
+
 #include <unistd.h>
 
 #include <zlib.h>
@@ -82,29 +84,7 @@ struct Collect : RecordSink {
     void on_client(const ClientRecord& r) override { clients.emplace_back(r.id, r.name); }
 };
 
-// A file in its own temporary folder, so that its base name is exactly `name`.
-class TempFile {
-public:
-    TempFile(const std::string& name, const std::string& bytes) {
-        static int counter = 0;
-        m_dir = fs::temp_directory_path() /
-                ("clientscore_ingest_rx_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-        fs::create_directories(m_dir);
-        m_path = m_dir / name;
-        std::ofstream(m_path, std::ios::binary) << bytes;
-    }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-    ~TempFile() {
-        std::error_code ignored;
-        fs::remove_all(m_dir, ignored);
-    }
-    std::string path() const { return m_path.string(); }
-
-private:
-    fs::path m_dir;
-    fs::path m_path;
-};
+using clientscore::testing::TempFile;
 
 struct Read {
     FileReport report;

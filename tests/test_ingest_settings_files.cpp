@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "temp_file.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -18,28 +20,7 @@ using namespace clientscore;
 
 namespace {
 
-class TempFile {
-public:
-    TempFile(const std::string& name, const std::string& bytes) {
-        static int counter = 0;
-        m_dir = fs::temp_directory_path() /
-                ("clientscore_ingest_set_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-        fs::create_directories(m_dir);
-        m_path = m_dir / name;
-        std::ofstream(m_path, std::ios::binary) << bytes;
-    }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-    ~TempFile() {
-        std::error_code ignored;
-        fs::remove_all(m_dir, ignored);
-    }
-    std::string path() const { return m_path.string(); }
-
-private:
-    fs::path m_dir;
-    fs::path m_path;
-};
+using clientscore::testing::TempFile;
 
 std::string error_of(const std::function<void()>& f) {
     try {
