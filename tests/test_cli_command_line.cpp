@@ -370,3 +370,15 @@ TEST_CASE("cli::parse_command_line", "[cli]") {
         CHECK_THROWS_WITH(parse({"--watch-at", "-5"}), Contains("--watch-at: -5 is below 0"));
     }
 }
+
+TEST_CASE("cli::parse_command_line fuzz regressions", "[cli][fuzz]") {
+    // fuzz_pipeline: an option of dashes only before `=` made substr(npos) throw
+    // std::out_of_range, which nothing catches: the program aborted (exit 134).
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"rank", "-=format", "json"}, std::vector<std::string>{"--=x"},
+          std::vector<std::string>{"-="}}) {
+        const UsageError e = usage_error_of(args);
+        CHECK_THAT(e.what(), Contains("unknown option -"));
+        CHECK_THAT(e.hint(), Contains("--help"));
+    }
+}

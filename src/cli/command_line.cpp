@@ -249,7 +249,12 @@ struct CommandOptions {
     const std::string& first = extras.front();
     if (first.size() > 1 && first[0] == '-') {
         const std::string name = first.substr(0, first.find('='));
-        const std::string bare = name.substr(name.find_first_not_of('-'));
+        const std::size_t letters = name.find_first_not_of('-');
+        if (letters == std::string::npos) {
+            // `-=x`, `--=x`: no name at all (found by fuzz_pipeline; substr(npos) threw).
+            throw UsageError(fmt::format("unknown option {}", first), "run clientscore --help for the options");
+        }
+        const std::string bare = name.substr(letters);
         const std::string near = cli::closest_option(app, bare);
         throw UsageError(fmt::format("unknown option {}", name),
                          near.empty() ? std::string("run clientscore --help for the options")
