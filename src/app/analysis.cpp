@@ -357,7 +357,6 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     }
 
     bool any_event = false;
-    double total_revenue = 0;
     for (std::uint32_t c = 0; c < ag.client_ids().size(); ++c) {
         const ClientTotals& totals = ag.totals()[c];
         const auto& invoices = a.invoices_by_client[c];
@@ -369,7 +368,6 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         result.name = a.directory.name_of(result.client);
         result.metrics = compute_metrics(totals, invoices, a.context);
         any_event |= totals.has_event || result.metrics.invoices > 0;
-        total_revenue += result.metrics.net_revenue;
         a.clients.push_back(std::move(result));
     }
     if (!any_event) {
@@ -377,11 +375,11 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
                          "only clients with open receivables are listed",
                          format_date(a.settings.period.from), format_date(a.settings.period.to)));
     }
-    // Summed again in client-id order: the aggregator's client order depends on which thread
+    // Summed in client-id order: the aggregator's client order depends on which thread
     // read what, and a floating-point sum must not.
     std::sort(a.clients.begin(), a.clients.end(),
               [](const ClientResult& x, const ClientResult& y) { return x.client < y.client; });
-    total_revenue = 0;
+    double total_revenue = 0;
     for (const ClientResult& r : a.clients) {
         total_revenue += r.metrics.net_revenue;
     }
