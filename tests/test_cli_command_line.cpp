@@ -7,26 +7,15 @@
 #include "clientscore/error.hpp"
 #include "clientscore/normalize.hpp"
 #include "clientscore/options.hpp"
+#include "cli_parse.hpp"
 
 using namespace clientscore;
 using Catch::Matchers::Contains;
+using clientscore::testing::options_of;
+using clientscore::testing::parse;
+using clientscore::testing::usage_error_of;
 
 namespace {
-
-ParsedCommandLine parse(std::vector<std::string> args) {
-    args.insert(args.begin(), "clientscore");
-    std::vector<const char*> argv;
-    for (const std::string& a : args) {
-        argv.push_back(a.c_str());
-    }
-    return parse_command_line(static_cast<int>(argv.size()), argv.data());
-}
-
-Options options_of(std::vector<std::string> args) {
-    ParsedCommandLine parsed = parse(std::move(args));
-    REQUIRE_FALSE(parsed.exit_now);
-    return parsed.options;
-}
 
 // --help and --version print to standard output; the tests read what was printed.
 struct CapturedOutput {
@@ -46,16 +35,6 @@ CapturedOutput parse_capturing(std::vector<std::string> args) {
     std::cout.rdbuf(old);
     out.text = captured.str();
     return out;
-}
-
-UsageError usage_error_of(std::vector<std::string> args) {
-    try {
-        parse(std::move(args));
-    } catch (const UsageError& e) {
-        return e;
-    }
-    FAIL("no UsageError");
-    return UsageError("");
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 #include <unistd.h>
 
-#include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -10,56 +9,21 @@
 #include "clientscore/error.hpp"
 #include "clientscore/normalize.hpp"
 #include "clientscore/options.hpp"
+#include "cli_parse.hpp"
+#include "temp_file.hpp"
 
 using namespace clientscore;
 using Catch::Matchers::Contains;
+using clientscore::testing::options_of;
+using clientscore::testing::usage_error_of;
 
 namespace {
 
 // A TOML file in a fresh temporary folder, removed with its folder at the end of the test.
-class TempConfig {
-  public:
-    explicit TempConfig(const std::string& text) {
-        static std::atomic<int> counter{0};
-        m_dir = std::filesystem::temp_directory_path() /
-                ("clientscore_cli_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-        std::filesystem::create_directories(m_dir);
-        m_path = (m_dir / "clientscore.toml").string();
-        std::ofstream(m_path) << text;
-    }
-    ~TempConfig() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_dir, ignored);
-    }
-    TempConfig(const TempConfig&) = delete;
-    TempConfig& operator=(const TempConfig&) = delete;
-    const std::string& path() const { return m_path; }
-
-  private:
-    std::filesystem::path m_dir;
-    std::string m_path;
+class TempConfig : public clientscore::testing::TempFile {
+public:
+    explicit TempConfig(const std::string& text) : TempFile("clientscore.toml", text) {}
 };
-
-Options parse(std::vector<std::string> args) {
-    args.insert(args.begin(), "clientscore");
-    std::vector<const char*> argv;
-    for (const std::string& a : args) {
-        argv.push_back(a.c_str());
-    }
-    ParsedCommandLine parsed = parse_command_line(static_cast<int>(argv.size()), argv.data());
-    REQUIRE_FALSE(parsed.exit_now);
-    return parsed.options;
-}
-
-UsageError usage_error_of(std::vector<std::string> args) {
-    try {
-        parse(std::move(args));
-    } catch (const UsageError& e) {
-        return e;
-    }
-    FAIL("no UsageError");
-    return UsageError("");
-}
 
 }  // namespace
 
@@ -82,7 +46,7 @@ sort = "margin:asc"
 from = "2024-01-01"
 to = "2024-01-31"
 )toml");
-        const Options o = parse({"--config", config.path()});
+        const Options o = options_of({"--config", config.path()});
         CHECK(o.hourly_cost == 75);
         CHECK(o.email_minutes == 2.5);
         CHECK(o.business_days == 0x4F);
@@ -106,12 +70,12 @@ to = "2024-01-31"
     SECTION("the command line wins over the file, before or after the command") {
         const TempConfig config(
             "hourly-cost = 75\nformat = \"json\"\ncalls = [\"a.csv\", \"b.csv\"]\nstrict = true\n");
-        Options o = parse({"--hourly-cost", "90", "--config", config.path(), "rank", "--calls", "c.csv"});
+        Options o = options_of({"--hourly-cost", "90", "--config", config.path(), "rank", "--calls", "c.csv"});
         CHECK(o.hourly_cost == 90);
         CHECK(o.format == OutputFormat::json);
         CHECK(o.files[0] == std::vector<std::string>{"c.csv"});
         CHECK(o.strict);
-        o = parse({"rank", "d", "--config", config.path(), "--format", "csv"});
+        o = options_of({"rank", "d", "--config", config.path(), "--format", "csv"});
         CHECK(o.format == OutputFormat::csv);
         CHECK(o.hourly_cost == 75);
         CHECK(o.dir == "d");
@@ -119,35 +83,35 @@ to = "2024-01-31"
 
     SECTION("flags: false in the file stays false; the command line can still set them") {
         const TempConfig config("strict = false\nquiet = false\n");
-        Options o = parse({"--config", config.path()});
+        Options o = options_of({"--config", config.path()});
         CHECK_FALSE(o.strict);
         CHECK_FALSE(o.quiet);
-        o = parse({"--config", config.path(), "--strict"});
+        o = options_of({"--config", config.path(), "--strict"});
         CHECK(o.strict);
     }
 
     SECTION("--month in the file yields to --from/--to on the command line, and the reverse") {
         const TempConfig month("month = \"2024-02\"\n");
-        Options o = parse({"--config", month.path(), "--from", "2024-01-15"});
+        Options o = options_of({"--config", month.path(), "--from", "2024-01-15"});
         CHECK(o.from == days_from_civil(2024, 1, 15));
         CHECK_FALSE(o.to);
-        o = parse({"--config", month.path()});
+        o = options_of({"--config", month.path()});
         CHECK(o.to == days_from_civil(2024, 2, 29));
         const TempConfig span("from = \"2024-01-01\"\nto = \"2024-03-31\"\n");
-        o = parse({"--config", span.path(), "--month", "2024-02"});
+        o = options_of({"--config", span.path(), "--month", "2024-02"});
         CHECK(o.from == days_from_civil(2024, 2, 1));
         CHECK(o.to == days_from_civil(2024, 2, 29));
         const TempConfig both("from = \"2024-01-01\"\nmonth = \"2024-02\"\n");
-        CHECK_THROWS_WITH(parse({"--config", both.path()}), Contains("--month cannot be combined"));
+        CHECK_THROWS_WITH(options_of({"--config", both.path()}), Contains("--month cannot be combined"));
     }
 
     SECTION("values from the file are checked like the command line's") {
         const TempConfig config("target-margin = 1.5\n");
-        CHECK_THROWS_WITH(parse({"--config", config.path()}), Contains("--target-margin"));
+        CHECK_THROWS_WITH(options_of({"--config", config.path()}), Contains("--target-margin"));
         const TempConfig weights("weights = \"payment=-1\"\n");
-        CHECK_THROWS_WITH(parse({"--config", weights.path()}), Contains("--weights"));
+        CHECK_THROWS_WITH(options_of({"--config", weights.path()}), Contains("--weights"));
         const TempConfig twice("format = [\"json\", \"csv\"]\n");
-        CHECK_THROWS_WITH(parse({"--config", twice.path()}), Contains("--format is given 2 times"));
+        CHECK_THROWS_WITH(options_of({"--config", twice.path()}), Contains("--format is given 2 times"));
     }
 
     SECTION("an unknown key is a usage error naming the file and the key") {
@@ -164,23 +128,23 @@ to = "2024-01-31"
                                  "q = true\n", "DIR = \"exports\"\n", "CLIENT = \"acme\"\n"}) {
             INFO(text);
             const TempConfig config(text);
-            CHECK_THROWS_WITH(parse({"--config", config.path()}), Contains("unknown key"));
+            CHECK_THROWS_WITH(options_of({"--config", config.path()}), Contains("unknown key"));
         }
     }
 
     SECTION("a key set twice is an error") {
         const TempConfig config("hourly-cost = 75\nformat = \"json\"\nhourly-cost = 80\n");
-        CHECK_THROWS_WITH(parse({"--config", config.path()}), Contains("key \"hourly-cost\" is set twice"));
+        CHECK_THROWS_WITH(options_of({"--config", config.path()}), Contains("key \"hourly-cost\" is set twice"));
     }
 
     SECTION("a missing or unreadable file is a usage error") {
-        CHECK_THROWS_WITH(parse({"--config", "/nonexistent/clientscore.toml"}),
+        CHECK_THROWS_WITH(options_of({"--config", "/nonexistent/clientscore.toml"}),
                           Contains("--config: cannot read /nonexistent/clientscore.toml"));
-        CHECK_THROWS_WITH(parse({"--config", std::filesystem::temp_directory_path().string()}),
+        CHECK_THROWS_WITH(options_of({"--config", std::filesystem::temp_directory_path().string()}),
                           Contains("--config: cannot read"));
-        CHECK_THROWS_WITH(parse({"--config"}), Contains("--config: needs a value"));
+        CHECK_THROWS_WITH(options_of({"--config"}), Contains("--config: needs a value"));
         const TempConfig config("hourly-cost = 75\n");
-        CHECK_THROWS_WITH(parse({"--config", config.path(), "rank", "--config", config.path()}),
+        CHECK_THROWS_WITH(options_of({"--config", config.path(), "rank", "--config", config.path()}),
                           Contains("--config is given more than once"));
     }
 
@@ -188,7 +152,7 @@ to = "2024-01-31"
     SECTION("a '#' after a quoted value starts a comment") {
         const TempConfig config(
             "currency = \"EUR\" # reporting currency\nhourly-cost = 75 # per hour\n# a comment line\n");
-        const Options o = parse({"--config", config.path()});
+        const Options o = options_of({"--config", config.path()});
         CHECK(o.currency == "EUR");
         CHECK(o.hourly_cost == 75);
     }
@@ -199,9 +163,9 @@ to = "2024-01-31"
         CHECK_THAT(e.what(), Contains(config.path() + ":2: '#' inside a quoted value"));
         CHECK_THAT(e.hint(), Contains("command line"));
         const TempConfig in_list("calls = [\"a#1.csv\", \"b.csv\"]\n");
-        CHECK_THROWS_WITH(parse({"--config", in_list.path()}), Contains("'#' inside a quoted value"));
+        CHECK_THROWS_WITH(options_of({"--config", in_list.path()}), Contains("'#' inside a quoted value"));
         const TempConfig single("map = 'calls.client=Client #'\n");
-        CHECK_THROWS_WITH(parse({"--config", single.path()}), Contains("'#' inside a quoted value"));
+        CHECK_THROWS_WITH(options_of({"--config", single.path()}), Contains("'#' inside a quoted value"));
     }
 
     SECTION("[section] tables and dotted keys are refused; [default] is the top level") {
@@ -209,33 +173,33 @@ to = "2024-01-31"
         const UsageError e = usage_error_of({"--config", section.path()});
         CHECK_THAT(e.what(), Contains("[rank]") && Contains("sections and dotted keys are not supported"));
         const TempConfig unknown_section("[output]\nformat = \"json\"\n");
-        CHECK_THROWS_WITH(parse({"--config", unknown_section.path()}), Contains("not supported"));
+        CHECK_THROWS_WITH(options_of({"--config", unknown_section.path()}), Contains("not supported"));
         const TempConfig dotted("output.format = \"json\"\n");
-        CHECK_THROWS_WITH(parse({"--config", dotted.path()}), Contains("output.format"));
+        CHECK_THROWS_WITH(options_of({"--config", dotted.path()}), Contains("output.format"));
         const TempConfig top_level("[default]\nformat = \"json\"\n");
-        CHECK(parse({"--config", top_level.path()}).format == OutputFormat::json);
+        CHECK(options_of({"--config", top_level.path()}).format == OutputFormat::json);
     }
 
     SECTION("other CLI11 reader behaviour: single quotes, multi-line lists, bare words") {
         const TempConfig config("preset = 'none'\ncalls = [\"a.csv\",\n  \"b.csv\"\n]\nencoding = latin1\n");
-        const Options o = parse({"--config", config.path()});
+        const Options o = options_of({"--config", config.path()});
         CHECK(o.preset == "none");
         CHECK(o.files[0] == std::vector<std::string>{"a.csv", "b.csv"});
         CHECK(o.encoding == "latin1");
         // Unquoted values are text; TOML's digit separators are not understood.
         const TempConfig unquoted_date("from = 2024-01-01\r\nformat = json\r\n");
-        const Options crlf = parse({"--config", unquoted_date.path()});
+        const Options crlf = options_of({"--config", unquoted_date.path()});
         CHECK(crlf.from == days_from_civil(2024, 1, 1));
         CHECK(crlf.format == OutputFormat::json);
         const TempConfig underscores("hourly-cost = 7_500\n");
-        CHECK_THROWS_WITH(parse({"--config", underscores.path()}),
+        CHECK_THROWS_WITH(options_of({"--config", underscores.path()}),
                           Contains("--hourly-cost: \"7_500\" is not a number"));
         // CLI11 only continues a list whose first element is on the key's line.
         const TempConfig lone_bracket("hourly-cost = 75\ncalls = [\n  \"a.csv\",\n  \"b.csv\"\n]\n");
-        CHECK_THROWS_WITH(parse({"--config", lone_bracket.path()}),
+        CHECK_THROWS_WITH(options_of({"--config", lone_bracket.path()}),
                           Contains(":2: a list must start on the line of its key"));
         // Unquoted, a comma or a space splits a value into a list, so a one-value option fails.
         const TempConfig unquoted("business-days = Mon, Wed\n");
-        CHECK_THROWS_WITH(parse({"--config", unquoted.path()}), Contains("--business-days is given 2 times"));
+        CHECK_THROWS_WITH(options_of({"--config", unquoted.path()}), Contains("--business-days is given 2 times"));
     }
 }
