@@ -6,6 +6,9 @@
 // command-line words (`json --strict explain C018`); the first word that is a command chooses
 // it. A word `gz` writes the exports gzip-compressed. Files of one kind are read as one, in
 // order. Without any `%%` line the whole input is a calls file (the CSV seed corpora).
+// A word `slice` reads the folder twice: on one thread, then on two threads with every file
+// cut into slices of a few bytes (CLIENTSCORE_SLICE_BYTES); both runs must end alike and a
+// report must be byte-identical, the promise of README "Performance".
 //
 // The folder is read, scored and rendered through the library (parse_command_line, analyse,
 // build_*_report, render_*) into a string. UsageError and InputError are expected outcomes;
@@ -16,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -95,7 +99,7 @@ std::vector<std::string> words(const std::string& line) {
     return out;
 }
 
-void run_one(const Options& o) {
+std::string run_one(const Options& o) {
     RenderOptions ro;
     ro.format = o.format;
     ro.top = o.top;
@@ -122,6 +126,21 @@ void run_one(const Options& o) {
             render_check(run_check(o, quiet), ro, out);
             break;
     }
+    return out.text();
+}
+
+// The report, or the kind of error that ended the run: what a sliced run must reproduce.
+std::string outcome(const Options& o) {
+    try {
+        return "report\n" + run_one(o);
+    } catch (const UsageError&) {
+        return "usage error";
+    } catch (const InputError& e) {
+        if (e.located_message().empty()) {
+            std::abort();
+        }
+        return "input error";
+    }
 }
 
 }  // namespace
@@ -147,10 +166,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         split(std::string_view(reinterpret_cast<const char*>(data), size), option_line);
     std::vector<std::string> argv_words = words(option_line);
     bool gzip = false;
+    bool sliced = false;
     std::vector<const char*> argv = {"clientscore"};
     for (const std::string& w : argv_words) {
         if (w == "gz") {
             gzip = true;
+        } else if (w == "slice") {
+            sliced = true;
         } else {
             argv.push_back(w.c_str());
         }
@@ -204,11 +226,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     o.holidays_file = holidays;
     o.fx_file = fx;
     o.output.reset();
-    try {
-        run_one(o);
-    } catch (const UsageError&) {
-    } catch (const InputError& e) {
-        if (e.located_message().empty()) {
+    const std::string single = outcome(o);
+    if (sliced) {
+        setenv("CLIENTSCORE_THREADS", "2", 1);
+        setenv("CLIENTSCORE_SLICE_BYTES", "24", 1);
+        const std::string parallel = outcome(o);
+        setenv("CLIENTSCORE_THREADS", "1", 1);
+        unsetenv("CLIENTSCORE_SLICE_BYTES");
+        if (parallel != single) {
+            std::fprintf(stderr, "one thread:\n%s\nsliced on two threads:\n%s\n", single.c_str(), parallel.c_str());
             std::abort();
         }
     }

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "clientscore/error.hpp"
@@ -291,6 +292,37 @@ TEST_CASE("ingest::CsvReader long records", "[ingest]") {
         CHECK(t.lines.back() == 1 + rows + rows / 1000);
         CHECK(t.lines[1001] == 2 + 1001 + 2);
     }
+}
+
+// Found by fuzz_pipeline: io::LineReader looks at the byte after the data to find the end of
+// a last line that has no line break. Past 48 MiB that byte is left over from an earlier
+// block; when it was a '\n', the last line was cut wrong and the reader went on into the
+// stale bytes and past its buffer. The guard now ends the text with a line break.
+TEST_CASE("ingest::CsvReader last line without a line break after LineReader's third block", "[ingest]") {
+    // Lines of 16 bytes, so a '\n' sits 15 bytes into every 16 MiB block, where the last,
+    // unterminated line of 15 bytes ends.
+    const std::size_t block = std::size_t{1} << 24;
+    const std::size_t lines = 3 * block / 16;
+    std::string text = "number_00000000\n";
+    text.reserve(3 * block + 16);
+    char row[17];
+    for (std::size_t i = 1; i <= lines; ++i) {
+        std::snprintf(row, sizeof row, "%015zu\n", i);
+        text.append(row, i == lines ? 15 : 16);
+    }
+    REQUIRE(text.size() == 3 * block + 15);
+    CsvReader reader(RawInput::from_text(text, "test.csv"), "utf-8");
+    CsvRecord record;
+    std::size_t rows = 0;
+    std::size_t wrong = 0;
+    while (reader.next(record)) {
+        ++rows;
+        if (record.size() != 1 || record.field(0) != fmt::format("{:015}", rows)) {
+            ++wrong;
+        }
+    }
+    CHECK(rows == lines);
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("ingest::RawInput gzip and stdin", "[ingest]") {

@@ -80,6 +80,7 @@ private:
 
     bool m_started = false;
     bool m_finished = false;
+    unsigned char m_last = '\n';  // the last byte handed out (none yet: counts as a line end)
     unsigned char m_ahead[4] = {};  // bytes read but not yet handed out
     std::size_t m_ahead_count = 0;
 
