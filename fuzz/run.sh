@@ -66,9 +66,21 @@ run_target() {
             [ -d "$realdata" ] && extra+=("$realdata")
             ;;
     esac
-    local status=0
-    "$build/fuzz/$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len="$max_len" \
-        -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "$seeds" "${extra[@]}" > "$log" 2>&1 || status=$?
+    local status=0 cpu
+    # The CPU time the fuzzer had (bash's `times` in a subshell: its children's user and
+    # system time): on a shared machine it is less than the wall time it was given.
+    cpu=$(
+        "$build/fuzz/$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len="$max_len" \
+            -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "$seeds" "${extra[@]}" > "$log" 2>&1 ||
+            echo "status $?" >> "$log"
+        times > "$log.times"
+        tail -1 "$log.times" | awk '{ split($1, u, "m"); split($2, s, "m"); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'
+    )
+    if grep -q '^status [0-9]*$' "$log"; then
+        status=$(sed -n 's/^status //p' "$log" | tail -1)
+    fi
+    echo "$(date -u +%FT%TZ) $t wall ${seconds}s cpu ${cpu}s runs $(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1) status $status" \
+        >> "$build/logs/history.txt"
     local runs
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     if [ "$status" -ne 0 ]; then
@@ -76,7 +88,7 @@ run_target() {
         grep -E '^==[0-9]+==ERROR|runtime error|^SUMMARY' "$log" | head -5 || true
         return 1
     fi
-    echo "$t: ${runs:-?} runs in ${seconds}s, no findings (corpus: $(ls "$corpus" | wc -l) inputs)"
+    echo "$t: ${runs:-?} runs in ${seconds}s (${cpu}s of CPU), no findings (corpus: $(ls "$corpus" | wc -l) inputs)"
 }
 
 failed=0

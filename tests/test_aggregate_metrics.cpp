@@ -182,7 +182,7 @@ TEST_CASE("aggregate::compute_metrics price increase and null margins", "[aggreg
         inv.issued = at(2026, 9, 1);
         inv.due = d(2026, 9, 30);
         inv.amount = eur(1000);
-        inv.paid = d(2026, 9, 10);
+        inv.set_paid(d(2026, 9, 10));
         ClientMetrics m = compute_metrics(t, {&inv}, context);
         CHECK(m.cost_to_serve == Approx(800));
         REQUIRE(m.margin_pct);
@@ -218,7 +218,7 @@ TEST_CASE("aggregate::invoice_facts paid part and as_of", "[aggregate]") {
     inv.amount = eur(100);
 
     SECTION("paid after as_of counts as unpaid on as_of") {
-        inv.paid = d(2026, 10, 5);
+        inv.set_paid(d(2026, 10, 5));
         InvoiceFacts f = invoice_facts(inv, context);
         CHECK(f.paid_part == 0);
         CHECK_FALSE(f.paid_in_full);
@@ -226,8 +226,8 @@ TEST_CASE("aggregate::invoice_facts paid part and as_of", "[aggregate]") {
         CHECK(*f.days_late == 20);
     }
     SECTION("amount_paid wins over paid_at; a partial payment stays open") {
-        inv.paid = d(2026, 9, 12);
-        inv.amount_paid = eur(40);
+        inv.set_paid(d(2026, 9, 12));
+        inv.set_amount_paid(eur(40));
         InvoiceFacts f = invoice_facts(inv, context);
         CHECK(f.paid_part == Approx(40));
         CHECK(f.unpaid() == Approx(60));
@@ -235,7 +235,7 @@ TEST_CASE("aggregate::invoice_facts paid part and as_of", "[aggregate]") {
         CHECK(*f.days_late == 20);  // not paid in full: measured to as_of
     }
     SECTION("paid in full without paid_at has no days_late") {
-        inv.amount_paid = eur(100);
+        inv.set_amount_paid(eur(100));
         InvoiceFacts f = invoice_facts(inv, context);
         CHECK(f.paid_in_full);
         CHECK(f.receivable);
@@ -243,7 +243,7 @@ TEST_CASE("aggregate::invoice_facts paid part and as_of", "[aggregate]") {
     }
     SECTION("issued before from and paid in full without paid_at is settled before the period") {
         inv.issued = at(2026, 8, 1);
-        inv.amount_paid = eur(100);
+        inv.set_amount_paid(eur(100));
         CHECK_FALSE(invoice_facts(inv, context).receivable);
     }
     SECTION("amounts are converted with the currency's rate") {
@@ -251,7 +251,7 @@ TEST_CASE("aggregate::invoice_facts paid part and as_of", "[aggregate]") {
         CHECK(invoice_facts(inv, context).amount == Approx(200));
     }
     SECTION("an overpayment is not clamped") {
-        inv.amount_paid = eur(120);
+        inv.set_amount_paid(eur(120));
         CHECK(invoice_facts(inv, context).unpaid() == Approx(-20));
     }
 }

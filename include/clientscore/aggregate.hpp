@@ -18,6 +18,7 @@
 #include "clientscore/model.hpp"
 #include "clientscore/normalize.hpp"
 #include "clientscore/report.hpp"
+#include "clientscore/position_index.hpp"
 #include "clientscore/string_index.hpp"
 
 namespace clientscore {
@@ -73,21 +74,45 @@ struct ClientTotals {
     bool has_event = false;  ///< a call, email or discount dated in the period
 };
 
-/// One invoice after joining the rows that share its invoice_id.
+/// One invoice after joining the rows that share its invoice_id. Kept for every invoice of
+/// every export, so it is packed (72 bytes): its id and status text live in the aggregator
+/// (Aggregator::invoice_id, Aggregator::invoice_status), and the optional dates and amounts
+/// carry their presence in flags.
 struct Invoice {
-    std::uint32_t client = 0;
-    std::string invoice_id;
+    Money amount = 0;
+    SourceRef source;
     LocalDateTime issued;
     Days due = 0;
-    std::optional<Days> paid;
-    Money amount = 0;
-    std::optional<Money> amount_paid;
+    std::uint32_t client = 0;
     std::uint16_t currency = 0;
-    std::string status;
     bool ignored = false;
     bool disputed = false;
-    SourceRef source;
+
+    std::optional<Days> paid() const { return m_has_paid ? std::optional<Days>(m_paid) : std::nullopt; }
+    void set_paid(std::optional<Days> day) {
+        m_has_paid = day.has_value();
+        m_paid = day.value_or(0);
+    }
+    std::optional<Money> amount_paid() const {
+        return m_has_amount_paid ? std::optional<Money>(m_amount_paid) : std::nullopt;
+    }
+    void set_amount_paid(std::optional<Money> amount) {
+        m_has_amount_paid = amount.has_value();
+        m_amount_paid = amount.value_or(0);
+    }
+
+private:
+    friend class Aggregator;
+    // In this order the members leave no padding but the 4 bytes inside SourceRef.
+    Days m_paid = 0;
+    Money m_amount_paid = 0;
+    std::uint32_t m_id_offset = 0;  // the id's bytes in the aggregator's id text
+    std::uint32_t m_id_length = 0;
+    std::uint32_t m_status = 0;     // index into the aggregator's status texts
+    bool m_has_paid = false;
+    bool m_has_amount_paid = false;
 };
+static_assert(sizeof(Invoice) <= 72, "an Invoice is kept for every invoice read: keep it packed");
 
 /// What the aggregator needs to know before reading.
 struct AggregateSettings {
@@ -136,6 +161,10 @@ public:
     const std::vector<std::string>& client_ids() const { return m_client_ids; }
     const std::vector<ClientTotals>& totals() const { return m_totals; }
     const std::deque<Invoice>& invoices() const { return m_invoices; }
+    std::string_view invoice_id(const Invoice& invoice) const {
+        return std::string_view(m_invoice_ids).substr(invoice.m_id_offset, invoice.m_id_length);
+    }
+    std::string_view invoice_status(const Invoice& invoice) const { return m_statuses[invoice.m_status]; }
     /// Currency codes by id; id 0 is "" (the reporting currency, from an empty cell).
     const std::vector<std::string>& currencies() const { return m_currencies; }
     std::optional<Days> first_event() const { return m_first_event; }
@@ -156,6 +185,11 @@ public:
 private:
     std::uint32_t intern(std::string_view raw_client);
     std::uint16_t currency_id(std::string_view code);
+    std::uint32_t status_id(std::string_view status);
+    /// Where the invoice with this id is, if one was read.
+    std::optional<std::uint32_t> find_invoice(std::string_view id) const;
+    /// Appends an invoice with its id and status text.
+    void add_invoice(Invoice invoice, std::string_view id, std::string_view status);
     void note_event_date(Days date);
     bool in_period(Days date) const;
     void bad_row(const SourceRef& source, const std::string& column, const std::string& message);
@@ -170,7 +204,10 @@ private:
     // A deque: growing it never copies the invoices already read (a vector's doubling would
     // briefly hold millions of them twice).
     std::deque<Invoice> m_invoices;
-    StringIndex m_invoice_by_id;           // invoice_id → position in m_invoices
+    std::string m_invoice_ids;             // every invoice's id, one after the other
+    PositionIndex m_invoice_by_id;         // invoice_id → position in m_invoices
+    std::vector<std::string> m_statuses{""};
+    StringIndex m_status_index;
     std::vector<std::string> m_currencies{""};
     std::optional<Days> m_first_event;
     std::optional<Days> m_last_event;

@@ -196,11 +196,40 @@ void Aggregator::on_discount(const DiscountRecord& r) {
     }
 }
 
+std::uint32_t Aggregator::status_id(std::string_view status) {
+    if (std::optional<std::uint32_t> found = m_status_index.find(status)) {
+        return *found;
+    }
+    const auto id = static_cast<std::uint32_t>(m_statuses.size());
+    m_statuses.emplace_back(status);
+    m_status_index.insert(status, id);
+    return id;
+}
+
+std::optional<std::uint32_t> Aggregator::find_invoice(std::string_view id) const {
+    return m_invoice_by_id.find(id, [this](std::uint32_t at) { return invoice_id(m_invoices[at]); });
+}
+
+void Aggregator::add_invoice(Invoice invoice, std::string_view id, std::string_view status) {
+    if (m_invoice_ids.size() + id.size() > UINT32_MAX || m_invoices.size() >= UINT32_MAX) {
+        throw InputError(Location{}, "more invoices than one run can hold (4 GB of invoice ids, or 4 billion invoices)");
+    }
+    invoice.m_id_offset = static_cast<std::uint32_t>(m_invoice_ids.size());
+    invoice.m_id_length = static_cast<std::uint32_t>(id.size());
+    invoice.m_status = status_id(status);
+    m_invoice_ids.append(id);
+    const auto position = static_cast<std::uint32_t>(m_invoices.size());
+    m_invoices.push_back(invoice);
+    if (!id.empty()) {
+        m_invoice_by_id.insert(id, position, [this](std::uint32_t at) { return invoice_id(m_invoices[at]); });
+    }
+}
+
 void Aggregator::on_invoice(const InvoiceRecord& r) {
     std::uint32_t index = intern(r.client);
     std::uint16_t currency = currency_id(r.currency);
     if (!r.invoice_id.empty()) {
-        if (std::optional<std::uint32_t> found = m_invoice_by_id.find(r.invoice_id)) {
+        if (std::optional<std::uint32_t> found = find_invoice(r.invoice_id)) {
             Invoice& first = m_invoices[*found];
             if (first.client != index) {
                 bad_row(r.source, "client",
@@ -217,8 +246,9 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
                                     r.currency.empty() ? "the reporting currency" : std::string(r.currency)));
                 return;
             }
+            const std::optional<Money> paid_so_far = first.amount_paid();
             if (!fits_sum(first.amount, r.amount) ||
-                (r.amount_paid && !fits_sum(first.amount_paid.value_or(0), *r.amount_paid))) {
+                (r.amount_paid && !fits_sum(paid_so_far.value_or(0), *r.amount_paid))) {
                 bad_row(r.source, r.amount_paid && fits_sum(first.amount, r.amount) ? "amount_paid" : "amount",
                         fmt::format("is too large: the lines of invoice \"{}\" would add up to more than "
                                     "64-bit minor units",
@@ -227,25 +257,22 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
             }
             first.amount += r.amount;
             if (r.amount_paid) {
-                first.amount_paid = first.amount_paid.value_or(0) + *r.amount_paid;
+                first.set_amount_paid(paid_so_far.value_or(0) + *r.amount_paid);
             }
             if (first.ignored) {
                 ++m_extras.at(r.source.file_index).ignored;
             }
             return;
         }
-        m_invoice_by_id.insert(r.invoice_id, static_cast<std::uint32_t>(m_invoices.size()));
     }
     Invoice inv;
     inv.client = index;
-    inv.invoice_id = std::string(r.invoice_id);
     inv.issued = r.issued;
     inv.due = r.due;
-    inv.paid = r.paid;
+    inv.set_paid(r.paid);
     inv.amount = r.amount;
-    inv.amount_paid = r.amount_paid;
+    inv.set_amount_paid(r.amount_paid);
     inv.currency = currency;
-    inv.status = std::string(r.status);
     inv.ignored = r.ignored;
     inv.disputed = r.disputed;
     inv.source = r.source;
@@ -254,7 +281,7 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
     } else {
         note_event_date(inv.issued.date);
     }
-    m_invoices.push_back(std::move(inv));
+    add_invoice(inv, r.invoice_id, r.status);
 }
 
 void Aggregator::merge(Aggregator&& other) {
@@ -283,13 +310,10 @@ void Aggregator::merge(Aggregator&& other) {
         client_map[i] = index;
         add_totals(m_totals[index], other.m_totals[i], other.m_client_ids[i]);
     }
-    for (Invoice& inv : other.m_invoices) {
+    for (Invoice inv : other.m_invoices) {
         inv.client = client_map[inv.client];
         inv.currency = currency_id(other.m_currencies[inv.currency]);
-        if (!inv.invoice_id.empty()) {
-            m_invoice_by_id.insert(inv.invoice_id, static_cast<std::uint32_t>(m_invoices.size()));
-        }
-        m_invoices.push_back(std::move(inv));
+        add_invoice(inv, other.invoice_id(inv), other.invoice_status(inv));
     }
     if (other.m_first_event) {
         note_event_date(*other.m_first_event);

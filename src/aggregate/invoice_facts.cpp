@@ -26,23 +26,25 @@ InvoiceFacts invoice_facts(const Invoice& inv, const MetricContext& context) {
     const Days issued = inv.issued.date;
     f.in_period = f.counted && issued >= p.from && issued <= p.to;
 
-    if (inv.paid && *inv.paid > p.as_of) {
+    const std::optional<Days> paid = inv.paid();
+    const std::optional<Money> amount_paid = inv.amount_paid();
+    if (paid && *paid > p.as_of) {
         f.paid_part = 0;  // paid after the day we measure against: still open on as_of
-    } else if (inv.amount_paid) {
-        f.paid_part = to_reporting(*inv.amount_paid, inv.currency, context);
-    } else if (inv.paid) {
+    } else if (amount_paid) {
+        f.paid_part = to_reporting(*amount_paid, inv.currency, context);
+    } else if (paid) {
         f.paid_part = f.amount;
     }
     f.paid_in_full = cents(f.paid_part) >= cents(f.amount);
 
     const bool positive = cents(f.amount) > 0;
     const bool paid_before_from =
-        f.paid_in_full && ((inv.paid && *inv.paid < p.from) || (!inv.paid && issued < p.from));
+        f.paid_in_full && ((paid && *paid < p.from) || (!paid && issued < p.from));
     f.receivable = f.counted && positive && issued <= p.to && !paid_before_from;
 
     if (f.receivable && inv.due <= p.as_of) {
-        if (f.paid_in_full && inv.paid) {
-            f.days_late = std::max<std::int64_t>(0, static_cast<std::int64_t>(*inv.paid) - inv.due);
+        if (f.paid_in_full && paid) {
+            f.days_late = std::max<std::int64_t>(0, static_cast<std::int64_t>(*paid) - inv.due);
         } else if (!f.paid_in_full) {
             f.days_late = std::max<std::int64_t>(0, static_cast<std::int64_t>(p.as_of) - inv.due);
         }

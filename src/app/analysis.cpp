@@ -90,16 +90,19 @@ std::uintmax_t size_of(const InputFile& f) {
     return size == static_cast<std::uintmax_t>(-1) ? 0 : size;
 }
 
-// Below this a file is not worth cutting: a slice costs a reader (48 MiB) and a header scan.
-// CLIENTSCORE_SLICE_BYTES lowers it, for the tests that cut small files into many slices.
-std::uint64_t min_slice_bytes() {
+// The size of the slices a large file is cut into. A reader holds fast-cpp-csv-parser's 48 MiB
+// buffer but touches only what it reads: a slice under its first 32 MiB read keeps a reader's
+// memory to the slice's size, so two readers at once stay under 50 MB. A slice costs a header
+// scan and fresh pages, a few milliseconds. CLIENTSCORE_SLICE_BYTES changes it, for the tests
+// that cut small files into many slices.
+std::uint64_t slice_bytes() {
     if (const char* env = std::getenv("CLIENTSCORE_SLICE_BYTES")) {
         long long n = std::atoll(env);
         if (n > 0) {
             return static_cast<std::uint64_t>(n);
         }
     }
-    return 32ull << 20;
+    return 24ull << 20;
 }
 
 // What one worker reads in one go: a whole file, a slice of one, or every invoices file (lines
@@ -122,12 +125,7 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
                                       const std::vector<std::uint32_t>& keep_whole) {
     const auto& files = a.discovery.files;
     const unsigned threads = reader_threads();
-    std::uint64_t total = 0;
-    for (std::uint32_t i = first; i < files.size(); ++i) {
-        total += size_of(files[i]);
-    }
-    const std::uint64_t min_slice = min_slice_bytes();
-    const std::uint64_t slice_target = std::max<std::uint64_t>(min_slice, total / (2ull * threads));
+    const std::uint64_t slice_target = slice_bytes();
 
     std::vector<Unit> units;
     Unit invoices;
@@ -143,7 +141,7 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
         const bool whole = std::find(keep_whole.begin(), keep_whole.end(), i) != keep_whole.end();
         if (threads > 1 && !whole) {
             const auto parts = static_cast<std::size_t>((bytes + slice_target - 1) / slice_target);
-            slices = plan_slices(files[i], parts, min_slice, read);
+            slices = plan_slices(files[i], parts, slice_target, read);
         }
         if (slices.empty()) {
             units.push_back(Unit{{files[i]}, {i}, bytes, {}, nullptr});

@@ -51,9 +51,9 @@ EvidenceReport build_evidence_report(const Analysis& a, const std::string& typed
         e.seconds = inv->issued.seconds;
         e.kind = EventKind::invoice;
         e.amount = f.amount;
-        e.status = inv->status;
+        e.status = ag.invoice_status(*inv);
         e.days_late = f.days_late;
-        e.text = inv->invoice_id;
+        e.text = ag.invoice_id(*inv);
         e.source = inv->source;
         r.events.push_back(std::move(e));
     }

@@ -51,7 +51,7 @@ Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::
             continue;
         }
         OpenInvoice o;
-        o.invoice_id = inv->invoice_id;
+        o.invoice_id = a.aggregator->invoice_id(*inv);
         o.due_at = inv->due;
         o.unpaid = f.unpaid();
         o.days_overdue = std::max<std::int64_t>(0, static_cast<std::int64_t>(p.as_of) - inv->due);
