@@ -41,7 +41,9 @@ struct HeaderEnd {
 };
 
 // Quotes and LFs in `data`: the scan before each cut runs over most of a large file before the
-// readers start, so it counts 16 bytes a step (SSE2 is part of every x86-64).
+// readers start, so it counts 16 bytes a step (SSE2 is part of every x86-64). The matches of
+// each byte lane are summed in 8-bit counters, folded into 64-bit sums every 255 steps: a
+// popcount per step would be a libgcc call without -mpopcnt, 3% of a whole run (perf).
 struct Counts {
     std::uint64_t quotes = 0;
     std::uint64_t lfs = 0;
@@ -52,12 +54,23 @@ Counts count_quotes_and_lfs(const char* data, std::size_t size) {
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i lf = _mm_set1_epi8('\n');
-    for (; i + 16 <= size; i += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-        c.quotes += static_cast<std::uint64_t>(__builtin_popcount(
-            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, quote)))));
-        c.lfs += static_cast<std::uint64_t>(
-            __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, lf)))));
+    const __m128i zero = _mm_setzero_si128();
+    auto fold = [&zero](__m128i lanes) {
+        const __m128i sums = _mm_sad_epu8(lanes, zero);  // two 64-bit sums of eight lanes each
+        return static_cast<std::uint64_t>(_mm_cvtsi128_si64(sums)) +
+               static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+    };
+    while (i + 16 <= size) {
+        __m128i quotes = zero;
+        __m128i lfs = zero;
+        for (int step = 0; step < 255 && i + 16 <= size; ++step, i += 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+            // A match is 0xFF (-1) in its lane: subtracting it counts one.
+            quotes = _mm_sub_epi8(quotes, _mm_cmpeq_epi8(bytes, quote));
+            lfs = _mm_sub_epi8(lfs, _mm_cmpeq_epi8(bytes, lf));
+        }
+        c.quotes += fold(quotes);
+        c.lfs += fold(lfs);
     }
 #endif
     for (; i < size; ++i) {
