@@ -183,7 +183,8 @@ TEST_CASE("aggregate::compute_metrics price increase and null margins", "[aggreg
         inv.due = d(2026, 9, 30);
         inv.amount = eur(1000);
         inv.set_paid(d(2026, 9, 10));
-        ClientMetrics m = compute_metrics(t, {&inv}, context);
+        const std::vector<const Invoice*> invoices{&inv};
+        ClientMetrics m = compute_metrics(t, invoices, context);
         CHECK(m.cost_to_serve == Approx(800));
         REQUIRE(m.margin_pct);
         CHECK(*m.margin_pct == Approx(0.2));

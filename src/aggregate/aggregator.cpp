@@ -48,15 +48,15 @@ std::uint32_t Aggregator::intern(std::string_view raw_client) {
         return *cached;
     }
     std::string_view id = m_directory.resolve(raw_client);
+    auto key_of = [this](std::uint32_t at) { return std::string_view(m_client_ids[at]); };
     std::uint32_t index = 0;
-    auto found = m_index.find(id);
-    if (found != m_index.end()) {
-        index = found->second;
+    if (std::optional<std::uint32_t> found = m_index.find(id, key_of)) {
+        index = *found;
     } else {
         index = static_cast<std::uint32_t>(m_client_ids.size());
         m_client_ids.emplace_back(id);
         m_totals.emplace_back();
-        m_index.emplace(std::string(id), index);
+        m_index.insert(m_client_ids.back(), index, key_of);
     }
     m_raw_index.insert(raw_client, index);
     return index;
@@ -89,11 +89,20 @@ std::optional<std::uint32_t> Aggregator::focus_index() const {
     if (!m_settings.focus) {
         return std::nullopt;
     }
-    auto found = m_index.find(*m_settings.focus);
-    if (found == m_index.end()) {
-        return std::nullopt;
+    // Once, for explain and evidence: a scan, so that it still works after release_lookups().
+    for (std::size_t i = 0; i < m_client_ids.size(); ++i) {
+        if (m_client_ids[i] == *m_settings.focus) {
+            return static_cast<std::uint32_t>(i);
+        }
     }
-    return found->second;
+    return std::nullopt;
+}
+
+void Aggregator::release_lookups() {
+    m_index = PositionIndex();
+    m_raw_index = StringIndex();
+    m_invoice_by_id = PositionIndex();
+    m_status_index = StringIndex();
 }
 
 void Aggregator::bad_row(const SourceRef& source, const std::string& column, const std::string& message) {
@@ -285,6 +294,7 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
 }
 
 void Aggregator::merge(Aggregator&& other) {
+    other.release_lookups();  // not needed to merge: freed before this side's lookups grow
     // Currency ids differ between aggregators: map them by code.
     auto add_totals = [&](ClientTotals& mine, const ClientTotals& theirs, std::string_view client) {
         // Each part fitted on its own; their sum may not (one client's calls in two files).

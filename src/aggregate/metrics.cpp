@@ -23,7 +23,7 @@ std::size_t aging_bucket(std::int64_t days_overdue) {
 
 }  // namespace
 
-ClientMetrics compute_metrics(const ClientTotals& t, const std::vector<const Invoice*>& invoices,
+ClientMetrics compute_metrics(const ClientTotals& t, std::span<const Invoice* const> invoices,
                               const MetricContext& context) {
     const Period& p = context.period;
     const double days = static_cast<double>(p.days());
@@ -110,7 +110,7 @@ ClientMetrics compute_metrics(const ClientTotals& t, const std::vector<const Inv
     return m;
 }
 
-bool is_listed(const ClientTotals& totals, const std::vector<const Invoice*>& invoices,
+bool is_listed(const ClientTotals& totals, std::span<const Invoice* const> invoices,
                const MetricContext& context) {
     if (totals.has_event) {
         return true;

@@ -244,6 +244,7 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
     for (unsigned w = 0; w < workers; ++w) {
         if (w != base) {
             a.aggregator->merge(std::move(*partial[w]));
+            partial[w].reset();
         }
     }
     return {};
@@ -275,6 +276,22 @@ ReadSettings make_read_settings(const Options& o) {
     r.strict = o.strict;
     r.preset = o.preset;
     return r;
+}
+
+void Analysis::InvoicesByClient::build(const Aggregator& aggregator) {
+    // A counting sort by client keeps each client's invoices in reading order.
+    m_start.assign(aggregator.client_ids().size() + 1, 0);
+    for (const Invoice& inv : aggregator.invoices()) {
+        ++m_start[inv.client + 1];
+    }
+    for (std::size_t c = 1; c < m_start.size(); ++c) {
+        m_start[c] += m_start[c - 1];
+    }
+    m_invoices.assign(aggregator.invoices().size(), nullptr);
+    std::vector<std::size_t> next(m_start.begin(), m_start.end() - 1);
+    for (const Invoice& inv : aggregator.invoices()) {
+        m_invoices[next[inv.client]++] = &inv;
+    }
 }
 
 Analysis analyse(const Options& o, const std::optional<std::string>& focus, const WarningSink& warn) {
@@ -321,6 +338,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         agg.focus = std::string(a.directory.resolve(*focus));
     }
     read_in_parallel(a, agg, read, index, names);
+    a.aggregator->release_lookups();
     for (std::size_t i = 0; i < a.reports.size(); ++i) {
         for (const auto& line : a.reports[i].warnings) {
             emit(line);
@@ -349,12 +367,11 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     a.settings.currency = currency.reporting;
     a.context.rates = currency.rates;
 
-    a.invoices_by_client.resize(ag.client_ids().size());
-    for (const Invoice& inv : ag.invoices()) {
-        a.invoices_by_client[inv.client].push_back(&inv);
-    }
+    a.invoices_by_client.build(ag);
 
     bool any_event = false;
+    // Reserved: growing by doubling would briefly hold half a million results twice.
+    a.clients.reserve(ag.client_ids().size());
     for (std::uint32_t c = 0; c < ag.client_ids().size(); ++c) {
         const ClientTotals& totals = ag.totals()[c];
         const auto& invoices = a.invoices_by_client[c];

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <span>
 #include <vector>
 
 #include "clientscore/aggregate.hpp"
@@ -30,7 +31,20 @@ struct Analysis {
     Settings settings;
     MetricContext context;
     Supplied supplied;
-    std::vector<std::vector<const Invoice*>> invoices_by_client;
+    /// Each client's invoices, in reading order: one array for all clients (a vector per
+    /// client would cost a million allocations for a million clients).
+    class InvoicesByClient {
+    public:
+        void build(const Aggregator& aggregator);
+        std::span<const Invoice* const> operator[](std::uint32_t client) const {
+            return std::span<const Invoice* const>(m_invoices).subspan(m_start[client], m_start[client + 1] - m_start[client]);
+        }
+
+    private:
+        std::vector<const Invoice*> m_invoices;
+        std::vector<std::size_t> m_start;  // client c's invoices are [m_start[c], m_start[c + 1])
+    };
+    InvoicesByClient invoices_by_client;
     std::vector<std::string> warnings;
     /// Every listed client, ranked, with its metrics and score.
     std::vector<ClientResult> clients;
