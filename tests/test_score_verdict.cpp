@@ -150,6 +150,19 @@ TEST_CASE("score::score_client reasons and actions", "[score]") {
     CHECK(s.reasons[2].find("pays 38 days late on average") != std::string::npos);
     CHECK(s.action.rfind("Reprice:", 0) == 0);
 
+    SECTION("ScoreText::later leaves the texts to describe_client, which writes the same") {
+        ClientScore later = score_client(m, c.score, ScoreText::later);
+        CHECK(later.text_pending);
+        CHECK(later.reasons.empty());
+        CHECK(later.action.empty());
+        CHECK(later.toxicity == s.toxicity);
+        CHECK(later.verdict == s.verdict);
+        describe_client(later, m, c.score);
+        CHECK_FALSE(later.text_pending);
+        CHECK(later.reasons == s.reasons);
+        CHECK(later.action == s.action);
+        CHECK_FALSE(s.text_pending);
+    }
     SECTION("fire names the notice date, the revenue and the hours") {
         m.flagged_contacts = 10;  // hostility 1 → 100 × 3.8158 / 5 = 76.3
         ClientScore f = score_client(m, c.score);

@@ -62,6 +62,7 @@ struct ClientScore {
     Verdict verdict = Verdict::keep;
     std::vector<std::string> reasons;
     std::string action;
+    bool text_pending = false;  ///< reasons and action are left to describe_client (ScoreText::later)
 };
 
 struct ClientResult {
@@ -122,8 +123,19 @@ struct Settings {
 /// Counts per export file name (SPEC §5 skipped_rows / ignored_rows), in file order.
 using FileCounts = std::vector<std::pair<std::string, std::int64_t>>;
 
+/// Which data the run was given (SPEC §4: a component without data is null).
+struct Supplied {
+    bool contacts = false;   ///< a calls, emails or contacts file
+    bool discounts = false;  ///< a discounts file (or a preset that derives discounts)
+    bool invoices = false;   ///< an invoices file
+    bool hostility = false;  ///< a tags column, or a disputed column in invoices
+};
+
 struct RankReport {
     Settings settings;
+    /// What the exports supplied: with settings and the period, the renderer describes each
+    /// client (score_client with ScoreText::later left the reasons and action unwritten).
+    Supplied supplied;
     Portfolio portfolio;
     std::vector<ClientResult> clients;  ///< all clients in toxicity rank order
     FileCounts skipped_rows;

@@ -15,14 +15,6 @@ namespace clientscore {
 /// scale(x, ok, bad) = min(1, max(0, (x − ok) / (bad − ok))).
 double scale(double x, double ok, double bad);
 
-/// Which data the run was given (SPEC §4: a component without data is null).
-struct Supplied {
-    bool contacts = false;   ///< a calls, emails or contacts file
-    bool discounts = false;  ///< a discounts file (or a preset that derives discounts)
-    bool invoices = false;   ///< an invoices file
-    bool hostility = false;  ///< a tags column, or a disputed column in invoices
-};
-
 struct ScoreContext {
     const Settings* settings = nullptr;
     Supplied supplied;
@@ -43,8 +35,16 @@ MarginState margin_state(const ClientMetrics& m, const ScoreContext& context);
 /// The first verdict rule of SPEC §4 that holds.
 Verdict decide_verdict(double toxicity, MarginState margin, const ClientMetrics& m, const Settings& settings);
 
-/// Components, toxicity, verdict, reasons and action for one client.
-ClientScore score_client(const ClientMetrics& m, const ScoreContext& context);
+/// Whether score_client writes the reasons and the action, or leaves them to describe_client.
+enum class ScoreText : std::uint8_t { now, later };
+
+/// Components, toxicity, verdict, and (ScoreText::now) reasons and action for one client.
+/// `rank` scores every client with ScoreText::later and the renderer describes each row as it
+/// writes it: with a million clients the texts would be hundreds of megabytes held at once.
+ClientScore score_client(const ClientMetrics& m, const ScoreContext& context, ScoreText text = ScoreText::now);
+
+/// Writes the reasons and the action of a score made with ScoreText::later.
+void describe_client(ClientScore& score, const ClientMetrics& m, const ScoreContext& context);
 
 /// The smallest n with 1.1ⁿ ≥ 1 + increase (0 when increase ≤ 0).
 int quarters_of_ten_percent(double increase);

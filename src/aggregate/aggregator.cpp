@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "clientscore/aggregate.hpp"
 #include "clientscore/error.hpp"
 
@@ -96,6 +98,18 @@ std::optional<std::uint32_t> Aggregator::focus_index() const {
         }
     }
     return std::nullopt;
+}
+
+void Aggregator::release_invoice_texts() {
+    m_invoice_ids = std::string();
+    m_statuses = {};
+    m_invoice_texts_released = true;
+}
+
+void Aggregator::check_invoice_texts() const {
+    if (m_invoice_texts_released) {
+        throw std::logic_error("invoice ids and statuses were released (release_invoice_texts)");
+    }
 }
 
 void Aggregator::release_lookups() {

@@ -339,6 +339,9 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     }
     read_in_parallel(a, agg, read, index, names);
     a.aggregator->release_lookups();
+    if (!focus) {
+        a.aggregator->release_invoice_texts();  // rank names no invoice
+    }
     for (std::size_t i = 0; i < a.reports.size(); ++i) {
         for (const auto& line : a.reports[i].warnings) {
             emit(line);
@@ -403,7 +406,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         if (round_half_away(total_revenue, 2) > 0) {
             r.metrics.revenue_share = r.metrics.net_revenue / total_revenue;
         }
-        r.score = score_client(r.metrics, score_context);
+        r.score = score_client(r.metrics, score_context, ScoreText::later);
     }
     rank_clients(a.clients);
     return a;
@@ -412,6 +415,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
 RankReport build_rank_report(Analysis&& a) {
     RankReport r;
     r.settings = a.settings;
+    r.supplied = a.supplied;
     r.portfolio = compute_portfolio(a.clients);
     r.clients = std::move(a.clients);
     for (std::size_t i = 0; i < a.reports.size(); ++i) {

@@ -81,6 +81,9 @@ ExplainReport build_explain_report(const Analysis& a, const std::string& typed) 
     ExplainReport r;
     r.settings = a.settings;
     r.client = client;
+    if (r.client.score.text_pending) {
+        describe_client(r.client.score, r.client.metrics, ScoreContext{&a.settings, a.supplied, a.settings.period});
+    }
     r.warnings = a.warnings;
     r.client_count = static_cast<std::int64_t>(a.clients.size());
 

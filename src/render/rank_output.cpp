@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "clientscore/render.hpp"
+#include "clientscore/score.hpp"
 #include "render/client_display.hpp"
 #include "render/columns.hpp"
 #include "render/delimited.hpp"
@@ -16,6 +17,16 @@ namespace clientscore {
 namespace {
 
 using namespace render;
+
+// A row with its reasons and action written: rank leaves them to the renderer, one row at a
+// time (score_client, ScoreText::later).
+ClientResult described(const ClientResult& client, const RankReport& report) {
+    ClientResult row = client;
+    if (row.score.text_pending) {
+        describe_client(row.score, row.metrics, ScoreContext{&report.settings, report.supplied, report.settings.period});
+    }
+    return row;
+}
 
 void write_rank_json(const RankReport& report, const std::vector<const ClientResult*>& shown, Writer& out) {
     const Portfolio& p = report.portfolio;
@@ -45,7 +56,7 @@ void write_rank_json(const RankReport& report, const std::vector<const ClientRes
     json.member("portfolio", portfolio);
     json.begin_array("clients");
     for (const ClientResult* client : shown) {
-        json.array_item(client_json(*client));
+        json.array_item(client_json(described(*client, report)));
     }
     json.end_array();
     json.member("skipped_rows", file_counts_json(report.skipped_rows));
@@ -54,7 +65,8 @@ void write_rank_json(const RankReport& report, const std::vector<const ClientRes
     json.finish();
 }
 
-void write_rank_delimited(const std::vector<const ClientResult*>& shown, OutputFormat format, Writer& out) {
+void write_rank_delimited(const RankReport& report, const std::vector<const ClientResult*>& shown, OutputFormat format,
+                          Writer& out) {
     const auto& columns = client_columns();
     DelimitedRow row(format);
     for (const auto& column : columns) {
@@ -62,8 +74,9 @@ void write_rank_delimited(const std::vector<const ClientResult*>& shown, OutputF
     }
     out.write(row.take_line());
     for (const ClientResult* client : shown) {
+        const ClientResult full = described(*client, report);
         for (const auto& column : columns) {
-            row.cell(column.get(*client, column.index), column.decimals);
+            row.cell(column.get(full, column.index), column.decimals);
         }
         out.write(row.take_line());
     }
@@ -101,7 +114,7 @@ struct RankTable {
     RowSource source;
 };
 
-RankTable rank_table(const std::vector<const ClientResult*>& shown) {
+RankTable rank_table(const RankReport& report, const std::vector<const ClientResult*>& shown) {
     std::vector<TextColumn> columns;
     std::vector<std::size_t> indexes;
     for (const auto& spec : k_rank_table) {
@@ -113,8 +126,8 @@ RankTable rank_table(const std::vector<const ClientResult*>& shown) {
     }
     const std::size_t reasons = *find_client_column("reasons");
     const std::size_t verdict = *find_client_column("verdict");
-    RowSource source = [&shown, indexes, reasons, verdict](std::size_t r, std::vector<TextCell>& cells) {
-        const ClientResult& client = *shown[r];
+    RowSource source = [&report, &shown, indexes, reasons, verdict](std::size_t r, std::vector<TextCell>& cells) {
+        const ClientResult client = described(*shown[r], report);
         for (std::size_t c = 0; c < indexes.size(); ++c) {
             if (indexes[c] == reasons) {
                 // The strongest reason only; explain lists them all.
@@ -167,16 +180,16 @@ void render_rank(const RankReport& report, const RenderOptions& options, Writer&
             return;
         case OutputFormat::csv:
         case OutputFormat::tsv:
-            write_rank_delimited(shown, options.format, out);
+            write_rank_delimited(report, shown, options.format, out);
             return;
         case OutputFormat::table: {
-            const RankTable table = rank_table(shown);
+            const RankTable table = rank_table(report, shown);
             table.table.write_text(out, shown.size(), table.source, options.terminal_width, options.color);
             out.write(fmt::format("\n{}\n", portfolio_summary(report)));
             return;
         }
         case OutputFormat::markdown: {
-            const RankTable table = rank_table(shown);
+            const RankTable table = rank_table(report, shown);
             table.table.write_markdown(out, shown.size(), table.source);
             out.write(fmt::format("\n{}\n", portfolio_summary(report)));
             return;

@@ -130,15 +130,22 @@ std::string action_for(Verdict v, double toxicity, MarginState margin, const Cli
 
 }  // namespace
 
-ClientScore score_client(const ClientMetrics& m, const ScoreContext& context) {
+ClientScore score_client(const ClientMetrics& m, const ScoreContext& context, ScoreText text) {
     ClientScore score;
     score.components = compute_components(m, context);
     score.toxicity = compute_toxicity(score.components, context.settings->weights);
-    MarginState margin = margin_state(m, context);
-    score.verdict = decide_verdict(score.toxicity, margin, m, *context.settings);
-    score.reasons = reasons_for(score.components, m, context);
-    score.action = action_for(score.verdict, score.toxicity, margin, m, context);
+    score.verdict = decide_verdict(score.toxicity, margin_state(m, context), m, *context.settings);
+    score.text_pending = true;
+    if (text == ScoreText::now) {
+        describe_client(score, m, context);
+    }
     return score;
+}
+
+void describe_client(ClientScore& score, const ClientMetrics& m, const ScoreContext& context) {
+    score.reasons = reasons_for(score.components, m, context);
+    score.action = action_for(score.verdict, score.toxicity, margin_state(m, context), m, context);
+    score.text_pending = false;
 }
 
 }  // namespace clientscore
