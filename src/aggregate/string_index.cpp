@@ -9,7 +9,8 @@ bool StringIndex::matches(const Slot& slot, std::uint64_t hash, std::string_view
         return false;
     }
     if (key.size() <= k_inline) {
-        return slot.length == key.size() && std::memcmp(slot.key, key.data(), key.size()) == 0;
+        // An empty key may have no data pointer, which memcmp must not be given even for 0 bytes.
+        return slot.length == key.size() && (key.empty() || std::memcmp(slot.key, key.data(), key.size()) == 0);
     }
     return slot.length == std::min<std::size_t>(key.size(), 255) && m_long_keys[slot.long_key] == key;
 }
@@ -47,7 +48,9 @@ void StringIndex::insert(std::string_view key, std::uint32_t value) {
     slot.value = value;
     slot.length = static_cast<std::uint8_t>(std::min<std::size_t>(key.size(), 255));
     if (key.size() <= k_inline) {
-        std::memcpy(slot.key, key.data(), key.size());
+        if (!key.empty()) {
+            std::memcpy(slot.key, key.data(), key.size());
+        }
     } else {
         slot.long_key = static_cast<std::uint32_t>(m_long_keys.size());
         m_long_keys.emplace_back(key);
