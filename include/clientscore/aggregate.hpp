@@ -158,6 +158,8 @@ public:
     void on_contact(const ContactRecord& record) override;
     void on_discount(const DiscountRecord& record) override;
     void on_invoice(const InvoiceRecord& record) override;
+    /// Only a focused client's events keep their text (evidence).
+    bool wants_contact_text() const override { return m_settings.focus.has_value(); }
 
     const std::vector<std::string>& client_ids() const { return m_client_ids; }
     const std::vector<ClientTotals>& totals() const { return m_totals; }

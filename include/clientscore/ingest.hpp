@@ -142,6 +142,9 @@ public:
     virtual void on_discount(const DiscountRecord&) {}
     virtual void on_invoice(const InvoiceRecord&) {}
     virtual void on_client(const ClientRecord&) {}
+    /// False when the sink never reads ContactRecord::text: the reader then leaves it empty
+    /// instead of unquoting every call's notes (the longest field of a calls export).
+    virtual bool wants_contact_text() const { return true; }
 };
 
 /// A row-level problem (SPEC §5 check: `line` is where the record starts, `column` the header).

@@ -50,7 +50,7 @@ void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& s
     const int duration = rows.column("duration");
     const int direction = rows.column("direction");
     const int tags = rows.column("tags");
-    const int text = rows.column(kind == Kind::emails ? "subject" : "notes");
+    const int text = sink.wants_contact_text() ? rows.column(kind == Kind::emails ? "subject" : "notes") : -1;
     const int time_of_day = rows.preset() != nullptr ? rows.preset()->column("time_of_day") : -1;
     report.has_tags = tags >= 0;
 
