@@ -195,6 +195,67 @@ Json client_json(const ClientResult& client) {
     return object;
 }
 
+void append_client_json(std::string& out, const ClientResult& client, int depth) {
+    const auto& columns = client_columns();
+    bool first = true;
+    auto start_member = [&](std::string_view key) {
+        out += first ? "{\n" : ",\n";
+        first = false;
+        append_indent(out, depth + 1);
+        append_string(out, key);
+        out += ": ";
+    };
+    // The open group (`components`, `tags`, `aging`) and whether a member was written in it.
+    std::string_view group;
+    bool group_first = true;
+    auto close_group = [&] {
+        if (group.empty()) {
+            return;
+        }
+        if (group_first) {
+            out += "{}";  // present even when no tag was seen: `"tags": {}`
+        } else {
+            out += '\n';
+            append_indent(out, depth + 1);
+            out += '}';
+        }
+        group = {};
+    };
+    for (const ClientColumn& column : columns) {
+        const Cell cell = column.get(client, column.index);
+        if (column.group.empty()) {
+            close_group();
+            start_member(column.key);
+            append_json(out, cell_json(cell, column.decimals), depth + 1);
+            continue;
+        }
+        if (group != column.group) {
+            close_group();
+            start_member(column.group);
+            group = column.group;
+            group_first = true;
+        }
+        // SPEC §3: tags lists only the tags seen.
+        if (column.group == "tags" && std::holds_alternative<std::int64_t>(cell) && std::get<std::int64_t>(cell) == 0) {
+            continue;
+        }
+        out += group_first ? "{\n" : ",\n";
+        group_first = false;
+        append_indent(out, depth + 2);
+        append_string(out, column.sub);
+        out += ": ";
+        append_json(out, cell_json(cell, column.decimals), depth + 2);
+    }
+    close_group();
+    if (first) {
+        out += "{}";
+        return;
+    }
+    out += '\n';
+    append_indent(out, depth);
+    out += '}';
+}
+
 Json period_json(const Period& period) {
     Json object = Json::object();
     object["from"] = format_day(period.from);
@@ -280,6 +341,15 @@ void JsonObjectStream::array_item(const Json& value) {
     m_first_item = false;
     append_indent(m_buffer, 2);
     append_json(m_buffer, value, 2);
+    m_out.write(m_buffer);
+}
+
+void JsonObjectStream::array_item(const ClientResult& client) {
+    m_buffer.clear();
+    m_buffer += m_first_item ? "\n" : ",\n";
+    m_first_item = false;
+    append_indent(m_buffer, 2);
+    append_client_json(m_buffer, client, 2);
     m_out.write(m_buffer);
 }
 

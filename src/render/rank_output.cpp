@@ -56,7 +56,7 @@ void write_rank_json(const RankReport& report, const std::vector<const ClientRes
     json.member("portfolio", portfolio);
     json.begin_array("clients");
     for (const ClientResult* client : shown) {
-        json.array_item(client_json(described(*client, report)));
+        json.array_item(described(*client, report));
     }
     json.end_array();
     json.member("skipped_rows", file_counts_json(report.skipped_rows));
