@@ -12,6 +12,7 @@
 
 #include "app/currency.hpp"
 #include "clientscore/error.hpp"
+#include "clientscore/indirect_sort.hpp"
 
 namespace clientscore {
 
@@ -395,8 +396,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     }
     // Summed in client-id order: the aggregator's client order depends on which thread
     // read what, and a floating-point sum must not.
-    std::sort(a.clients.begin(), a.clients.end(),
-              [](const ClientResult& x, const ClientResult& y) { return x.client < y.client; });
+    sort_indirect(a.clients, [](const ClientResult& x, const ClientResult& y) { return x.client < y.client; });
     double total_revenue = 0;
     for (const ClientResult& r : a.clients) {
         total_revenue += r.metrics.net_revenue;

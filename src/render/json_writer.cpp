@@ -88,12 +88,18 @@ void append_json(std::string& out, const Json& value, int depth) {
         case Json::value_t::boolean:
             out += value.get<bool>() ? "true" : "false";
             return;
-        case Json::value_t::number_integer:
-            fmt::format_to(std::back_inserter(out), "{}", value.get<std::int64_t>());
+        case Json::value_t::number_integer: {
+            // format_int, not format_to(back_inserter): the appender pushes a char at a time
+            // (callgrind: 250 instructions an integer, a million clients × 25 integers).
+            const fmt::format_int text(value.get<std::int64_t>());
+            out.append(text.data(), text.size());
             return;
-        case Json::value_t::number_unsigned:
-            fmt::format_to(std::back_inserter(out), "{}", value.get<std::uint64_t>());
+        }
+        case Json::value_t::number_unsigned: {
+            const fmt::format_int text(value.get<std::uint64_t>());
+            out.append(text.data(), text.size());
             return;
+        }
         case Json::value_t::number_float: {
             const std::string text = format_number(value.get<double>());
             out += text.empty() ? "null" : text;

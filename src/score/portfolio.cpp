@@ -1,11 +1,12 @@
 #include <algorithm>
 
+#include "clientscore/indirect_sort.hpp"
 #include "clientscore/score.hpp"
 
 namespace clientscore {
 
 void rank_clients(std::vector<ClientResult>& clients) {
-    std::sort(clients.begin(), clients.end(), [](const ClientResult& a, const ClientResult& b) {
+    sort_indirect(clients, [](const ClientResult& a, const ClientResult& b) {
         if (a.score.toxicity != b.score.toxicity) {
             return a.score.toxicity > b.score.toxicity;
         }
