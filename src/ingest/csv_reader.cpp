@@ -24,12 +24,26 @@ constexpr char k_quote = '"';
 // double_quote_escape (every quote toggles; the guard has already made quotes balance on each
 // line), and our unescape, which also restores quoted line breaks and is RFC 4180-like about
 // white space after a closing quote.
+// The bytes that end a run of plain field text: the separator, a quote, the line's NUL.
+template <char Sep>
+constexpr std::array<bool, 256> k_stops = [] {
+    std::array<bool, 256> table{};
+    table[static_cast<unsigned char>(Sep)] = true;
+    table[static_cast<unsigned char>(k_quote)] = true;
+    table[0] = true;
+    return table;
+}();
+
 template <char Sep>
 struct QuotePolicy {
     static const char* find_next_column_end(const char* col_begin) {
         while (*col_begin != Sep && *col_begin != '\0') {
             if (*col_begin != k_quote) {
+                // One table test a byte over plain text, the bulk of every record (callgrind).
                 ++col_begin;
+                while (!k_stops<Sep>[static_cast<unsigned char>(*col_begin)]) {
+                    ++col_begin;
+                }
             } else {
                 do {
                     ++col_begin;
