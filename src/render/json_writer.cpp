@@ -353,20 +353,21 @@ void JsonObjectStream::begin_array(std::string_view key) {
     m_first_item = true;
 }
 
-void JsonObjectStream::array_item(const Json& value) {
+void JsonObjectStream::start_item() {
     m_buffer.clear();
     m_buffer += m_first_item ? "\n" : ",\n";
     m_first_item = false;
     append_indent(m_buffer, 2);
+}
+
+void JsonObjectStream::array_item(const Json& value) {
+    start_item();
     append_json(m_buffer, value, 2);
     m_out.write(m_buffer);
 }
 
 void JsonObjectStream::array_item(const ClientResult& client) {
-    m_buffer.clear();
-    m_buffer += m_first_item ? "\n" : ",\n";
-    m_first_item = false;
-    append_indent(m_buffer, 2);
+    start_item();
     append_client_json(m_buffer, client, 2);
     m_out.write(m_buffer);
 }

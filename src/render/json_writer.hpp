@@ -68,6 +68,7 @@ public:
 
 private:
     void start_member(std::string_view key);
+    void start_item();  // the separator and indent before an array item
 
     Writer& m_out;
     std::string m_buffer;
