@@ -160,6 +160,9 @@ public:
     void on_invoice(const InvoiceRecord& record) override;
     /// Only a focused client's events keep their text (evidence).
     bool wants_contact_text() const override { return m_settings.focus.has_value(); }
+    /// Between these, contacts are counted a few records after they arrive (see HeldContact).
+    void begin_records() override;
+    void end_records() override;
 
     const std::vector<std::string>& client_ids() const { return m_client_ids; }
     const std::vector<ClientTotals>& totals() const { return m_totals; }
@@ -198,7 +201,28 @@ public:
     void release_invoice_texts();
 
 private:
-    std::uint32_t intern(std::string_view raw_client);
+    // A contact held back between begin_records and end_records. Counting one needs the
+    // client's slot in m_raw_index and then its totals, two places in tables larger than a
+    // core's cache that the streaming records keep evicting: counted at once, each record
+    // waits for memory twice. Held, each is prefetched k_hold records ahead of its lookup and
+    // again ahead of its counting, so the loads overlap. Records are still counted one by
+    // one in file order: the totals, the client order and the bad rows do not change.
+    struct HeldContact {
+        ContactRecord record;  // its views cleared: the reader's buffer moves on
+        std::string client;
+        std::uint64_t hash = 0;
+        std::uint32_t index = 0;
+    };
+    static constexpr std::size_t k_hold = 8;
+    void hold_contact(const ContactRecord& record);
+    void resolve_held();
+    void count_held();
+    // Every other way in counts the held contacts first, so that nothing sees them missing.
+    void count_all_held();
+    void count_contact(const ContactRecord& record, std::uint32_t index);
+
+    std::uint32_t intern(std::string_view raw_client, std::uint64_t hash);
+    std::uint32_t intern(std::string_view raw_client) { return intern(raw_client, StringIndex::hash_of(raw_client)); }
     std::uint16_t currency_id(std::string_view code);
     std::uint32_t status_id(std::string_view status);
     void check_invoice_texts() const;
@@ -231,6 +255,11 @@ private:
     std::vector<FileExtras> m_extras;
     std::map<int, ClientTotals> m_focus_months;
     std::vector<FocusEvent> m_focus_events;
+    bool m_holding = false;
+    std::array<HeldContact, 2 * k_hold> m_held;
+    std::uint64_t m_held_in = 0;        // contacts held so far
+    std::uint64_t m_held_resolved = 0;  // of those, looked up
+    std::uint64_t m_held_counted = 0;   // of those, counted
 };
 
 /// Money amounts become reporting-currency doubles here: rate per currency id.

@@ -145,6 +145,12 @@ public:
     /// False when the sink never reads ContactRecord::text: the reader then leaves it empty
     /// instead of unquoting every call's notes (the longest field of a calls export).
     virtual bool wants_contact_text() const { return true; }
+    /// read_export brackets the records of a file with these. Between them a sink may hold
+    /// records back (the aggregator holds a few contacts, to prefetch what each one touches);
+    /// when end_records returns it has taken every record. A read that throws does not call
+    /// end_records: what it read is not to be used.
+    virtual void begin_records() {}
+    virtual void end_records() {}
 };
 
 /// A row-level problem (SPEC §5 check: `line` is where the record starts, `column` the header).

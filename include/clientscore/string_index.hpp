@@ -16,7 +16,18 @@ namespace clientscore {
 class StringIndex {
 public:
     /// The value stored for `key`, if any.
-    std::optional<std::uint32_t> find(std::string_view key) const;
+    std::optional<std::uint32_t> find(std::string_view key) const { return find(key, hash_of(key)); }
+    /// The same, with the key's hash_of already computed (see prefetch).
+    std::optional<std::uint32_t> find(std::string_view key, std::uint64_t hash) const;
+    /// Starts loading the slot where a lookup of a key with this hash begins, so that a find a
+    /// few records later does not wait for memory: the table is bigger than the core's cache,
+    /// and the records streaming through evict it, so an unprepared lookup costs a memory miss.
+    void prefetch(std::uint64_t hash) const {
+        if (!m_slots.empty()) {
+            __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]);
+        }
+    }
+    static std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
     /// Stores `value` for `key`, which must not be present yet.
     void insert(std::string_view key, std::uint32_t value);
     std::size_t size() const { return m_count; }
@@ -31,7 +42,6 @@ private:
         std::uint8_t length = 0;     // min(key length, 255); the real length is in the key
         char key[k_inline] = {};
     };
-    static std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
     bool matches(const Slot& slot, std::uint64_t hash, std::string_view key) const;
     void grow();
 

@@ -43,10 +43,10 @@ Aggregator::Aggregator(AggregateSettings settings, const ClientDirectory& direct
       m_file_names(std::move(file_names)),
       m_extras(m_file_names.size()) {}
 
-std::uint32_t Aggregator::intern(std::string_view raw_client) {
+std::uint32_t Aggregator::intern(std::string_view raw_client, std::uint64_t hash) {
     // One lookup per record: the raw value remembers the client it was attributed to, so the
     // directory is asked only once per distinct value.
-    if (std::optional<std::uint32_t> cached = m_raw_index.find(raw_client)) {
+    if (std::optional<std::uint32_t> cached = m_raw_index.find(raw_client, hash)) {
         return *cached;
     }
     std::string_view id = m_directory.resolve(raw_client);
@@ -113,6 +113,7 @@ void Aggregator::check_invoice_texts() const {
 }
 
 void Aggregator::release_lookups() {
+    count_all_held();
     m_index = PositionIndex();
     m_raw_index = StringIndex();
     m_invoice_by_id = PositionIndex();
@@ -132,9 +133,70 @@ void Aggregator::bad_row(const SourceRef& source, const std::string& column, con
     }
 }
 
+void Aggregator::begin_records() {
+    // explain and evidence keep the focused client's texts, which do not outlive the call.
+    m_holding = !m_settings.focus.has_value();
+}
+
+void Aggregator::end_records() {
+    count_all_held();
+    m_holding = false;
+}
+
+void Aggregator::count_all_held() {
+    while (m_held_resolved < m_held_in) {
+        resolve_held();
+    }
+    while (m_held_counted < m_held_in) {
+        count_held();
+    }
+}
+
+void Aggregator::hold_contact(const ContactRecord& r) {
+    if (m_held_in - m_held_counted == m_held.size()) {
+        count_held();  // the oldest, resolved k_hold records ago, frees its place
+    }
+    HeldContact& held = m_held[m_held_in % m_held.size()];
+    held.record = r;
+    held.client.assign(r.client);
+    held.record.client = {};
+    held.record.tags_text = {};
+    held.record.text = {};
+    held.hash = StringIndex::hash_of(held.client);
+    m_raw_index.prefetch(held.hash);
+    ++m_held_in;
+    if (m_held_in - m_held_resolved > k_hold) {
+        resolve_held();
+    }
+}
+
+void Aggregator::resolve_held() {
+    HeldContact& held = m_held[m_held_resolved % m_held.size()];
+    held.index = intern(held.client, held.hash);
+    const auto* first = reinterpret_cast<const char*>(&m_totals[held.index]);
+    for (std::size_t at = 0; at < sizeof(ClientTotals); at += 64) {
+        __builtin_prefetch(first + at, 1);
+    }
+    ++m_held_resolved;
+}
+
+void Aggregator::count_held() {
+    HeldContact& held = m_held[m_held_counted % m_held.size()];
+    held.record.client = held.client;
+    count_contact(held.record, held.index);
+    ++m_held_counted;
+}
+
 void Aggregator::on_contact(const ContactRecord& r) {
+    if (m_holding) {
+        hold_contact(r);
+        return;
+    }
+    count_contact(r, intern(r.client));
+}
+
+void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
     note_event_date(r.when.date);
-    std::uint32_t index = intern(r.client);
     if (!in_period(r.when.date)) {
         return;
     }
@@ -186,6 +248,7 @@ void Aggregator::on_contact(const ContactRecord& r) {
 }
 
 void Aggregator::on_discount(const DiscountRecord& r) {
+    count_all_held();
     note_event_date(r.when.date);
     std::uint32_t index = intern(r.client);
     if (!in_period(r.when.date)) {
@@ -249,6 +312,7 @@ void Aggregator::add_invoice(Invoice invoice, std::string_view id, std::string_v
 }
 
 void Aggregator::on_invoice(const InvoiceRecord& r) {
+    count_all_held();
     std::uint32_t index = intern(r.client);
     std::uint16_t currency = currency_id(r.currency);
     if (!r.invoice_id.empty()) {
@@ -308,6 +372,7 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
 }
 
 void Aggregator::merge(Aggregator&& other) {
+    count_all_held();
     other.release_lookups();  // not needed to merge: freed before this side's lookups grow
     // Currency ids differ between aggregators: map them by code.
     auto add_totals = [&](ClientTotals& mine, const ClientTotals& theirs, std::string_view client) {

@@ -15,11 +15,10 @@ bool StringIndex::matches(const Slot& slot, std::uint64_t hash, std::string_view
     return slot.length == std::min<std::size_t>(key.size(), 255) && m_long_keys[slot.long_key] == key;
 }
 
-std::optional<std::uint32_t> StringIndex::find(std::string_view key) const {
+std::optional<std::uint32_t> StringIndex::find(std::string_view key, std::uint64_t hash) const {
     if (m_slots.empty()) {
         return std::nullopt;
     }
-    const std::uint64_t hash = hash_of(key);
     const std::size_t mask = m_slots.size() - 1;
     for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
         const Slot& slot = m_slots[at];

@@ -250,6 +250,7 @@ FileReport read_export(const InputFile& file, std::uint32_t file_index, const Re
     }
 
     RowReader rows(*csv, match, raw, file_index, *used, report, rules ? &*rules : nullptr);
+    sink.begin_records();
     switch (file.kind) {
         case Kind::calls:
         case Kind::emails:
@@ -266,6 +267,7 @@ FileReport read_export(const InputFile& file, std::uint32_t file_index, const Re
             read_clients(rows, sink);
             break;
     }
+    sink.end_records();
     rows.finish();
     return report;
 }
