@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "clientscore/error.hpp"
+#include "ingest/byte_scan.hpp"
 
 namespace clientscore::ingest {
 
@@ -119,6 +120,17 @@ void TextGuard::scan(unsigned char* data, std::size_t size, int next) {
     std::size_t i = 0;
     while (i < size) {
         if (m_need == 0) {
+#if defined(__SSE2__)
+            // Straight to the next byte that needs a look: most of a line is plain ASCII.
+            while (i + 16 <= size) {
+                const unsigned mask = match_mask16_or_high<'"', '\n', '\r', '\0'>(data + i);
+                if (mask != 0) {
+                    i += static_cast<std::size_t>(__builtin_ctz(mask));
+                    break;
+                }
+                i += 16;
+            }
+#endif
             while (i + 8 <= size && plain_word(data + i)) {
                 i += 8;
             }
