@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clientscore/key_hash.hpp"
+
 namespace clientscore {
 
 class PositionIndex {
@@ -61,7 +63,7 @@ private:
         std::uint32_t tag = 0;
         std::uint32_t position = k_empty;
     };
-    static std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
+    static std::uint64_t hash_of(std::string_view key) { return hash_key(key); }
     void place(std::uint64_t hash, std::uint32_t position) {
         const std::size_t mask = m_slots.size() - 1;
         std::size_t at = hash & mask;

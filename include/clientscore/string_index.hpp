@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "clientscore/key_hash.hpp"
+
 namespace clientscore {
 
 class StringIndex {
@@ -27,7 +29,7 @@ public:
             __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]);
         }
     }
-    static std::uint64_t hash_of(std::string_view key) { return std::hash<std::string_view>{}(key); }
+    static std::uint64_t hash_of(std::string_view key) { return hash_key(key); }
     /// Stores `value` for `key`, which must not be present yet.
     void insert(std::string_view key, std::uint32_t value);
     std::size_t size() const { return m_count; }
