@@ -31,17 +31,23 @@ inline bool plain_word(const unsigned char* p) {
 }  // namespace
 
 std::int64_t LineMap::line_of(std::int64_t record) {
+    if (record < m_next_change && m_pushed.load(std::memory_order_acquire) == m_known) {
+        return record + m_offset;
+    }
     const std::lock_guard<std::mutex> lock(m_mutex);
     while (!m_entries.empty() && m_entries.front().record <= record) {
         m_offset = m_entries.front().offset;
         m_entries.pop_front();
     }
+    m_known = m_pushed.load(std::memory_order_relaxed);
+    m_next_change = m_entries.empty() ? INT64_MAX : m_entries.front().record;
     return record + m_offset;
 }
 
 void LineMap::push(std::int64_t record, std::int64_t offset) {
     const std::lock_guard<std::mutex> lock(m_mutex);
     m_entries.push_back(Entry{record, offset});
+    m_pushed.fetch_add(1, std::memory_order_release);
 }
 
 TextGuard::TextGuard(std::unique_ptr<ByteSource> upstream, std::shared_ptr<LineMap> lines, std::string display_name,

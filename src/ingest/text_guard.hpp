@@ -38,7 +38,12 @@ private:
     };
     std::mutex m_mutex;
     std::deque<Entry> m_entries;
+    std::atomic<std::uint64_t> m_pushed{0};  // entries pushed so far
+    // The reader's own view, kept so that it takes the lock only when an entry is due or new
+    // ones came in: once per record it cost as much as the reader's whole bookkeeping.
     std::int64_t m_offset = 0;
+    std::uint64_t m_known = 0;               // m_pushed when the reader last looked
+    std::int64_t m_next_change = INT64_MAX;  // the oldest entry's record, as of that look
 };
 
 /// Validates and rewrites the bytes of one export (SPEC §2):
