@@ -221,10 +221,6 @@ FileReport merge_slice_reports(const std::vector<FileReport>& slices);
 /// The warning line that follows the first bad rows shown for a file: `N more bad rows skipped`.
 std::string more_bad_rows_warning(std::string_view file, std::int64_t more);
 
-/// Frees the idle line buffers that CSV readers leave for the next one (src/line_buffer_pool.cpp),
-/// once reading is over: scoring and rendering do not need them.
-void release_line_buffers();
-
 /// Reads a holidays file (a header line and a `date` column, any date form of SPEC §2).
 std::vector<Days> read_holidays(const std::string& path, const ReadSettings& settings);
 

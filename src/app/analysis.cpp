@@ -196,7 +196,6 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
     for (std::thread& t : pool) {
         t.join();
     }
-    release_line_buffers();  // before merging, which needs room of its own
 
     // Slices stand for their file only when none failed and none had to settle a date order.
     std::vector<std::uint32_t> redo;

@@ -81,18 +81,6 @@ void split_line(char delimiter, char* line, std::vector<char*>& begins, std::vec
     }
 }
 
-// LineReader wants an io::ByteSourceBase; ours share the "fill unless at the end" contract.
-class FccpSource final : public io::ByteSourceBase {
-public:
-    explicit FccpSource(std::unique_ptr<ByteSource> source) : m_source(std::move(source)) {}
-    int read(char* buffer, int size) override {
-        return static_cast<int>(m_source->read(buffer, static_cast<std::size_t>(size)));
-    }
-
-private:
-    std::unique_ptr<ByteSource> m_source;
-};
-
 std::string_view trim_blanks(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
         s.remove_prefix(1);
@@ -197,28 +185,14 @@ std::string_view CsvRecord::field(std::size_t index) {
 
 struct CsvReader::Impl {
     std::string display_name;
-    std::shared_ptr<LineMap> lines = std::make_shared<LineMap>();
-    std::unique_ptr<io::LineReader> reader;
-    std::int64_t record = 0;  // lines LineReader has handed out
+    std::unique_ptr<TextGuard> guard;
+    std::int64_t line = 0;  // where the last record handed out starts
     bool has_header = false;
     std::vector<std::string> header;
     std::int64_t header_line = 0;
     char delimiter = ',';
 
-    char* next_line() {
-        char* line = nullptr;
-        try {
-            line = reader->next_line();
-        } catch (const io::error::line_length_limit_exceeded&) {
-            throw InputError(Location{display_name, lines->line_of(record + 1), {}},
-                             "record over 16 MiB",
-                             "a record this long is usually a quote that is never closed, or a file that is not CSV");
-        }
-        if (line != nullptr) {
-            ++record;
-        }
-        return line;
-    }
+    char* next_line() { return guard->next_record(line); }
 };
 
 CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int64_t header_line)
@@ -229,16 +203,13 @@ CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int6
     if (convert) {
         source = make_iconv_source(std::move(source), encoding, raw.display_name(), raw.path());
     }
-    auto guard = std::make_unique<TextGuard>(std::move(source), m_impl->lines, raw.display_name(), raw.path(), convert);
+    m_impl->guard = std::make_unique<TextGuard>(std::move(source), raw.display_name(), raw.path(), convert);
     if (raw.slice()) {
-        guard->jump_after(raw.slice()->header_records, raw.slice()->begin_line);
+        m_impl->guard->jump_after(raw.slice()->header_records, raw.slice()->begin_line);
     }
-    source = std::move(guard);
-    m_impl->reader = std::make_unique<io::LineReader>(raw.display_name(),
-                                                      std::make_unique<FccpSource>(std::move(source)));
 
     while (char* line = m_impl->next_line()) {
-        if (m_impl->lines->line_of(m_impl->record) < header_line) {
+        if (m_impl->line < header_line) {
             continue;
         }
         if (is_blank_line(line, ',') || is_blank_line(line, ';') || is_blank_line(line, '\t') ||
@@ -246,7 +217,7 @@ CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int6
             continue;
         }
         m_impl->has_header = true;
-        m_impl->header_line = m_impl->lines->line_of(m_impl->record);
+        m_impl->header_line = m_impl->line;
         m_impl->delimiter = sniff_delimiter(line);
         CsvRecord names;
         split_line(m_impl->delimiter, line, names.m_begins, names.m_ends);
@@ -264,7 +235,7 @@ bool CsvReader::has_header() const { return m_impl->has_header; }
 const std::vector<std::string>& CsvReader::header() const { return m_impl->header; }
 std::int64_t CsvReader::header_line() const { return m_impl->header_line; }
 char CsvReader::delimiter() const { return m_impl->delimiter; }
-bool CsvReader::bom() const { return m_impl->lines->bom; }
+bool CsvReader::bom() const { return m_impl->guard->bom(); }
 
 bool CsvReader::next(CsvRecord& record) {
     if (!m_impl->has_header) {
@@ -280,7 +251,7 @@ bool CsvReader::next(CsvRecord& record) {
         if (is_blank_line_text(line, m_impl->delimiter)) {
             continue;
         }
-        record.m_line = m_impl->lines->line_of(m_impl->record);
+        record.m_line = m_impl->line;
         try {
             split_line(m_impl->delimiter, line, record.m_begins, record.m_ends);
         } catch (const io::error::base& error) {

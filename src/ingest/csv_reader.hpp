@@ -1,8 +1,8 @@
 #pragma once
 // Records of one export, split by fast-cpp-csv-parser (the only place that includes it is
-// csv_reader.cpp): the byte chain of byte_source.hpp and text_guard.hpp feeds io::LineReader,
-// the dialect is sniffed from the header line, and fields are cut with fccp's
-// chop_next_column and this folder's quote policy.
+// csv_reader.cpp): the byte chain of byte_source.hpp feeds text_guard.hpp, which hands out one
+// validated record at a time; the dialect is sniffed from the header line, and fields are cut
+// with fccp's chop_next_column and this folder's quote policy.
 
 #include <cstdint>
 #include <memory>

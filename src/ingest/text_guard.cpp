@@ -1,5 +1,6 @@
 #include "ingest/text_guard.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -10,6 +11,15 @@
 namespace clientscore::ingest {
 
 namespace {
+
+// Text is read in pieces of this size: small enough that the bytes just read are still in the
+// core's cache when the record's fields are cut and parsed, large enough that a system call is
+// a rounding error. The buffer grows only for a record longer than a piece.
+constexpr std::size_t k_piece = std::size_t{1} << 18;
+// After the data: room for the NUL that ends an unterminated last record, and the 15 bytes a
+// sixteen-byte read past that NUL may touch (byte_scan.hpp).
+constexpr std::size_t k_padding = 64;
+constexpr std::size_t k_none = static_cast<std::size_t>(-1);
 
 constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
 constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
@@ -30,100 +40,106 @@ inline bool plain_word(const unsigned char* p) {
 
 }  // namespace
 
-std::int64_t LineMap::line_of(std::int64_t record) {
-    if (record < m_next_change && m_pushed.load(std::memory_order_acquire) == m_known) {
-        return record + m_offset;
-    }
-    const std::lock_guard<std::mutex> lock(m_mutex);
-    while (!m_entries.empty() && m_entries.front().record <= record) {
-        m_offset = m_entries.front().offset;
-        m_entries.pop_front();
-    }
-    m_known = m_pushed.load(std::memory_order_relaxed);
-    m_next_change = m_entries.empty() ? INT64_MAX : m_entries.front().record;
-    return record + m_offset;
-}
-
-void LineMap::push(std::int64_t record, std::int64_t offset) {
-    const std::lock_guard<std::mutex> lock(m_mutex);
-    m_entries.push_back(Entry{record, offset});
-    m_pushed.fetch_add(1, std::memory_order_release);
-}
-
-TextGuard::TextGuard(std::unique_ptr<ByteSource> upstream, std::shared_ptr<LineMap> lines, std::string display_name,
-                     std::string path, bool converted)
+TextGuard::TextGuard(std::unique_ptr<ByteSource> upstream, std::string display_name, std::string path,
+                     bool converted)
     : m_upstream(std::move(upstream)),
-      m_lines(std::move(lines)),
       m_display_name(std::move(display_name)),
       // A command in a hint cannot name standard input; FILE tells the user what to put there.
       m_path(path == "-" ? std::string("FILE") : std::move(path)),
       m_converted(converted) {}
 
-std::size_t TextGuard::read(char* buffer, std::size_t size) {
-    if (!m_started) {
-        start();
-    }
-    auto* out = reinterpret_cast<unsigned char*>(buffer);
-    std::size_t filled = 0;
-    while (filled < size && m_ahead_count > 0) {
-        out[filled++] = m_ahead[0];
-        std::memmove(m_ahead, m_ahead + 1, --m_ahead_count);
-    }
-    if (filled < size && !m_finished) {
-        const std::size_t want = size - filled;
-        const std::size_t got = m_upstream->read(buffer + filled, want);
-        filled += got;
-        if (got < want) {
-            m_finished = true;
-        }
-    }
-    // One byte of look-ahead decides whether a CR at the end of the buffer is followed by LF.
-    if (m_ahead_count == 0 && !m_finished) {
-        char next = 0;
-        if (m_upstream->read(&next, 1) == 1) {
-            m_ahead[0] = static_cast<unsigned char>(next);
-            m_ahead_count = 1;
-        } else {
-            m_finished = true;
-        }
-    }
-    const int next = m_ahead_count > 0 ? m_ahead[0] : -1;
-    scan(out, filled, next);
-    if (filled > 0) {
-        m_last = out[filled - 1];
-    }
-    if (next < 0 && filled < size) {
-        finish();
-        // io::LineReader finds the end of a last line without a line break by the byte after
-        // the data, which past its first blocks is left over from earlier text: a stale '\n'
-        // there cut the line wrong and sent it reading on, past its buffer (found by fuzzing).
-        // Text handed to it therefore always ends with a line break.
-        if (m_last != '\n') {
-            out[filled++] = '\n';
-            m_last = '\n';
-        }
-    }
-    return filled;
-}
+TextGuard::~TextGuard() = default;
 
 void TextGuard::start() {
     m_started = true;
-    const std::size_t got = m_upstream->read(reinterpret_cast<char*>(m_ahead), 3);
-    if (got < 3) {
-        m_finished = true;
-    }
-    m_ahead_count = got;
-    if (got >= 2 && ((m_ahead[0] == 0xFF && m_ahead[1] == 0xFE) || (m_ahead[0] == 0xFE && m_ahead[1] == 0xFF))) {
+    m_capacity = 2 * k_piece;
+    m_data = std::make_unique<char[]>(m_capacity + k_padding);
+    refill();
+    const auto* p = reinterpret_cast<const unsigned char*>(m_data.get());
+    if (m_end >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) {
         throw_utf16();
     }
-    if (got == 3 && m_ahead[0] == 0xEF && m_ahead[1] == 0xBB && m_ahead[2] == 0xBF) {
-        m_ahead_count = 0;
-        m_lines->bom = true;
+    if (m_end >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        m_bom = true;
+        m_begin = m_scan = 3;
     }
 }
 
-void TextGuard::scan(unsigned char* data, std::size_t size, int next) {
-    std::size_t i = 0;
+bool TextGuard::refill() {
+    if (m_eof) {
+        return false;
+    }
+    if (m_begin > 0) {
+        std::memmove(m_data.get(), m_data.get() + m_begin, m_end - m_begin);
+        m_scan -= m_begin;
+        m_end -= m_begin;
+        m_begin = 0;
+    }
+    if (m_capacity - m_end < k_piece) {
+        // A record longer than the buffer: room for it and the next piece.
+        const std::size_t capacity = std::max(2 * m_capacity, m_end + k_piece);
+        auto grown = std::make_unique<char[]>(capacity + k_padding);
+        std::memcpy(grown.get(), m_data.get(), m_end);
+        m_data = std::move(grown);
+        m_capacity = capacity;
+    }
+    const std::size_t got = m_upstream->read(m_data.get() + m_end, k_piece);
+    m_end += got;
+    if (got < k_piece) {
+        m_eof = true;
+    }
+    return true;
+}
+
+char* TextGuard::next_record(std::int64_t& line) {
+    if (!m_started) {
+        start();
+    }
+    while (!m_done) {
+        const std::size_t at = scan();
+        if (at != k_none) {
+            if (at - m_begin >= k_max_record_bytes) {
+                throw_too_long();
+            }
+            char* record = m_data.get() + m_begin;
+            m_data[at] = '\0';
+            if (at > m_begin && m_data[at - 1] == '\r') {
+                m_data[at - 1] = '\0';
+            }
+            line = m_record_line;
+            end_record();
+            m_begin = m_scan = at + 1;
+            return record;
+        }
+        if (m_scan - m_begin >= k_max_record_bytes) {
+            throw_too_long();
+        }
+        if (!refill()) {
+            finish();
+            m_done = true;
+            if (m_begin < m_end) {
+                // The last record, without a line break after it.
+                char* record = m_data.get() + m_begin;
+                m_data[m_end] = '\0';
+                if (m_data[m_end - 1] == '\r') {
+                    m_data[m_end - 1] = '\0';
+                }
+                line = m_record_line;
+                m_begin = m_scan = m_end;
+                return record;
+            }
+        }
+    }
+    return nullptr;
+}
+
+// Scans from m_scan for the end of the record: returns where its line break is, or k_none when
+// the text read so far holds no record end (m_scan then stands where scanning must resume).
+std::size_t TextGuard::scan() {
+    auto* data = reinterpret_cast<unsigned char*>(m_data.get());
+    // A CR at the very end of what was read needs the next byte to tell CRLF from a bare CR.
+    const std::size_t size = !m_eof && m_end > m_scan && data[m_end - 1] == '\r' ? m_end - 1 : m_end;
+    std::size_t i = m_scan;
     while (i < size) {
         if (m_need == 0) {
 #if defined(__SSE2__)
@@ -187,20 +203,21 @@ void TextGuard::scan(unsigned char* data, std::size_t size, int next) {
             case '\n':
                 ++m_line;
                 m_seen_lf = true;
-                if (m_in_quotes) {
-                    data[i] = static_cast<unsigned char>(k_quoted_newline);
-                } else {
-                    end_record();
+                if (!m_in_quotes) {
+                    m_scan = i + 1;
+                    return i;
                 }
+                data[i] = static_cast<unsigned char>(k_quoted_newline);
                 break;
             case '\r': {
-                const int after = i + 1 < size ? data[i + 1] : next;
+                const int after = i + 1 < m_end ? data[i + 1] : -1;
                 if (after != '\n') {
                     if (!m_in_quotes) {
                         ++m_line;
-                        data[i] = '\n';
-                        end_record();
-                    } else if (!m_seen_lf) {
+                        m_scan = i + 1;
+                        return i;
+                    }
+                    if (!m_seen_lf) {
                         // A bare CR in quoted text is a line break in an old Mac file (no LF
                         // anywhere), and a plain character where lines end with LF, as an
                         // editor shows it.
@@ -210,12 +227,14 @@ void TextGuard::scan(unsigned char* data, std::size_t size, int next) {
                 break;
             }
             case '\0':
-                throw_nul(data, size, i);
+                throw_nul(i);
             default:
                 break;
         }
         ++i;
     }
+    m_scan = i;
+    return k_none;
 }
 
 void TextGuard::end_record() {
@@ -223,12 +242,7 @@ void TextGuard::end_record() {
     if (m_records == m_jump_records) {
         m_line = m_jump_line;
     }
-    // The next record is number m_records + 1 and starts on the current physical line.
-    const std::int64_t offset = m_line - (m_records + 1);
-    if (offset != m_offset) {
-        m_lines->push(m_records + 1, offset);
-        m_offset = offset;
-    }
+    m_record_line = m_line;
 }
 
 void TextGuard::finish() {
@@ -242,11 +256,17 @@ void TextGuard::finish() {
     }
 }
 
-void TextGuard::throw_nul(const unsigned char* data, std::size_t size, std::size_t at) {
+void TextGuard::throw_too_long() const {
+    throw InputError(Location{m_display_name, m_record_line, {}}, "record over 16 MiB",
+                     "a record this long is usually a quote that is never closed, or a file that is not CSV");
+}
+
+void TextGuard::throw_nul(std::size_t at) {
     // UTF-16 text read as bytes has a NUL in every other byte and none in between; a stray
     // NUL does not, nor does a binary file, whose NULs come in runs.
+    const auto* data = reinterpret_cast<const unsigned char*>(m_data.get());
     const std::size_t from = at >= 8 ? at - 8 : 0;
-    const std::size_t to = std::min(size, at + 9);
+    const std::size_t to = std::min(m_end, at + 9);
     int alternate_nuls = 0;
     int other_nuls = 0;
     for (std::size_t j = from; j < to; ++j) {
