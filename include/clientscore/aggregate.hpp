@@ -48,6 +48,12 @@ private:
     StringMap<std::optional<std::string>> m_by_name;  // name → id, nullopt when ambiguous
 };
 
+/// Adds `value` to `sum`; on overflow `sum` stays at the limit and the result is false. Call
+/// times and granted discounts are never negative, so a client's total reaches the limit in
+/// whatever order and whatever parts its records are added: the outcome does not depend on how
+/// the files were split between threads.
+bool add_saturating(std::int64_t& sum, std::int64_t value);
+
 /// Counters of calls and emails; integers, so partial totals add up exactly in any order.
 struct ContactTotals {
     std::int64_t calls = 0;
@@ -59,20 +65,25 @@ struct ContactTotals {
     std::int64_t flagged = 0;
     std::array<std::int64_t, k_hostile_tag_count> tags{};
     std::int64_t call_ms = 0;
-    void add(const ContactTotals& other);
+    /// False when call_ms reached its limit (see add_saturating).
+    bool add(const ContactTotals& other);
 };
 
 /// Discounts in integer money per currency id.
 struct DiscountTotals {
     std::int64_t requests = 0;
     std::vector<std::pair<std::uint16_t, Money>> granted;  // (currency id, sum)
-    void add_granted(std::uint16_t currency, Money amount);
+    /// False when the sum reached its limit (see add_saturating).
+    bool add_granted(std::uint16_t currency, Money amount);
 };
 
 struct ClientTotals {
     ContactTotals contacts;
     DiscountTotals discounts;
     bool has_event = false;  ///< a call, email or discount dated in the period
+    /// The call time or a discount sum went past 64 bits: no figure of this client can be
+    /// trusted, and the run ends with an input error naming it (Aggregator::too_large_client).
+    bool too_large = false;
 };
 
 /// One invoice after joining the rows that share its invoice_id. Kept for every invoice of
@@ -180,6 +191,8 @@ public:
     std::optional<Days> first_event() const { return m_first_event; }
     std::optional<Days> last_event() const { return m_last_event; }
     const std::vector<FileExtras>& file_extras() const { return m_extras; }
+    /// The first client in byte order whose call time or discounts add up to more than 64 bits.
+    std::optional<std::string> too_large_client() const;
     /// The focused client's index, if it has any record at all.
     std::optional<std::uint32_t> focus_index() const;
     /// The focused client's totals per month key (year*12 + month-1).

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -206,10 +207,36 @@ struct FileReport {
 FileReport read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
                        RecordSink& sink);
 
-/// Cuts a file into about `parts` slices at record boundaries (found from the quote parity of
-/// the bytes before them, as the CSV layer counts quotes). Returns no slice when the file is
-/// not worth cutting or cannot be cut safely: standard input, gzip, an encoding other than
-/// UTF-8, old Mac line ends, a blank first line, or fewer than two slices' worth of bytes.
+/// Cuts one large plain file into about `parts` slices at record boundaries (found from the
+/// quote parity of the bytes before each cut, as the CSV layer counts quotes), one slice after
+/// another: readers start on the first slices while the planner still scans for the next.
+class SlicePlanner {
+public:
+    /// Plans slices of at least `min_slice_bytes`. The file cannot be cut (cuttable() is false)
+    /// when it is not worth cutting or cannot be cut safely: standard input, gzip, an encoding
+    /// other than UTF-8, a header that is not its first line, a preset that needs the whole file,
+    /// or fewer than two slices' worth of bytes. Throws nothing: a file it cannot read is left
+    /// uncut, for its reader to report.
+    SlicePlanner(const InputFile& file, std::size_t parts, std::uint64_t min_slice_bytes,
+                 const ReadSettings& settings);
+    SlicePlanner(const SlicePlanner&) = delete;
+    SlicePlanner& operator=(const SlicePlanner&) = delete;
+    ~SlicePlanner();
+
+    bool cuttable() const;
+    /// The next slice in file order; none after the last, or once failed().
+    std::optional<FileSlice> next();
+    /// The scan met what makes a cut unsafe (a bare CR, which ends a line for the CSV layer but
+    /// not for the line count) after slices were given: they cannot stand for the file, which
+    /// must be read whole.
+    bool failed() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Every slice of SlicePlanner at once; none when the file is not cuttable or the plan failed.
 std::vector<FileSlice> plan_slices(const InputFile& file, std::size_t parts, std::uint64_t min_slice_bytes,
                                    const ReadSettings& settings);
 

@@ -23,17 +23,6 @@ bool fits_sum(std::int64_t sum, std::int64_t value) {
     return !__builtin_add_overflow(sum, value, &ignored);
 }
 
-bool fits_granted(const DiscountTotals& d, std::uint16_t currency, Money amount) {
-    for (const auto& [id, sum] : d.granted) {
-        if (id == currency) {
-            return fits_sum(sum, amount);
-        }
-    }
-    return true;
-}
-
-constexpr char k_too_large_total[] = "is too large: the client's total would exceed 64-bit minor units";
-
 }  // namespace
 
 Aggregator::Aggregator(AggregateSettings settings, const ClientDirectory& directory,
@@ -98,6 +87,16 @@ std::optional<std::uint32_t> Aggregator::focus_index() const {
         }
     }
     return std::nullopt;
+}
+
+std::optional<std::string> Aggregator::too_large_client() const {
+    std::optional<std::string> first;
+    for (std::size_t i = 0; i < m_totals.size(); ++i) {
+        if (m_totals[i].too_large && (!first || m_client_ids[i] < *first)) {
+            first = m_client_ids[i];
+        }
+    }
+    return first;
 }
 
 void Aggregator::release_invoice_texts() {
@@ -200,11 +199,6 @@ void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
     if (!in_period(r.when.date)) {
         return;
     }
-    // Durations are never negative: the client's total bounds every month's.
-    if (!fits_sum(m_totals[index].contacts.call_ms, r.duration_ms)) {
-        bad_row(r.source, "duration", "is too large: the client's call time would exceed 64-bit milliseconds");
-        return;
-    }
     const bool off_day = m_settings.calendar.off_day(r.when.date);
     const bool after_hours = m_settings.calendar.after_hours(r.when);
     const bool inbound = r.direction == Direction::inbound;
@@ -214,7 +208,7 @@ void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
         if (r.channel == Channel::call) {
             ++c.calls;
             c.calls_in += inbound;
-            c.call_ms += r.duration_ms;
+            t.too_large |= !add_saturating(c.call_ms, r.duration_ms);
         } else {
             ++c.emails;
             c.emails_in += inbound;
@@ -255,16 +249,11 @@ void Aggregator::on_discount(const DiscountRecord& r) {
         return;
     }
     std::uint16_t currency = currency_id(r.currency);
-    // Discount amounts are absolute values: the client's total bounds every month's.
-    if (r.status == DiscountStatus::granted && !fits_granted(m_totals[index].discounts, currency, r.amount)) {
-        bad_row(r.source, "amount", k_too_large_total);
-        return;
-    }
     auto apply = [&](ClientTotals& t) {
         t.has_event = true;
         ++t.discounts.requests;
         if (r.status == DiscountStatus::granted) {
-            t.discounts.add_granted(currency, r.amount);
+            t.too_large |= !t.discounts.add_granted(currency, r.amount);
         }
     };
     apply(m_totals[index]);
@@ -375,29 +364,19 @@ void Aggregator::merge(Aggregator&& other) {
     count_all_held();
     other.release_lookups();  // not needed to merge: freed before this side's lookups grow
     // Currency ids differ between aggregators: map them by code.
-    auto add_totals = [&](ClientTotals& mine, const ClientTotals& theirs, std::string_view client) {
-        // Each part fitted on its own; their sum may not (one client's calls in two files).
-        bool fits = fits_sum(mine.contacts.call_ms, theirs.contacts.call_ms);
-        for (const auto& [currency, sum] : theirs.discounts.granted) {
-            fits = fits && fits_granted(mine.discounts, currency_id(other.m_currencies[currency]), sum);
-        }
-        if (!fits) {
-            throw InputError(Location{}, fmt::format("the call time or discounts of client \"{}\" add up to more "
-                                                     "than 64-bit milliseconds or minor units",
-                                                     client));
-        }
-        mine.contacts.add(theirs.contacts);
+    auto add_totals = [&](ClientTotals& mine, const ClientTotals& theirs) {
+        mine.too_large |= theirs.too_large || !mine.contacts.add(theirs.contacts);
         mine.has_event |= theirs.has_event;
         mine.discounts.requests += theirs.discounts.requests;
         for (const auto& [currency, sum] : theirs.discounts.granted) {
-            mine.discounts.add_granted(currency_id(other.m_currencies[currency]), sum);
+            mine.too_large |= !mine.discounts.add_granted(currency_id(other.m_currencies[currency]), sum);
         }
     };
     std::vector<std::uint32_t> client_map(other.m_client_ids.size());
     for (std::size_t i = 0; i < other.m_client_ids.size(); ++i) {
         std::uint32_t index = intern(other.m_client_ids[i]);
         client_map[i] = index;
-        add_totals(m_totals[index], other.m_totals[i], other.m_client_ids[i]);
+        add_totals(m_totals[index], other.m_totals[i]);
     }
     for (Invoice inv : other.m_invoices) {
         inv.client = client_map[inv.client];
@@ -420,7 +399,7 @@ void Aggregator::merge(Aggregator&& other) {
         }
     }
     for (const auto& [month, totals] : other.m_focus_months) {
-        add_totals(m_focus_months[month], totals, m_settings.focus.value_or(std::string()));
+        add_totals(m_focus_months[month], totals);
     }
     for (FocusEvent& e : other.m_focus_events) {
         e.currency = currency_id(other.m_currencies[e.currency]);

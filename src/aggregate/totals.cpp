@@ -2,7 +2,15 @@
 
 namespace clientscore {
 
-void ContactTotals::add(const ContactTotals& o) {
+bool add_saturating(std::int64_t& sum, std::int64_t value) {
+    if (__builtin_add_overflow(sum, value, &sum)) {
+        sum = value < 0 ? INT64_MIN : INT64_MAX;
+        return false;
+    }
+    return true;
+}
+
+bool ContactTotals::add(const ContactTotals& o) {
     calls += o.calls;
     calls_in += o.calls_in;
     emails += o.emails;
@@ -13,17 +21,17 @@ void ContactTotals::add(const ContactTotals& o) {
     for (std::size_t i = 0; i < tags.size(); ++i) {
         tags[i] += o.tags[i];
     }
-    call_ms += o.call_ms;
+    return add_saturating(call_ms, o.call_ms);
 }
 
-void DiscountTotals::add_granted(std::uint16_t currency, Money amount) {
+bool DiscountTotals::add_granted(std::uint16_t currency, Money amount) {
     for (auto& [id, sum] : granted) {
         if (id == currency) {
-            sum += amount;
-            return;
+            return add_saturating(sum, amount);
         }
     }
     granted.emplace_back(currency, amount);
+    return true;
 }
 
 }  // namespace clientscore

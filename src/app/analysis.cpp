@@ -1,10 +1,13 @@
 #include "app/analysis.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
-#include <numeric>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -85,17 +88,45 @@ unsigned reader_threads() {
     return std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
 }
 
+// Runs task(0) ... task(count - 1), each on its own thread but the first, which runs on this
+// one; rethrows the first task's exception, in task order, once all have ended.
+template <class Task>
+void in_parallel(std::size_t count, const Task& task) {
+    std::vector<std::exception_ptr> failures(count);
+    auto run = [&](std::size_t i) {
+        try {
+            task(i);
+        } catch (...) {
+            failures[i] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t i = 1; i < count; ++i) {
+        pool.emplace_back(run, i);
+    }
+    if (count > 0) {
+        run(0);
+    }
+    for (std::thread& t : pool) {
+        t.join();
+    }
+    for (const std::exception_ptr& failure : failures) {
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
+    }
+}
+
 std::uintmax_t size_of(const InputFile& f) {
     std::error_code ignored;
     std::uintmax_t size = f.path == "-" ? 0 : std::filesystem::file_size(f.path, ignored);
     return size == static_cast<std::uintmax_t>(-1) ? 0 : size;
 }
 
-// The size of the slices a large file is cut into. A reader holds fast-cpp-csv-parser's 48 MiB
-// buffer but touches only what it reads: a slice under its first 32 MiB read keeps a reader's
-// memory to the slice's size, so two readers at once stay under 50 MB. A slice costs a header
-// scan and fresh pages, a few milliseconds. CLIENTSCORE_SLICE_BYTES changes it, for the tests
-// that cut small files into many slices.
+// The size of the slices a large file is cut into. A slice is a unit of work: small enough
+// that the workers finish within a slice of each other, large enough that its fixed cost (a
+// reader, its header, the file's preset) is a rounding error. CLIENTSCORE_SLICE_BYTES changes
+// it, for the tests that cut small files into many slices.
 std::uint64_t slice_bytes() {
     if (const char* env = std::getenv("CLIENTSCORE_SLICE_BYTES")) {
         long long n = std::atoll(env);
@@ -103,7 +134,7 @@ std::uint64_t slice_bytes() {
             return static_cast<std::uint64_t>(n);
         }
     }
-    return 24ull << 20;
+    return 16ull << 20;
 }
 
 // What one worker reads in one go: a whole file, a slice of one, or every invoices file (lines
@@ -111,16 +142,52 @@ std::uint64_t slice_bytes() {
 struct Unit {
     std::vector<InputFile> files;
     std::vector<std::uint32_t> indices;
-    std::uint64_t bytes = 0;
     std::vector<FileReport> reports;
     std::exception_ptr failure;
 };
 
+// Units in the order they were planned. Workers take the next one as they become free, so a
+// slow unit never holds the others back; the planner adds slices while the first are read.
+class UnitQueue {
+public:
+    void push(Unit unit) {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_units.push_back(std::move(unit));
+        }
+        m_ready.notify_one();
+    }
+    void close() {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            m_closed = true;
+        }
+        m_ready.notify_all();
+    }
+    // The next unit to read, or null once the queue is closed and every unit taken. Units
+    // live in a deque: a pointer stays valid while others are added.
+    Unit* take() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_ready.wait(lock, [this] { return m_next < m_units.size() || m_closed; });
+        return m_next < m_units.size() ? &m_units[m_next++] : nullptr;
+    }
+    // After every worker has finished.
+    std::deque<Unit>& units() { return m_units; }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::deque<Unit> m_units;
+    std::size_t m_next = 0;
+    bool m_closed = false;
+};
+
 // Reads the files from `first` on, spread over worker threads, each worker into its own
-// aggregator; the aggregators are merged in worker order. Large files are cut into slices
-// (plan_slices) so that both cores share them. Returns the files whose slices could not stand
-// for the whole file (their date order needed settling, or a slice failed): the caller reads
-// again with those files whole, so the result never depends on the cut.
+// aggregator; the aggregators are merged at the end. Large files are cut into slices
+// (SlicePlanner) so that both cores share them. Returns the files whose slices could not stand
+// for the whole file (their date order needed settling, a slice failed, or the planner found
+// them uncuttable late): the caller reads again with those files whole, so the result never
+// depends on the cut.
 std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg, const ReadSettings& read,
                                       std::uint32_t first, const std::vector<std::string>& names,
                                       const std::vector<std::uint32_t>& keep_whole) {
@@ -128,77 +195,85 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
     const unsigned threads = reader_threads();
     const std::uint64_t slice_target = slice_bytes();
 
-    std::vector<Unit> units;
+    UnitQueue queue;
+    // The invoices go first: they cost the most per byte and cannot be cut.
     Unit invoices;
     for (std::uint32_t i = first; i < files.size(); ++i) {
-        const std::uint64_t bytes = size_of(files[i]);
         if (files[i].kind == Kind::invoices) {
             invoices.files.push_back(files[i]);
             invoices.indices.push_back(i);
-            invoices.bytes += bytes;
-            continue;
-        }
-        std::vector<FileSlice> slices;
-        const bool whole = std::find(keep_whole.begin(), keep_whole.end(), i) != keep_whole.end();
-        if (threads > 1 && !whole) {
-            const auto parts = static_cast<std::size_t>((bytes + slice_target - 1) / slice_target);
-            slices = plan_slices(files[i], parts, slice_target, read);
-        }
-        if (slices.empty()) {
-            units.push_back(Unit{{files[i]}, {i}, bytes, {}, nullptr});
-        }
-        for (const FileSlice& slice : slices) {
-            InputFile part = files[i];
-            part.slice = slice;
-            units.push_back(Unit{{part}, {i}, slice.end - slice.begin, {}, nullptr});
         }
     }
     if (!invoices.files.empty()) {
-        units.insert(units.begin(), std::move(invoices));
+        queue.push(std::move(invoices));
     }
-
-    // Largest first onto the least loaded worker; ties keep unit order, so the plan is fixed.
-    const unsigned workers = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(units.size())));
-    std::vector<std::size_t> order(units.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t x, std::size_t y) { return units[x].bytes > units[y].bytes; });
-    std::vector<std::vector<std::size_t>> assigned(workers);
-    std::vector<std::uint64_t> load(workers, 0);
-    for (std::size_t u : order) {
-        auto lightest = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
-        assigned[lightest].push_back(u);
-        load[lightest] += units[u].bytes;
+    // Then the files too small to cut, whole; then the slices of the others, as the planner
+    // finds them: small units last would leave one worker reading while the other waits.
+    std::vector<std::uint32_t> to_cut;
+    for (std::uint32_t i = first; i < files.size(); ++i) {
+        if (files[i].kind == Kind::invoices) {
+            continue;
+        }
+        const bool whole = threads < 2 || std::find(keep_whole.begin(), keep_whole.end(), i) != keep_whole.end();
+        if (!whole && size_of(files[i]) >= 2 * slice_target) {
+            to_cut.push_back(i);
+        } else {
+            queue.push(Unit{{files[i]}, {i}, {}, nullptr});
+        }
     }
+    std::vector<std::uint32_t> uncut;  // files the planner gave up on after cutting
+    auto plan = [&] {
+        for (const std::uint32_t i : to_cut) {
+            SlicePlanner planner(files[i], static_cast<std::size_t>(size_of(files[i]) / slice_target), slice_target,
+                                 read);
+            std::size_t sliced = 0;
+            while (std::optional<FileSlice> slice = planner.next()) {
+                InputFile part = files[i];
+                part.slice = *slice;
+                queue.push(Unit{{std::move(part)}, {i}, {}, nullptr});
+                ++sliced;
+            }
+            if (sliced == 0) {
+                queue.push(Unit{{files[i]}, {i}, {}, nullptr});
+            } else if (planner.failed()) {
+                uncut.push_back(i);
+            }
+        }
+        queue.close();
+    };
 
     std::vector<std::unique_ptr<Aggregator>> partial;
-    for (unsigned w = 0; w < workers; ++w) {
+    for (unsigned w = 0; w < threads; ++w) {
         partial.push_back(std::make_unique<Aggregator>(agg, a.directory, names));
-        std::sort(assigned[w].begin(), assigned[w].end());
     }
     auto work = [&](unsigned w) {
-        for (std::size_t u : assigned[w]) {
-            Unit& unit = units[u];
+        while (Unit* unit = queue.take()) {
             try {
-                for (std::size_t f = 0; f < unit.files.size(); ++f) {
-                    unit.reports.push_back(read_export(unit.files[f], unit.indices[f], read, *partial[w]));
+                for (std::size_t f = 0; f < unit->files.size(); ++f) {
+                    unit->reports.push_back(read_export(unit->files[f], unit->indices[f], read, *partial[w]));
                 }
             } catch (...) {
-                unit.failure = std::current_exception();
+                unit->failure = std::current_exception();
             }
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned w = 1; w < workers; ++w) {
+    if (threads > 1) {
+        pool.emplace_back(plan);
+    } else {
+        plan();
+    }
+    for (unsigned w = 1; w < threads; ++w) {
         pool.emplace_back(work, w);
     }
     work(0);
     for (std::thread& t : pool) {
         t.join();
     }
+    const std::deque<Unit>& units = queue.units();
 
     // Slices stand for their file only when none failed and none had to settle a date order.
-    std::vector<std::uint32_t> redo;
+    std::vector<std::uint32_t> redo = uncut;
     for (const Unit& unit : units) {
         const bool sliced = unit.files.size() == 1 && unit.files[0].slice.has_value();
         if (sliced && (unit.failure || (!unit.reports.empty() && !unit.reports[0].date_order.empty()))) {
@@ -224,25 +299,26 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
         std::rethrow_exception(first_failure);
     }
     std::vector<std::vector<FileReport>> slices_of(files.size());
-    for (Unit& unit : units) {
+    for (const Unit& unit : units) {
         for (std::size_t f = 0; f < unit.reports.size(); ++f) {
-            slices_of[unit.indices[f]].push_back(std::move(unit.reports[f]));
+            slices_of[unit.indices[f]].push_back(unit.reports[f]);
         }
     }
     for (std::uint32_t i = first; i < files.size(); ++i) {
         a.reports[i] = slices_of[i].size() == 1 ? std::move(slices_of[i][0]) : merge_slice_reports(slices_of[i]);
     }
     // The others merge into the worker that read the invoices: they are the bulk of what an
-    // aggregator holds, and moving them would hold them twice. The plan fixes which worker
-    // that is, and the totals are integers, so the order of merging changes nothing.
+    // aggregator holds, and moving them would hold them twice. Which worker that is depends on
+    // timing, but the totals are integers and the invoices are read by one aggregator in file
+    // order, so neither that nor the order of merging changes anything.
     unsigned base = 0;
-    for (unsigned w = 0; w < workers; ++w) {
+    for (unsigned w = 0; w < partial.size(); ++w) {
         if (!partial[w]->invoices().empty()) {
             base = w;
         }
     }
     a.aggregator = std::move(partial[base]);
-    for (unsigned w = 0; w < workers; ++w) {
+    for (unsigned w = 0; w < partial.size(); ++w) {
         if (w != base) {
             a.aggregator->merge(std::move(*partial[w]));
             partial[w].reset();
@@ -339,6 +415,13 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         agg.focus = std::string(a.directory.resolve(*focus));
     }
     read_in_parallel(a, agg, read, index, names);
+    if (const std::optional<std::string> client = a.aggregator->too_large_client()) {
+        throw InputError(Location{},
+                         fmt::format("the call time or discounts of client \"{}\" add up to more than 64-bit "
+                                     "milliseconds or minor units",
+                                     *client),
+                         "one of its durations or discount amounts is far too large: check its rows in the exports");
+    }
     a.aggregator->release_lookups();
     if (!focus) {
         a.aggregator->release_invoice_texts();  // rank names no invoice
@@ -373,22 +456,53 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
 
     a.invoices_by_client.build(ag);
 
-    bool any_event = false;
-    // Reserved: growing by doubling would briefly hold half a million results twice.
-    a.clients.reserve(ag.client_ids().size());
-    for (std::uint32_t c = 0; c < ag.client_ids().size(); ++c) {
-        const ClientTotals& totals = ag.totals()[c];
-        const auto& invoices = a.invoices_by_client[c];
-        if (!is_listed(totals, invoices, a.context)) {
-            continue;
+    // The clients' metrics, in parallel: the invoices are measured here, against the period
+    // and as_of that only the whole data settles, and they are the bulk of the work after
+    // reading. Clients go in chunks, taken by whichever worker is free (a few clients hold
+    // most of the invoices); each chunk's results have their place fixed by the chunks before
+    // it, so the order is that of the aggregator whatever the number of threads.
+    const std::size_t client_count = ag.client_ids().size();
+    constexpr std::size_t k_chunk = 1024;
+    const std::size_t chunks = (client_count + k_chunk - 1) / k_chunk;
+    const std::size_t workers = std::min<std::size_t>(reader_threads(), chunks);
+    auto for_each_chunk = [&](const auto& task) {
+        std::atomic<std::size_t> next{0};
+        in_parallel(workers, [&](std::size_t) {
+            for (std::size_t k = next++; k < chunks; k = next++) {
+                task(k, k * k_chunk, std::min(client_count, (k + 1) * k_chunk));
+            }
+        });
+    };
+    std::vector<std::uint8_t> listed(client_count);
+    std::vector<std::size_t> listed_before(chunks + 1, 0);
+    std::vector<std::uint8_t> chunk_has_event(chunks, 0);
+    for_each_chunk([&](std::size_t k, std::size_t begin, std::size_t end) {
+        for (std::size_t c = begin; c < end; ++c) {
+            listed[c] = is_listed(ag.totals()[c], a.invoices_by_client[c], a.context);
+            listed_before[k + 1] += listed[c];
         }
-        ClientResult result;
-        result.client = ag.client_ids()[c];
-        result.name = a.directory.name_of(result.client);
-        result.metrics = compute_metrics(totals, invoices, a.context);
-        any_event |= totals.has_event || result.metrics.invoices > 0;
-        a.clients.push_back(std::move(result));
+    });
+    for (std::size_t k = 0; k < chunks; ++k) {
+        listed_before[k + 1] += listed_before[k];
     }
+    // Sized once: growing by doubling would briefly hold half a million results twice.
+    a.clients.resize(listed_before[chunks]);
+    for_each_chunk([&](std::size_t k, std::size_t begin, std::size_t end) {
+        std::size_t at = listed_before[k];
+        for (std::size_t c = begin; c < end; ++c) {
+            if (listed[c] == 0) {
+                continue;
+            }
+            ClientResult& result = a.clients[at++];
+            result.client = ag.client_ids()[c];
+            result.name = a.directory.name_of(result.client);
+            result.metrics = compute_metrics(ag.totals()[c], a.invoices_by_client[c], a.context);
+            chunk_has_event[k] |= ag.totals()[c].has_event || result.metrics.invoices > 0;
+        }
+    });
+    listed = {};
+    const bool any_event =
+        std::any_of(chunk_has_event.begin(), chunk_has_event.end(), [](std::uint8_t e) { return e != 0; });
     if (!any_event) {
         emit(fmt::format("clientscore: warning: no call, email, invoice or discount is dated in the period {} to {}; "
                          "only clients with open receivables are listed",

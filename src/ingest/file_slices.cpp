@@ -33,175 +33,243 @@ struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
 };
 
-// Where the header record ends, and how many physical lines it spans (quoted line breaks in a
-// header name make it more than one).
-struct HeaderEnd {
-    std::uint64_t end = 0;
-    std::int64_t lines = 0;
-};
-
-// Quotes and LFs in `data`: the scan before each cut runs over most of a large file before the
-// readers start, so it counts 16 bytes a step (SSE2 is part of every x86-64). The matches of
-// each byte lane are summed in 8-bit counters, folded into 64-bit sums every 255 steps: a
-// popcount per step would be a libgcc call without -mpopcnt, 3% of a whole run (perf).
+// Quotes, LFs, CRs and CRs followed by an LF in `data`: the planner runs over most of a large
+// file while the first readers start, so it counts 16 bytes a step (SSE2 is part of every
+// x86-64). The matches of each byte lane are summed in 8-bit counters, folded into 64-bit sums
+// every 255 steps: a popcount per step would be a libgcc call without -mpopcnt. A CR in the
+// last byte is not paired here: the caller looks at the next block's first byte.
 struct Counts {
     std::uint64_t quotes = 0;
     std::uint64_t lfs = 0;
+    std::uint64_t crs = 0;
+    std::uint64_t crlfs = 0;
 };
-Counts count_quotes_and_lfs(const char* data, std::size_t size) {
+Counts count_bytes(const char* data, std::size_t size) {
     Counts c;
     std::size_t i = 0;
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
     const __m128i zero = _mm_setzero_si128();
     auto fold = [&zero](__m128i lanes) {
         const __m128i sums = _mm_sad_epu8(lanes, zero);  // two 64-bit sums of eight lanes each
         return static_cast<std::uint64_t>(_mm_cvtsi128_si64(sums)) +
                static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
     };
-    while (i + 16 <= size) {
+    // i + 17 <= size: the load one byte further, for the byte after each CR, stays inside.
+    while (i + 17 <= size) {
         __m128i quotes = zero;
         __m128i lfs = zero;
-        for (int step = 0; step < 255 && i + 16 <= size; ++step, i += 16) {
+        __m128i crs = zero;
+        __m128i crlfs = zero;
+        for (int step = 0; step < 255 && i + 17 <= size; ++step, i += 16) {
             const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+            const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 1));
+            const __m128i is_cr = _mm_cmpeq_epi8(bytes, cr);
             // A match is 0xFF (-1) in its lane: subtracting it counts one.
             quotes = _mm_sub_epi8(quotes, _mm_cmpeq_epi8(bytes, quote));
             lfs = _mm_sub_epi8(lfs, _mm_cmpeq_epi8(bytes, lf));
+            crs = _mm_sub_epi8(crs, is_cr);
+            crlfs = _mm_sub_epi8(crlfs, _mm_and_si128(is_cr, _mm_cmpeq_epi8(after, lf)));
         }
         c.quotes += fold(quotes);
         c.lfs += fold(lfs);
+        c.crs += fold(crs);
+        c.crlfs += fold(crlfs);
     }
 #endif
     for (; i < size; ++i) {
         c.quotes += data[i] == '"';
         c.lfs += data[i] == '\n';
+        if (data[i] == '\r' && i + 1 < size) {
+            ++c.crs;
+            c.crlfs += data[i + 1] == '\n';
+        }
     }
     return c;
 }
 
 }  // namespace
 
-std::vector<FileSlice> plan_slices(const InputFile& file, std::size_t parts, std::uint64_t min_slice_bytes,
-                                   const ReadSettings& settings) {
+struct SlicePlanner::Impl {
+    std::unique_ptr<std::FILE, FileCloser> in;
+    std::uint64_t size = 0;
+    std::size_t parts = 0;
+    bool cuttable = false;
+    bool failed = false;
+    bool done = false;
+
+    std::vector<char> block = std::vector<char>(k_block);
+    std::size_t got = 0;           // bytes in block
+    std::size_t pos = 0;           // next byte of block to look at
+    std::uint64_t at = 0;          // file offset of block[0]
+    std::uint64_t lines = 0;       // LFs before block[pos]
+    bool in_quotes = false;        // quote parity before block[pos]
+    bool cr_pending = false;       // the block before ended in a CR
+    bool header_found = false;
+    std::uint64_t header_end = 0;
+    std::int64_t header_lines = 0;
+    std::uint64_t begin = 0;       // where the next slice starts
+    std::int64_t begin_line = 0;
+    std::size_t next_cut = 1;
+
+    std::uint64_t target() const { return size * next_cut / parts; }
+
+    // Reads the next block; false at the end of the file.
+    bool load() {
+        at += got;
+        got = std::fread(block.data(), 1, k_block, in.get());
+        pos = 0;
+        if (got == 0) {
+            return false;
+        }
+        if (cr_pending && block[0] != '\n') {
+            failed = true;
+        }
+        cr_pending = block[got - 1] == '\r';
+        return true;
+    }
+
+    // Scans on to the next record boundary at or after `target` (any boundary when none is
+    // given): its file offset and physical line, or none at the end of the file.
+    std::optional<std::pair<std::uint64_t, std::int64_t>> find_boundary(std::optional<std::uint64_t> target) {
+        for (;;) {
+            if (pos == got && !load()) {
+                return std::nullopt;
+            }
+            if (target && at + got <= *target) {
+                // Nothing to find in the rest of this block: count and move on.
+                const Counts counts = count_bytes(block.data() + pos, got - pos);
+                if (counts.crs != counts.crlfs) {
+                    failed = true;
+                }
+                in_quotes ^= (counts.quotes & 1) != 0;
+                lines += counts.lfs;
+                pos = got;
+                continue;
+            }
+            for (; pos < got; ++pos) {
+                const char c = block[pos];
+                if (c == '"') {
+                    in_quotes = !in_quotes;
+                } else if (c == '\r' && pos + 1 < got && block[pos + 1] != '\n') {
+                    failed = true;
+                } else if (c == '\n') {
+                    ++lines;
+                    const std::uint64_t after = at + pos + 1;
+                    if (!in_quotes && (!target || after >= *target)) {
+                        ++pos;
+                        return std::make_pair(after, static_cast<std::int64_t>(lines) + 1);
+                    }
+                }
+            }
+        }
+    }
+};
+
+SlicePlanner::SlicePlanner(const InputFile& file, std::size_t parts, std::uint64_t min_slice_bytes,
+                           const ReadSettings& settings)
+    : m_impl(std::make_unique<Impl>()) {
     if (parts < 2 || file.path == "-" || file.slice || !ingest::is_utf8_name(settings.encoding)) {
-        return {};
+        return;
     }
     struct stat info {};
     if (::stat(file.path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) {
-        return {};
+        return;
     }
     const auto size = static_cast<std::uint64_t>(info.st_size);
     if (min_slice_bytes == 0 || size < 2 * min_slice_bytes) {
-        return {};
+        return;
     }
-    parts = static_cast<std::size_t>(std::min<std::uint64_t>(parts, size / min_slice_bytes));
+    m_impl->size = size;
+    m_impl->parts = static_cast<std::size_t>(std::min<std::uint64_t>(parts, size / min_slice_bytes));
 
     // Only a file whose header is its first line is cut: the header part of every slice is
     // then exactly that line. A preset that merges rows across the file (one contact per
     // incident, one total per invoice) or finds its header below title lines needs it whole.
-    {
+    try {
         const ingest::RawInput raw(file.path, file.display_name);
         ingest::CsvReader csv(raw, settings.encoding);
         if (!csv.has_header() || csv.header_line() != 1) {
-            return {};
+            return;
         }
         const ingest::PresetChoice preset = ingest::choose_preset(file.kind, csv.header(), settings.preset);
         if (preset.preset != nullptr && ingest::needs_whole_file(*preset.preset)) {
-            return {};
+            return;
         }
+    } catch (const std::exception&) {
+        return;  // the reader of the whole file reports it
     }
+    m_impl->in.reset(std::fopen(file.path.c_str(), "rb"));
+    if (!m_impl->in) {
+        return;
+    }
+    if (!m_impl->load()) {
+        return;
+    }
+    if (m_impl->got >= 2 && static_cast<unsigned char>(m_impl->block[0]) == 0x1F &&
+        static_cast<unsigned char>(m_impl->block[1]) == 0x8B) {
+        return;  // gzip: its bytes are not the text
+    }
+    const auto header = m_impl->find_boundary(std::nullopt);
+    if (!header || m_impl->failed) {
+        return;
+    }
+    m_impl->header_end = m_impl->begin = header->first;
+    m_impl->header_lines = header->second - 1;
+    m_impl->begin_line = header->second;
+    m_impl->cuttable = true;
+}
 
-    std::unique_ptr<std::FILE, FileCloser> in(std::fopen(file.path.c_str(), "rb"));
-    if (!in) {
-        return {};
-    }
-    std::vector<char> block(k_block + 1);
-    std::uint64_t at = 0;          // file offset of block[0]
-    std::uint64_t lines = 0;       // LFs before block[0]
-    bool in_quotes = false;        // quote parity before block[0]
-    std::optional<HeaderEnd> header;
-    std::vector<std::uint64_t> cuts;
-    std::vector<std::int64_t> cut_lines;
-    std::size_t next_cut = 1;
-    while (next_cut < parts) {
-        const std::size_t got = std::fread(block.data(), 1, k_block, in.get());
-        if (got == 0) {
-            break;
-        }
-        const char* data = block.data();
-        if (at == 0 && got >= 2 && static_cast<unsigned char>(data[0]) == 0x1F &&
-            static_cast<unsigned char>(data[1]) == 0x8B) {
-            return {};  // gzip: its bytes are not the text
-        }
-        // A CR not followed by LF ends a line for the CSV layer (old Mac files), which LF
-        // counting would miss: such files are read whole.
-        for (const char* cr = static_cast<const char*>(std::memchr(data, '\r', got)); cr != nullptr;
-             cr = static_cast<const char*>(std::memchr(cr + 1, '\r', static_cast<std::size_t>(data + got - cr - 1)))) {
-            if (cr + 1 == data + got) {
-                const int after = std::fgetc(in.get());
-                if (after != EOF) {
-                    std::ungetc(after, in.get());
-                }
-                if (after != '\n' && after != EOF) {
-                    return {};
-                }
-                break;
-            }
-            if (cr[1] != '\n') {
-                return {};
-            }
-        }
-        const std::uint64_t target = size * next_cut / parts;
-        const bool needs_scan = !header || at + got > target;
-        if (!needs_scan) {
-            // Nothing to find in this block: count and move on.
-            const Counts counts = count_quotes_and_lfs(data, got);
-            in_quotes ^= (counts.quotes & 1) != 0;
-            lines += counts.lfs;
-            at += got;
-            continue;
-        }
-        for (std::size_t i = 0; i < got; ++i) {
-            const char c = data[i];
-            if (c == '"') {
-                in_quotes = !in_quotes;
-            } else if (c == '\n') {
-                ++lines;
-                if (in_quotes) {
-                    continue;
-                }
-                const std::uint64_t after = at + i + 1;
-                if (!header) {
-                    header = HeaderEnd{after, static_cast<std::int64_t>(lines)};
-                } else if (next_cut < parts && after >= size * next_cut / parts && after < size) {
-                    cuts.push_back(after);
-                    cut_lines.push_back(static_cast<std::int64_t>(lines) + 1);
-                    ++next_cut;
-                }
-            }
-        }
-        at += got;
-    }
-    if (!header || cuts.empty()) {
-        return {};
-    }
+SlicePlanner::~SlicePlanner() = default;
 
+bool SlicePlanner::cuttable() const { return m_impl->cuttable; }
+
+bool SlicePlanner::failed() const { return m_impl->failed; }
+
+std::optional<FileSlice> SlicePlanner::next() {
+    Impl& p = *m_impl;
+    if (!p.cuttable || p.done || p.failed) {
+        return std::nullopt;
+    }
+    FileSlice s;
+    s.header_end = p.header_end;
+    s.header_records = 1;  // the header is the first record (checked above)
+    s.begin = p.begin;
+    s.begin_line = p.begin_line;
+    s.end = p.size;
+    std::optional<std::pair<std::uint64_t, std::int64_t>> cut;
+    while (p.next_cut < p.parts && !cut) {
+        cut = p.find_boundary(std::max(p.target(), p.begin + 1));
+        ++p.next_cut;
+        if (cut && cut->first >= p.size) {
+            cut.reset();
+            p.next_cut = p.parts;
+        }
+    }
+    if (p.failed) {
+        return std::nullopt;
+    }
+    if (cut) {
+        s.end = cut->first;
+        p.begin = cut->first;
+        p.begin_line = cut->second;
+    } else {
+        p.done = true;
+    }
+    return s;
+}
+
+std::vector<FileSlice> plan_slices(const InputFile& file, std::size_t parts, std::uint64_t min_slice_bytes,
+                                   const ReadSettings& settings) {
+    SlicePlanner planner(file, parts, min_slice_bytes, settings);
     std::vector<FileSlice> slices;
-    std::uint64_t begin = header->end;
-    std::int64_t begin_line = header->lines + 1;
-    for (std::size_t k = 0; k <= cuts.size(); ++k) {
-        FileSlice s;
-        s.header_end = header->end;
-        s.header_records = 1;  // the header is the first record (checked above)
-        s.begin = begin;
-        s.begin_line = begin_line;
-        s.end = k < cuts.size() ? cuts[k] : size;
-        slices.push_back(s);
-        if (k < cuts.size()) {
-            begin = cuts[k];
-            begin_line = cut_lines[k];
-        }
+    while (std::optional<FileSlice> s = planner.next()) {
+        slices.push_back(*s);
+    }
+    if (planner.failed() || slices.size() < 2) {
+        return {};
     }
     return slices;
 }
