@@ -378,3 +378,52 @@ TEST_CASE("normalize::parse_time_of_day", "[normalize]") {
         CHECK_FALSE(parse_time_of_day(bad));
     }
 }
+
+TEST_CASE("normalize::parse_timestamp fixed-position ISO forms read as the general reader reads them",
+          "[normalize]") {
+    // `YYYY-MM-DD[T ]HH:MM[:SS]` with nothing, Z or an offset after it is read at fixed
+    // positions. Writing the same value in a form only the general reader takes (a fraction
+    // after the seconds, a space before the offset, an offset after a bare date) must give the
+    // same timestamp, and for out-of-range fields the same error.
+    std::mt19937 rng(7);
+    auto pick = [&rng](int low, int high) { return std::uniform_int_distribution<int>(low, high)(rng); };
+    const char* offsets[] = {"", "Z", "z", "+02:00", "-05:30", "+0200", "-0800", "+23:59", "+24:00", "-00:60"};
+    int compared = 0;
+    for (int i = 0; i < 20000; ++i) {
+        char date[32];
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", pick(1965, 2105), pick(0, 13), pick(0, 32));
+        const std::string offset = offsets[pick(0, 9)];
+        std::string fast;
+        std::string general;
+        if (pick(0, 4) == 0) {
+            // A bare date keeps its date whatever valid offset follows.
+            fast = date;
+            general = std::string(date) + offsets[pick(1, 7)];
+        } else {
+            char time[16];
+            const bool with_seconds = pick(0, 3) != 0;
+            if (with_seconds) {
+                std::snprintf(time, sizeof time, "%02d:%02d:%02d", pick(0, 24), pick(0, 60), pick(0, 60));
+            } else {
+                std::snprintf(time, sizeof time, "%02d:%02d", pick(0, 24), pick(0, 60));
+            }
+            const std::string sep = pick(0, 1) ? "T" : " ";
+            fast = std::string(date) + sep + time + offset;
+            general = with_seconds ? std::string(date) + sep + time + ".0" + offset
+                                   : std::string(date) + sep + time + (offset.empty() ? "" : " " + offset);
+        }
+        INFO(fast << " / " << general);
+        const Result<ParsedTimestamp> a = parse_timestamp(fast, DateOrder::automatic);
+        const Result<ParsedTimestamp> b = parse_timestamp(general, DateOrder::automatic);
+        REQUIRE(a.ok() == b.ok());
+        if (a.ok()) {
+            CHECK(a->date == b->date);
+            CHECK(a->seconds == b->seconds);
+            CHECK(a->offset_minutes == b->offset_minutes);
+            ++compared;
+        } else {
+            CHECK(a.error() == b.error());
+        }
+    }
+    CHECK(compared > 5000);  // most of them are real timestamps
+}

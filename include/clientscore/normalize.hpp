@@ -15,12 +15,44 @@ namespace clientscore {
 
 // ---- text -------------------------------------------------------------------------------------
 
+// These two run on every cell of every row: defined here, so that they inline.
+
 /// Trims spaces and tabs at both ends.
-std::string_view trim(std::string_view s);
+inline std::string_view trim(std::string_view s) {
+    std::size_t b = 0;
+    std::size_t e = s.size();
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) {
+        ++b;
+    }
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) {
+        --e;
+    }
+    return s.substr(b, e - b);
+}
+
+/// is_missing for a cell already trimmed.
+inline bool is_missing_trimmed(std::string_view t) {
+    // By length first: nearly every cell is longer than the longest marker.
+    auto lower = [](char c) { return static_cast<char>(c | 0x20); };  // ASCII letters only
+    switch (t.size()) {
+        case 0:
+            return true;
+        case 1:
+            return t[0] == '?';
+        case 2:
+            return lower(t[0]) == 'n' && lower(t[1]) == 'a';
+        case 3:
+            return lower(t[0]) == 'n' && t[1] == '/' && lower(t[2]) == 'a';
+        case 4:
+            return lower(t[0]) == 'n' && lower(t[1]) == 'u' && lower(t[2]) == 'l' && lower(t[3]) == 'l';
+        default:
+            return false;
+    }
+}
 
 /// True for an empty cell or one of the missing-value markers `?`, `NA`, `N/A`, `NULL` (any
 /// case, after trimming).
-bool is_missing(std::string_view cell);
+inline bool is_missing(std::string_view cell) { return is_missing_trimmed(trim(cell)); }
 
 /// Lower-cases ASCII letters; other bytes are kept.
 std::string ascii_lower(std::string_view s);

@@ -16,6 +16,7 @@
 #include "app/currency.hpp"
 #include "clientscore/error.hpp"
 #include "clientscore/indirect_sort.hpp"
+#include "clientscore/parallel.hpp"
 
 namespace clientscore {
 
@@ -75,47 +76,6 @@ void add_count(FileCounts& counts, const std::string& name, std::int64_t n) {
     counts.emplace_back(name, n);
 }
 
-
-// How many files are read at once: the machine's cores (CLIENTSCORE_THREADS overrides, for
-// the tests that compare a single-threaded run with a parallel one).
-unsigned reader_threads() {
-    if (const char* env = std::getenv("CLIENTSCORE_THREADS")) {
-        int n = std::atoi(env);
-        if (n >= 1) {
-            return static_cast<unsigned>(n);
-        }
-    }
-    return std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-}
-
-// Runs task(0) ... task(count - 1), each on its own thread but the first, which runs on this
-// one; rethrows the first task's exception, in task order, once all have ended.
-template <class Task>
-void in_parallel(std::size_t count, const Task& task) {
-    std::vector<std::exception_ptr> failures(count);
-    auto run = [&](std::size_t i) {
-        try {
-            task(i);
-        } catch (...) {
-            failures[i] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t i = 1; i < count; ++i) {
-        pool.emplace_back(run, i);
-    }
-    if (count > 0) {
-        run(0);
-    }
-    for (std::thread& t : pool) {
-        t.join();
-    }
-    for (const std::exception_ptr& failure : failures) {
-        if (failure) {
-            std::rethrow_exception(failure);
-        }
-    }
-}
 
 std::uintmax_t size_of(const InputFile& f) {
     std::error_code ignored;
@@ -192,7 +152,7 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
                                       std::uint32_t first, const std::vector<std::string>& names,
                                       const std::vector<std::uint32_t>& keep_whole) {
     const auto& files = a.discovery.files;
-    const unsigned threads = reader_threads();
+    const unsigned threads = worker_threads();
     const std::uint64_t slice_target = slice_bytes();
 
     UnitQueue queue;
@@ -464,7 +424,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     const std::size_t client_count = ag.client_ids().size();
     constexpr std::size_t k_chunk = 1024;
     const std::size_t chunks = (client_count + k_chunk - 1) / k_chunk;
-    const std::size_t workers = std::min<std::size_t>(reader_threads(), chunks);
+    const std::size_t workers = std::min<std::size_t>(worker_threads(), chunks);
     auto for_each_chunk = [&](const auto& task) {
         std::atomic<std::size_t> next{0};
         in_parallel(workers, [&](std::size_t) {

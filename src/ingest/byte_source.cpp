@@ -1,5 +1,6 @@
 #include "ingest/byte_source.hpp"
 
+#include <fcntl.h>
 #include <iconv.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -82,6 +83,40 @@ private:
     gzFile m_file = nullptr;
     std::string m_display_name;
     bool m_eof = false;
+};
+
+// A file that is not gzip, read with read(2) straight into the caller's buffer: zlib's
+// pass-through would copy every byte once more.
+class PlainSource final : public ByteSource {
+public:
+    PlainSource(int fd, std::string display_name) : m_fd(fd), m_display_name(std::move(display_name)) {}
+    PlainSource(const PlainSource&) = delete;
+    PlainSource& operator=(const PlainSource&) = delete;
+    ~PlainSource() override { ::close(m_fd); }
+
+    std::size_t read(char* buffer, std::size_t size) override {
+        std::size_t filled = 0;
+        while (filled < size) {
+            const ssize_t got = ::read(m_fd, buffer + filled, size - filled);
+            if (got < 0) {
+                if (errno == EINTR) {
+                    continue;
+                }
+                const int saved = errno;
+                throw InputError(Location{m_display_name, 0, {}},
+                                 fmt::format("cannot be read: {}", std::strerror(saved)));
+            }
+            if (got == 0) {
+                break;
+            }
+            filled += static_cast<std::size_t>(got);
+        }
+        return filled;
+    }
+
+private:
+    int m_fd;
+    std::string m_display_name;
 };
 
 class IconvSource final : public ByteSource {
@@ -376,7 +411,17 @@ std::unique_ptr<ByteSource> RawInput::open() const {
     if (m_slice) {
         return std::make_unique<SliceSource>(m_open_path, *m_slice, m_display_name);
     }
-    return std::make_unique<GzipSource>(m_open_path, m_display_name);
+    const int fd = ::open(m_open_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        const int saved = errno;
+        throw InputError(Location{m_display_name, 0, {}}, fmt::format("cannot be opened: {}", std::strerror(saved)));
+    }
+    unsigned char magic[2] = {};
+    if (::pread(fd, magic, sizeof magic, 0) == 2 && magic[0] == 0x1F && magic[1] == 0x8B) {
+        ::close(fd);
+        return std::make_unique<GzipSource>(m_open_path, m_display_name);
+    }
+    return std::make_unique<PlainSource>(fd, m_display_name);
 }
 
 bool is_utf8_name(const std::string& encoding) {

@@ -51,35 +51,42 @@ struct QuotePolicy {
     static void unescape(char*& col_begin, char*& col_end) { unescape_field(col_begin, col_end); }
 };
 
+}  // namespace
+
+// Cuts a record into fields with fast-cpp-csv-parser's column chopper and our quote policy.
+// A member of CsvReader's, so that it may write the record's fields.
 template <char Sep>
-void split_line(char* line, std::vector<char*>& begins, std::vector<char*>& ends) {
-    begins.clear();
-    ends.clear();
+void CsvReader::split(char* line, CsvRecord& record) {
+    std::size_t n = 0;
     while (line != nullptr) {
-        char* begin = nullptr;
-        char* end = nullptr;
-        io::detail::chop_next_column<QuotePolicy<Sep>>(line, begin, end);
-        begins.push_back(begin);
-        ends.push_back(end);
+        if (n == record.m_fields.size()) {
+            record.m_fields.resize(2 * n + 16);
+        }
+        CsvRecord::Field& f = record.m_fields[n++];
+        io::detail::chop_next_column<QuotePolicy<Sep>>(line, f.begin, f.end);
+        f.unescaped = false;
+    }
+    record.m_size = n;
+}
+
+void CsvReader::split(char delimiter, char* line, CsvRecord& record) {
+    switch (delimiter) {
+        case ';':
+            split<';'>(line, record);
+            break;
+        case '\t':
+            split<'\t'>(line, record);
+            break;
+        case '|':
+            split<'|'>(line, record);
+            break;
+        default:
+            split<','>(line, record);
+            break;
     }
 }
 
-void split_line(char delimiter, char* line, std::vector<char*>& begins, std::vector<char*>& ends) {
-    switch (delimiter) {
-        case ';':
-            split_line<';'>(line, begins, ends);
-            break;
-        case '\t':
-            split_line<'\t'>(line, begins, ends);
-            break;
-        case '|':
-            split_line<'|'>(line, begins, ends);
-            break;
-        default:
-            split_line<','>(line, begins, ends);
-            break;
-    }
-}
+namespace {
 
 std::string_view trim_blanks(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
@@ -175,14 +182,6 @@ bool is_blank_line(std::string_view line, char delimiter) {
     return true;
 }
 
-std::string_view CsvRecord::field(std::size_t index) {
-    if (m_unescaped[index] == 0) {
-        unescape_field(m_begins[index], m_ends[index]);
-        m_unescaped[index] = 1;
-    }
-    return {m_begins[index], static_cast<std::size_t>(m_ends[index] - m_begins[index])};
-}
-
 struct CsvReader::Impl {
     std::string display_name;
     std::unique_ptr<TextGuard> guard;
@@ -220,8 +219,7 @@ CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int6
         m_impl->header_line = m_impl->line;
         m_impl->delimiter = sniff_delimiter(line);
         CsvRecord names;
-        split_line(m_impl->delimiter, line, names.m_begins, names.m_ends);
-        names.m_unescaped.assign(names.m_begins.size(), 0);
+        split(m_impl->delimiter, line, names);
         for (std::size_t i = 0; i < names.size(); ++i) {
             m_impl->header.emplace_back(trim_blanks(names.field(i)));
         }
@@ -253,13 +251,12 @@ bool CsvReader::next(CsvRecord& record) {
         }
         record.m_line = m_impl->line;
         try {
-            split_line(m_impl->delimiter, line, record.m_begins, record.m_ends);
+            split(m_impl->delimiter, line, record);
         } catch (const io::error::base& error) {
             // Cannot happen while the guard balances quotes per line; kept as a clear error.
             throw InputError(Location{m_impl->display_name, record.m_line, {}},
                              fmt::format("cannot be split into fields: {}", error.what()));
         }
-        record.m_unescaped.assign(record.m_begins.size(), 0);
         return true;
     }
 }

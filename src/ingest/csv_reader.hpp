@@ -32,16 +32,28 @@ class CsvRecord {
 public:
     /// Physical line where the record starts.
     std::int64_t line() const { return m_line; }
-    std::size_t size() const { return m_begins.size(); }
+    std::size_t size() const { return m_size; }
     /// The field's text without its quoting, not trimmed.
-    std::string_view field(std::size_t index);
+    std::string_view field(std::size_t index) {
+        Field& f = m_fields[index];
+        if (!f.unescaped) {
+            unescape_field(f.begin, f.end);
+            f.unescaped = true;
+        }
+        return {f.begin, static_cast<std::size_t>(f.end - f.begin)};
+    }
 
 private:
     friend class CsvReader;
+    struct Field {
+        char* begin;
+        char* end;
+        bool unescaped;
+    };
     std::int64_t m_line = 0;
-    std::vector<char*> m_begins;
-    std::vector<char*> m_ends;
-    std::vector<std::uint8_t> m_unescaped;
+    // Kept between records and written by index: a record costs no allocation.
+    std::vector<Field> m_fields;
+    std::size_t m_size = 0;
 };
 
 /// Reads the records of one export from its first byte.
@@ -70,6 +82,10 @@ public:
     bool next(CsvRecord& record);
 
 private:
+    template <char Sep>
+    static void split(char* line, CsvRecord& record);
+    static void split(char delimiter, char* line, CsvRecord& record);
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

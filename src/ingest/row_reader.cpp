@@ -77,18 +77,6 @@ bool RowReader::next() {
     return false;
 }
 
-std::string_view RowReader::raw_value(int column) {
-    if (column < 0) {
-        return {};
-    }
-    return m_record.field(static_cast<std::size_t>(column));
-}
-
-std::string_view RowReader::value(int column) {
-    const std::string_view v = trim(raw_value(column));
-    return is_missing(v) ? std::string_view{} : v;
-}
-
 std::string_view RowReader::word(int column) {
     const std::string_view v = value(column);
     return m_preset != nullptr ? m_preset->word(column, v) : v;
@@ -115,8 +103,20 @@ bool RowReader::timestamp(int column, std::optional<LocalDateTime>& out) {
     if (v.empty()) {
         return true;
     }
-    const std::string& header = m_csv.header()[static_cast<std::size_t>(column)];
-    const DateOrder order = m_dates.order_for(v, m_record.line(), header);
+    LocalDateTime when;
+    if (!read_timestamp(column, v, when)) {
+        return false;
+    }
+    out = when;
+    return true;
+}
+
+bool RowReader::read_timestamp(int column, std::string_view v, LocalDateTime& out) {
+    // Only a slash date has an order to settle; asking costs a look at every timestamp.
+    const bool maybe_slash = v.size() > 2 && (v[1] == '/' || v[2] == '/');
+    const DateOrder order =
+        maybe_slash ? m_dates.order_for(v, m_record.line(), m_csv.header()[static_cast<std::size_t>(column)])
+                    : (m_settings.date_order == DateOrder::automatic ? DateOrder::dmy : m_settings.date_order);
     Result<ParsedTimestamp> parsed = parse_timestamp(v, order);
     if (!parsed && m_preset != nullptr && m_preset->preset().month_name_dates) {
         Result<ParsedTimestamp> named = parse_day_month_name_date(v);
@@ -161,15 +161,7 @@ bool RowReader::time_of_day(int column, LocalDateTime& when) {
 
 bool RowReader::required_timestamp(int column, LocalDateTime& out) {
     std::string_view present;
-    if (!required(column, present)) {
-        return false;
-    }
-    std::optional<LocalDateTime> when;
-    if (!timestamp(column, when)) {
-        return false;
-    }
-    out = *when;
-    return true;
+    return required(column, present) && read_timestamp(column, present, out);
 }
 
 bool RowReader::amount(int column, std::optional<Money>& out) {

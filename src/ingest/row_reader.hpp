@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "clientscore/ingest.hpp"
+#include "clientscore/normalize.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/date_order.hpp"
 #include "ingest/header_match.hpp"
@@ -42,7 +43,10 @@ public:
     // value as a bad row and return false; the caller then drops the row.
 
     /// Trimmed; a missing marker (`?`, `NA`, `N/A`, `NULL`) reads as empty.
-    std::string_view value(int column);
+    std::string_view value(int column) {
+        const std::string_view v = trim(raw_value(column));
+        return is_missing_trimmed(v) ? std::string_view{} : v;
+    }
     /// value(), read through the preset's value words (INCOMING_EMAIL reads as inbound).
     std::string_view word(int column);
     /// Free text as exported (not trimmed); a missing marker reads as empty.
@@ -71,7 +75,11 @@ public:
     void finish();
 
 private:
-    std::string_view raw_value(int column);
+    /// A timestamp cell that is not empty (`v`, its value) in local time.
+    bool read_timestamp(int column, std::string_view v, LocalDateTime& out);
+    std::string_view raw_value(int column) {
+        return column < 0 ? std::string_view{} : m_record.field(static_cast<std::size_t>(column));
+    }
 
     CsvReader& m_csv;
     const HeaderMatch& m_match;

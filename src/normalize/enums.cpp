@@ -56,7 +56,11 @@ TagSet tag_of(std::string_view word) {
 
 Result<Direction> parse_direction(std::string_view text) {
     const std::string_view s = trim(text);
-    if (s.empty() || is_one_of(s, k_inbound_words)) {
+    // The words as most exports write them, before the case-blind search.
+    if (s == "outbound") {
+        return Direction::outbound;
+    }
+    if (s.empty() || s == "inbound" || is_one_of(s, k_inbound_words)) {
         return Direction::inbound;
     }
     if (is_one_of(s, k_outbound_words)) {
@@ -66,6 +70,9 @@ Result<Direction> parse_direction(std::string_view text) {
 }
 
 TagSet parse_tags(std::string_view text) {
+    if (text.empty()) {
+        return 0;  // most contacts carry no tag, or the export has no tags column
+    }
     TagSet tags = 0;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= text.size(); ++i) {

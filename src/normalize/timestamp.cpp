@@ -2,6 +2,7 @@
 // must not allocate on success (Result's error string stays empty) nor touch the locale.
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "clientscore/normalize.hpp"
@@ -323,6 +324,72 @@ Result<ParsedTimestamp> parse_unix(std::string_view s) {
     return ts;
 }
 
+/// Two ASCII digits at `p` as a number, or -1.
+inline int two_digits(const char* p) {
+    const unsigned a = static_cast<unsigned char>(p[0]) - '0';
+    const unsigned b = static_cast<unsigned char>(p[1]) - '0';
+    return a <= 9 && b <= 9 ? static_cast<int>(a * 10 + b) : -1;
+}
+
+/// The forms nearly every export writes, at fixed positions: `YYYY-MM-DD`, and
+/// `YYYY-MM-DD[T ]HH:MM[:SS]` with nothing, `Z`, `±HH:MM` or `±HHMM` after it. None when the
+/// text is anything else or out of range: parse_iso then reads it, or says what is wrong.
+std::optional<ParsedTimestamp> parse_iso_fast(std::string_view s) {
+    const char* p = s.data();
+    const int century = two_digits(p);
+    const int year_low = two_digits(p + 2);
+    const int month = two_digits(p + 5);
+    const int day = two_digits(p + 8);
+    if ((century | year_low | month | day) < 0) {
+        return std::nullopt;
+    }
+    const int year = century * 100 + year_low;
+    if (!year_in_range(year) || !detail::is_valid_date(year, month, day)) {
+        return std::nullopt;
+    }
+    ParsedTimestamp ts;
+    ts.date = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    if (s.size() == 10) {
+        return ts;
+    }
+    if (s.size() < 16 || (p[10] != 'T' && p[10] != ' ') || p[13] != ':') {
+        return std::nullopt;
+    }
+    const int hour = two_digits(p + 11);
+    const int minute = two_digits(p + 14);
+    int second = 0;
+    std::size_t pos = 16;
+    if (s.size() >= 19 && p[16] == ':') {
+        second = two_digits(p + 17);
+        pos = 19;
+    }
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+        return std::nullopt;
+    }
+    ts.seconds = hour * 3600 + minute * 60 + second;
+    const std::size_t rest = s.size() - pos;
+    if (rest == 0) {
+        return ts;
+    }
+    if (rest == 1 && (p[pos] == 'Z' || p[pos] == 'z')) {
+        ts.offset_minutes = 0;
+        return ts;
+    }
+    if ((rest != 6 && rest != 5) || (p[pos] != '+' && p[pos] != '-')) {
+        return std::nullopt;
+    }
+    const int offset_hours = two_digits(p + pos + 1);
+    if (rest == 6 && p[pos + 3] != ':') {
+        return std::nullopt;
+    }
+    const int offset_minutes = two_digits(p + pos + (rest == 6 ? 4 : 3));
+    if (offset_hours < 0 || offset_hours > 23 || offset_minutes < 0 || offset_minutes > 59) {
+        return std::nullopt;
+    }
+    ts.offset_minutes = (p[pos] == '-' ? -1 : 1) * (offset_hours * 60 + offset_minutes);
+    return ts;
+}
+
 }  // namespace
 
 SlashHint slash_hint(std::string_view text) {
@@ -334,6 +401,11 @@ SlashHint slash_hint(std::string_view text) {
 }
 
 Result<ParsedTimestamp> parse_timestamp(std::string_view text, DateOrder order) {
+    if (text.size() >= 10 && text[4] == '-' && text[7] == '-') {
+        if (const std::optional<ParsedTimestamp> fast = parse_iso_fast(text)) {
+            return *fast;
+        }
+    }
     std::size_t lead = 0;
     while (lead < text.size() && is_digit(text[lead])) {
         ++lead;

@@ -46,6 +46,10 @@ Json client_json(const ClientResult& client);
 /// of its rendering time (callgrind: 77,000 instructions a client).
 void append_client_json(std::string& out, const ClientResult& client, int depth);
 
+/// A client object as an item of the top-level `clients` array (JsonObjectStream), with the
+/// separator and indent before it: `first` for the array's first item.
+void append_client_item(std::string& out, const ClientResult& client, bool first);
+
 Json period_json(const Period& period);
 Json settings_json(const Settings& settings);
 /// `{file: n}`, adding up equal names.
@@ -62,6 +66,8 @@ public:
     void array_item(const Json& value);
     /// A client object (append_client_json).
     void array_item(const ClientResult& client);
+    /// Array items already written as text by append_client_item: `count` of them.
+    void array_items(std::string_view text, std::size_t count);
     void end_array();
     /// Closes the object and ends the line.
     void finish();

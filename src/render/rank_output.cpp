@@ -10,6 +10,7 @@
 #include "render/json_writer.hpp"
 #include "render/number_format.hpp"
 #include "render/rank_order.hpp"
+#include "render/row_batches.hpp"
 #include "render/text_table.hpp"
 
 namespace clientscore {
@@ -55,9 +56,10 @@ void write_rank_json(const RankReport& report, const std::vector<const ClientRes
     json.member("settings", settings_json(report.settings));
     json.member("portfolio", portfolio);
     json.begin_array("clients");
-    for (const ClientResult* client : shown) {
-        json.array_item(described(*client, report));
-    }
+    render_rows_in_batches(
+        shown.size(),
+        [&](std::size_t i, std::string& text) { append_client_item(text, described(*shown[i], report), i == 0); },
+        [&](std::string_view text) { json.array_items(text, 1); });
     json.end_array();
     json.member("skipped_rows", file_counts_json(report.skipped_rows));
     json.member("ignored_rows", file_counts_json(report.ignored_rows));
@@ -73,13 +75,17 @@ void write_rank_delimited(const RankReport& report, const std::vector<const Clie
         row.text(column.key);
     }
     out.write(row.take_line());
-    for (const ClientResult* client : shown) {
-        const ClientResult full = described(*client, report);
-        for (const auto& column : columns) {
-            row.cell(column.get(full, column.index), column.decimals);
-        }
-        out.write(row.take_line());
-    }
+    render_rows_in_batches(
+        shown.size(),
+        [&](std::size_t i, std::string& text) {
+            const ClientResult full = described(*shown[i], report);
+            DelimitedRow line(format);
+            for (const auto& column : columns) {
+                line.cell(column.get(full, column.index), column.decimals);
+            }
+            text += line.take_line();
+        },
+        [&](std::string_view text) { out.write(text); });
 }
 
 // ---- table and markdown -----------------------------------------------------------------------
