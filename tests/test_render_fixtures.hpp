@@ -95,13 +95,14 @@ inline ClientResult bistro() {
 inline RankReport sample_rank_report() {
     RankReport r;
     r.settings = sample_settings();
-    r.clients = {acme(), bistro()};
+    const ClientResult first = acme();
+    r.clients = {first, bistro()};
     Portfolio& p = r.portfolio;
     p.clients = 2;
     p.net_revenue = 1500;
-    p.cost_to_serve = r.clients[0].metrics.cost_to_serve + 12.5;
+    p.cost_to_serve = first.metrics.cost_to_serve + 12.5;
     p.margin = p.net_revenue - p.cost_to_serve;
-    p.support_hours = r.clients[0].metrics.support_hours + 12.5 / 60;
+    p.support_hours = first.metrics.support_hours + 12.5 / 60;
     p.max_revenue_share = 0.8;
     p.effective_rate = p.net_revenue / p.support_hours;
     p.if_fired.fired = 1;
@@ -110,7 +111,7 @@ inline RankReport sample_rank_report() {
     p.if_fired.cost_to_serve = 12.5;
     p.if_fired.margin = 287.5;
     p.if_fired.support_hours = 12.5 / 60;
-    p.if_fired.hours_freed = r.clients[0].metrics.support_hours;
+    p.if_fired.hours_freed = first.metrics.support_hours;
     p.if_fired.freed_hours_value = p.if_fired.hours_freed * *p.effective_rate;
     r.skipped_rows = {{"calls.csv", 1}, {"invoices.csv", 0}, {"calls.csv", 2}};
     r.ignored_rows = {{"calls.csv", 0}, {"invoices.csv", 4}};
@@ -122,7 +123,9 @@ inline RankReport sample_rank_report() {
 inline std::vector<ClientResult> formula_clients() {
     std::vector<ClientResult> clients;
     const std::vector<std::pair<std::string, std::string>> ids = {
-        {"C010", "=HYPERLINK(\"http://x\",\"y\")"}, {"+1", "-2"}, {"@SUM(A1)", "Tab\tand \"quotes\", commas"}};
+        {"C010", "=HYPERLINK(\"http://x\",\"y\")"},
+        {"+1", "-2"},
+        {"@SUM(A1)", "Tab\tand \"quotes\", commas"}};
     std::int64_t rank = 1;
     for (const auto& [id, name] : ids) {
         ClientResult c;

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
-
+#include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "clientscore/render.hpp"
 #include "render/json_writer.hpp"
@@ -72,4 +76,51 @@ TEST_CASE("render::one_line", "[render]") {
     CHECK(one_line("a\r\nb\nc\rd") == "a b c d");
     CHECK(one_line("a\nb", "⏎") == "a⏎b");
     CHECK(one_line("bell\x07 esc\x1b[31m") == "bell  esc [31m");
+}
+
+TEST_CASE("render::append_rounded writes what format_rounded returns", "[render]") {
+    // append_rounded prints most values from their integer digits; format_rounded goes through
+    // fmt's shortest-digits search. Every magnitude, sign and number of decimals must agree.
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> mantissa(-10, 10);
+    std::uniform_int_distribution<int> exponent(-8, 17);
+    std::vector<double> values = {0.0,
+                                  -0.0,
+                                  0.5,
+                                  -0.5,
+                                  2.675,
+                                  1e-4,
+                                  5e-5,
+                                  4.9999e-5,
+                                  0.00015,
+                                  999.995,
+                                  1e15,
+                                  999999999999999.9,
+                                  1e16,
+                                  -1e16,
+                                  9007199254740993.0,
+                                  123456789012.3456,
+                                  std::numeric_limits<double>::max(),
+                                  std::numeric_limits<double>::denorm_min()};
+    for (int i = 0; i < 100000; ++i) {
+        values.push_back(mantissa(rng) * std::pow(10.0, exponent(rng)));
+    }
+    std::size_t disagreements = 0;
+    for (const double value : values) {
+        for (int decimals = 0; decimals <= 4; ++decimals) {
+            std::string appended = "x";
+            // Not finite once rounded (the largest doubles times 10^decimals): both print nothing.
+            const bool finite = append_rounded(appended, value, decimals);
+            const std::string expected = format_rounded(value, decimals);
+            if (finite == expected.empty() || appended != "x" + expected) {
+                ++disagreements;
+                FAIL_CHECK(value << " at " << decimals << ": " << appended << " vs " << expected);
+            }
+        }
+    }
+    CHECK(disagreements == 0);
+    std::string text;
+    CHECK_FALSE(append_rounded(text, std::numeric_limits<double>::infinity(), 2));
+    CHECK_FALSE(append_rounded(text, std::nan(""), 2));
+    CHECK(text.empty());
 }

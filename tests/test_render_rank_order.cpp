@@ -11,9 +11,12 @@ namespace {
 
 std::vector<ClientResult> clients() {
     std::vector<ClientResult> list;
-    const std::vector<std::tuple<std::string, std::optional<std::string>, double, std::optional<double>>> rows = {
-        {"C1", "beta", 1000, 0.5}, {"C2", std::nullopt, 50, std::nullopt}, {"C3", "Alpha", 1000.004, 0.1},
-        {"C4", "alpha", -20, std::nullopt}, {"C5", "Ärger", 300, 0.3}};
+    const std::vector<std::tuple<std::string, std::optional<std::string>, double, std::optional<double>>>
+        rows = {{"C1", "beta", 1000, 0.5},
+                {"C2", std::nullopt, 50, std::nullopt},
+                {"C3", "Alpha", 1000.004, 0.1},
+                {"C4", "alpha", -20, std::nullopt},
+                {"C5", "Ärger", 300, 0.3}};
     std::int64_t rank = 1;
     for (const auto& [id, name, revenue, margin_pct] : rows) {
         ClientResult c;
@@ -27,10 +30,12 @@ std::vector<ClientResult> clients() {
     return list;
 }
 
-std::vector<std::string> ids(const std::vector<const ClientResult*>& shown) {
+const std::vector<ClientResult> k_list = clients();
+
+std::vector<std::string> ids(const std::vector<std::size_t>& shown) {
     std::vector<std::string> out;
-    for (const auto* c : shown) {
-        out.push_back(c->client);
+    for (const std::size_t position : shown) {
+        out.push_back(k_list.at(position).client);
     }
     return out;
 }
@@ -40,9 +45,10 @@ using Ids = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("render::ordered_clients", "[render]") {
-    const auto list = clients();
+    const ClientRows list = k_list;
     SECTION("default: the toxicity ranking") {
-        CHECK(ids(render::ordered_clients(list, SortKey{}, std::nullopt)) == Ids{"C1", "C2", "C3", "C4", "C5"});
+        CHECK(ids(render::ordered_clients(list, SortKey{}, std::nullopt)) ==
+              Ids{"C1", "C2", "C3", "C4", "C5"});
     }
     SECTION("rank:asc reverses it") {
         CHECK(ids(render::ordered_clients(list, SortKey{"rank", true}, std::nullopt)) ==
@@ -81,10 +87,12 @@ TEST_CASE("render::ordered_clients", "[render]") {
             render::ordered_clients(list, SortKey{"net_revnue", false}, std::nullopt);
             FAIL("no exception");
         } catch (const UsageError& e) {
-            CHECK(std::string(e.what()) == "--sort: unknown key \"net_revnue\" (did you mean \"net_revenue\"?)");
+            CHECK(std::string(e.what()) ==
+                  "--sort: unknown key \"net_revnue\" (did you mean \"net_revenue\"?)");
             CHECK(e.hint().find("rank, toxicity, net_revenue") != std::string::npos);
         }
-        CHECK_THROWS_AS(render::ordered_clients(list, SortKey{"components", false}, std::nullopt), UsageError);
+        CHECK_THROWS_AS(render::ordered_clients(list, SortKey{"components", false}, std::nullopt),
+                        UsageError);
         CHECK_THROWS_AS(render::ordered_clients({}, SortKey{"bogus", false}, std::nullopt), UsageError);
     }
 }

@@ -1,8 +1,6 @@
-#include <catch2/catch.hpp>
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "clientscore/render.hpp"
 #include "render/json_writer.hpp"
@@ -14,7 +12,7 @@ using namespace clientscore;
 namespace {
 
 std::string rank_text(const RankReport& report, OutputFormat format, std::optional<int> width = std::nullopt,
-                   bool color = false) {
+                      bool color = false) {
     RenderOptions options;
     options.format = format;
     options.terminal_width = width;
@@ -25,15 +23,22 @@ std::string rank_text(const RankReport& report, OutputFormat format, std::option
 }
 
 const std::string k_csv_header =
-    "rank,client,name,toxicity,verdict,action,reasons,components_communication,components_after_hours,components_discounts,components_payment,components_hostility,calls,calls_in,call_minutes,emails,emails_in,contacts_in,contacts_per_week,after_hours_share,off_day_share,flagged_contacts,invoices,disputed_invoices,tags_threat,tags_abusive,tags_escalation,tags_blame,tags_dispute,tags_rework,billed,credits,net_revenue,collected,outstanding,overdue,aging_1_30,aging_31_60,aging_61_90,aging_over_90,avg_days_late,max_days_late,oldest_overdue_days,late_share,discounts,discount_requests,discount_share,support_hours,cost_to_serve,margin,margin_pct,effective_rate,revenue_share,price_increase_needed";
+    "rank,client,name,toxicity,verdict,action,reasons,components_communication,components_after_hours,"
+    "components_discounts,components_payment,components_hostility,calls,calls_in,call_minutes,emails,emails_"
+    "in,contacts_in,contacts_per_week,after_hours_share,off_day_share,flagged_contacts,invoices,disputed_"
+    "invoices,tags_threat,tags_abusive,tags_escalation,tags_blame,tags_dispute,tags_rework,billed,credits,"
+    "net_revenue,collected,outstanding,overdue,aging_1_30,aging_31_60,aging_61_90,aging_over_90,avg_days_"
+    "late,max_days_late,oldest_overdue_days,late_share,discounts,discount_requests,discount_share,support_"
+    "hours,cost_to_serve,margin,margin_pct,effective_rate,revenue_share,price_increase_needed";
 
 }  // namespace
 
 TEST_CASE("render::render_rank json", "[render]") {
     SECTION("the whole document, streamed, for one client with nulls and custom settings") {
         RankReport report = test::sample_rank_report();
-        report.clients = {test::bistro()};
-        report.clients[0].rank = 1;
+        ClientResult only = test::bistro();
+        only.rank = 1;
+        report.clients = {only};
         report.portfolio = Portfolio{};
         report.portfolio.clients = 1;
         report.settings.time_zone = "Europe/Berlin";
@@ -246,7 +251,8 @@ TEST_CASE("render::render_rank json", "[render]") {
         CHECK(render::json_text(render::client_json(test::acme())) == expected);
     }
     SECTION("the streamed document parses, and equal file names add up") {
-        const auto json = nlohmann::ordered_json::parse(rank_text(test::sample_rank_report(), OutputFormat::json));
+        const auto json =
+            nlohmann::ordered_json::parse(rank_text(test::sample_rank_report(), OutputFormat::json));
         CHECK(json["clients"].size() == 2);
         CHECK(json["clients"][1]["margin"] == -12.5);
         CHECK(json["skipped_rows"]["calls.csv"] == 3);
@@ -268,11 +274,16 @@ TEST_CASE("render::render_rank json", "[render]") {
 TEST_CASE("render::render_rank csv", "[render]") {
     SECTION("header, rounded numbers, nulls empty, reasons joined, all six tags") {
         const std::string expected =
-            k_csv_header + "\n"
-            "1,C001,Acme Ltd,57,fire,Fire: give notice by 2024-05-29.,41.7% of inbound contacts after hours | pays "
-            "38.3 days late on average,0.8125,0.4167,,0.8,0.25,12,10,95.5,8,6,16,1.87,0.4167,0.125,2,3,1,2,0,0,0,0,0,"
-            "1200,0,1200,400,800,800,0,800,0,0,38.33,45,45,0.6667,0,0,0,2.26,135.5,1064.5,0.8871,531.37,0.8,0\n"
-            "2,C002,,12.5,keep,Keep.,,0.1,0,0.5,0,0,1,0,12.5,0,0,0,0.1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
+            k_csv_header +
+            "\n"
+            "1,C001,Acme Ltd,57,fire,Fire: give notice by 2024-05-29.,41.7% of inbound contacts after hours "
+            "| pays "
+            "38.3 days late on "
+            "average,0.8125,0.4167,,0.8,0.25,12,10,95.5,8,6,16,1.87,0.4167,0.125,2,3,1,2,0,0,0,0,0,"
+            "1200,0,1200,400,800,800,0,800,0,0,38.33,45,45,0.6667,0,0,0,2.26,135.5,1064.5,0.8871,531.37,0.8,"
+            "0\n"
+            "2,C002,,12.5,keep,Keep.,,0.1,0,0.5,0,0,1,0,12.5,0,0,0,0.1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
+            "0,0,0,0,"
             "0,0,300,2,1,0.21,12.5,-12.5,,,,0\n";
         CHECK(rank_text(test::sample_rank_report(), OutputFormat::csv) == expected);
     }
@@ -281,19 +292,19 @@ TEST_CASE("render::render_rank csv", "[render]") {
         report.clients = test::formula_clients();
         const std::string zeros = "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0";
         const std::string tail = ",keep,Keep.,,,,,,," + zeros + ",-12.5,,,,0\n";
-        const std::string expected = k_csv_header + "\n" +
-                                     "1,C010,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",0" + tail +
-                                     "2,'+1,'-2,0" + tail +
-                                     "3,'@SUM(A1),\"Tab\tand \"\"quotes\"\", commas\",0" + tail;
+        const std::string expected =
+            k_csv_header + "\n" + "1,C010,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",0" + tail +
+            "2,'+1,'-2,0" + tail + "3,'@SUM(A1),\"Tab\tand \"\"quotes\"\", commas\",0" + tail;
         CHECK(rank_text(report, OutputFormat::csv) == expected);
     }
 }
 
 TEST_CASE("render::render_rank tsv", "[render]") {
     RankReport report;
-    report.clients = test::formula_clients();
-    report.clients[0].name = "line\nbreak\r\\ and\ttab";
-    report.clients[1].name = "\tstarts with a tab";
+    std::vector<ClientResult> clients = test::formula_clients();
+    clients[0].name = "line\nbreak\r\\ and\ttab";
+    clients[1].name = "\tstarts with a tab";
+    report.clients = clients;
     const std::string text = rank_text(report, OutputFormat::tsv);
     std::vector<std::string> lines;
     std::size_t start = 0;
@@ -313,30 +324,39 @@ TEST_CASE("render::render_rank tsv", "[render]") {
 
 TEST_CASE("render::render_rank table", "[render]") {
     const std::string summary =
-        "\nPortfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 "
+        "\nPortfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. "
+        "Firing 1 "
         "frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
     SECTION("no width: nothing shortened, numbers right-aligned, money grouped, shares as percentages") {
         const std::string expected =
-            "rank  client  name      verdict  toxicity  net revenue  margin  contacts/wk  after hours  days late  "
+            "rank  client  name      verdict  toxicity  net revenue  margin  contacts/wk  after hours  days "
+            "late  "
             "overdue  discounts  reason\n"
-            "----  ------  --------  -------  --------  -----------  ------  -----------  -----------  ---------  "
+            "----  ------  --------  -------  --------  -----------  ------  -----------  -----------  "
+            "---------  "
             "-------  ---------  -------------------------------------\n"
-            "   1  C001    Acme Ltd  fire         57.0     1,200.00   88.7%         1.87        41.7%      38.33   "
+            "   1  C001    Acme Ltd  fire         57.0     1,200.00   88.7%         1.87        41.7%      "
+            "38.33   "
             "800.00       0.0%  41.7% of inbound contacts after hours\n"
-            "   2  C002    —         keep         12.5         0.00       —         0.10         0.0%       0.00     "
+            "   2  C002    —         keep         12.5         0.00       —         0.10         0.0%       "
+            "0.00     "
             "0.00     100.0%\n" +
             summary;
         CHECK(rank_text(test::sample_rank_report(), OutputFormat::table) == expected);
     }
     SECTION("a terminal width shortens the widest text columns with an ellipsis") {
         const std::string expected =
-            "rank  client  name      verdict  toxicity  net revenue  margin  contacts/wk  after hours  days late  "
+            "rank  client  name      verdict  toxicity  net revenue  margin  contacts/wk  after hours  days "
+            "late  "
             "overdue  discounts  reason\n"
-            "----  ------  --------  -------  --------  -----------  ------  -----------  -----------  ---------  "
+            "----  ------  --------  -------  --------  -----------  ------  -----------  -----------  "
+            "---------  "
             "-------  ---------  ---------\n"
-            "   1  C001    Acme Ltd  fire         57.0     1,200.00   88.7%         1.87        41.7%      38.33   "
+            "   1  C001    Acme Ltd  fire         57.0     1,200.00   88.7%         1.87        41.7%      "
+            "38.33   "
             "800.00       0.0%  41.7% of…\n"
-            "   2  C002    —         keep         12.5         0.00       —         0.10         0.0%       0.00     "
+            "   2  C002    —         keep         12.5         0.00       —         0.10         0.0%       "
+            "0.00     "
             "0.00     100.0%\n" +
             summary;
         const std::string text = rank_text(test::sample_rank_report(), OutputFormat::table, 130);
@@ -354,7 +374,8 @@ TEST_CASE("render::render_rank table", "[render]") {
         }
     }
     SECTION("colour wraps the verdict and keeps the alignment") {
-        const std::string text = rank_text(test::sample_rank_report(), OutputFormat::table, std::nullopt, true);
+        const std::string text =
+            rank_text(test::sample_rank_report(), OutputFormat::table, std::nullopt, true);
         CHECK(text.find("  Acme Ltd  \x1b[31mfire\x1b[0m         57.0") != std::string::npos);
         CHECK(text.find("  —         \x1b[32mkeep\x1b[0m         12.5") != std::string::npos);
     }
@@ -362,9 +383,11 @@ TEST_CASE("render::render_rank table", "[render]") {
         RankReport report;
         report.portfolio.clients = 1;
         const std::string expected =
-            "rank  client  name  verdict  toxicity  net revenue  margin  contacts/wk  after hours  days late  "
+            "rank  client  name  verdict  toxicity  net revenue  margin  contacts/wk  after hours  days late "
+            " "
             "overdue  discounts  reason\n"
-            "----  ------  ----  -------  --------  -----------  ------  -----------  -----------  ---------  "
+            "----  ------  ----  -------  --------  -----------  ------  -----------  -----------  --------- "
+            " "
             "-------  ---------  ------\n"
             "\nPortfolio: 1 client, net revenue 0.00, margin 0.00, 0.00 support hours. No client to fire.\n";
         CHECK(rank_text(report, OutputFormat::table) == expected);
@@ -373,15 +396,20 @@ TEST_CASE("render::render_rank table", "[render]") {
 
 TEST_CASE("render::render_rank markdown", "[render]") {
     RankReport report = test::sample_rank_report();
-    report.clients[1].name = "Pipe | Co";
+    ClientResult second = report.clients.at(1);
+    second.name = "Pipe | Co";
+    report.clients = {report.clients.at(0), second};
     const std::string expected =
-        "| rank | client | name | verdict | toxicity | net revenue | margin | contacts/wk | after hours | days late "
+        "| rank | client | name | verdict | toxicity | net revenue | margin | contacts/wk | after hours | "
+        "days late "
         "| overdue | discounts | reason |\n"
         "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
-        "| 1 | C001 | Acme Ltd | fire | 57.0 | 1,200.00 | 88.7% | 1.87 | 41.7% | 38.33 | 800.00 | 0.0% | 41.7% of "
+        "| 1 | C001 | Acme Ltd | fire | 57.0 | 1,200.00 | 88.7% | 1.87 | 41.7% | 38.33 | 800.00 | 0.0% | "
+        "41.7% of "
         "inbound contacts after hours |\n"
         "| 2 | C002 | Pipe \\| Co | keep | 12.5 | 0.00 | — | 0.10 | 0.0% | 0.00 | 0.00 | 100.0% | |\n"
-        "\nPortfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing "
+        "\nPortfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. "
+        "Firing "
         "1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
     CHECK(rank_text(report, OutputFormat::markdown, 40, true) == expected);
 }
@@ -390,15 +418,15 @@ TEST_CASE("render::append_client_json writes what printing client_json writes", 
     // rank streams clients through append_client_json; explain and the tests' expectations go
     // through client_json: both must print the same bytes, for every kind of cell.
     std::vector<ClientResult> clients = test::formula_clients();
-    clients.push_back(test::acme());  // a name, reasons, a tag seen
+    clients.push_back(test::acme());    // a name, reasons, a tag seen
     clients.push_back(test::bistro());  // no tag seen: "tags": {}
     ClientResult odd = test::acme();
     odd.name.reset();
-    odd.score.reasons.clear();      // an empty list
+    odd.score.reasons.clear();  // an empty list
     odd.score.action = "quote \" backslash \\ tab \t and caf\xc3\xa9";
     odd.metrics.margin_pct.reset();  // null
     odd.metrics.tags = {1, 2, 3, 4, 5, 6};
-    odd.metrics.billed = 1e300;      // not an exact integer
+    odd.metrics.billed = 1e300;  // not an exact integer
     clients.push_back(odd);
     for (const ClientResult& client : clients) {
         for (int depth : {0, 2}) {

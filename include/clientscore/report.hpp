@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <variant>
@@ -131,13 +133,40 @@ struct Supplied {
     bool hostility = false;  ///< a tags column, or a disputed column in invoices
 };
 
+/// The clients of a rank report, in toxicity rank order (the row at position i has rank i + 1).
+/// Rows may be built only when asked for: a million full rows (metrics, score, texts) would
+/// take 600 bytes a client, and the renderers need one batch of them at a time.
+class ClientRows {
+  public:
+    /// Makes the row at a position; called from several threads at once.
+    using Build = std::function<ClientResult(std::size_t position)>;
+
+    ClientRows() = default;
+    /// Rows held whole (explain's client, tests).
+    ClientRows(std::vector<ClientResult> rows)  // NOLINT: implicit on purpose
+        : m_rows(std::move(rows)), m_count(m_rows.size()) {}
+    ClientRows(std::initializer_list<ClientResult> rows) : ClientRows(std::vector<ClientResult>(rows)) {}
+    /// `count` rows, each made by `build` when asked for.
+    ClientRows(std::size_t count, Build build) : m_count(count), m_build(std::move(build)) {}
+
+    std::size_t size() const { return m_count; }
+    bool empty() const { return m_count == 0; }
+    /// The row at `position`, made anew each time for built rows.
+    ClientResult at(std::size_t position) const { return m_build ? m_build(position) : m_rows.at(position); }
+
+  private:
+    std::vector<ClientResult> m_rows;
+    std::size_t m_count = 0;
+    Build m_build;
+};
+
 struct RankReport {
     Settings settings;
     /// What the exports supplied: with settings and the period, the renderer describes each
     /// client (score_client with ScoreText::later left the reasons and action unwritten).
     Supplied supplied;
     Portfolio portfolio;
-    std::vector<ClientResult> clients;  ///< all clients in toxicity rank order
+    ClientRows clients;  ///< all clients in toxicity rank order
     FileCounts skipped_rows;
     FileCounts ignored_rows;
     std::vector<std::string> warnings;

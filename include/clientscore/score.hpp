@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clientscore/options.hpp"
@@ -41,7 +42,8 @@ enum class ScoreText : std::uint8_t { now, later };
 /// Components, toxicity, verdict, and (ScoreText::now) reasons and action for one client.
 /// `rank` scores every client with ScoreText::later and the renderer describes each row as it
 /// writes it: with a million clients the texts would be hundreds of megabytes held at once.
-ClientScore score_client(const ClientMetrics& m, const ScoreContext& context, ScoreText text = ScoreText::now);
+ClientScore score_client(const ClientMetrics& m, const ScoreContext& context,
+                         ScoreText text = ScoreText::now);
 
 /// Writes the reasons and the action of a score made with ScoreText::later.
 void describe_client(ClientScore& score, const ClientMetrics& m, const ScoreContext& context);
@@ -49,11 +51,34 @@ void describe_client(ClientScore& score, const ClientMetrics& m, const ScoreCont
 /// The smallest n with 1.1ⁿ ≥ 1 + increase (0 when increase ≤ 0).
 int quarters_of_ten_percent(double increase);
 
-/// Sorts by toxicity descending, margin ascending, client id in byte order, and numbers the
-/// ranks from 1.
+/// SPEC §4's ranking: toxicity (rounded) descending, then margin (unrounded) ascending, then
+/// client id in byte order. True when `a` ranks before `b`.
+inline bool ranks_before(double toxicity_a, double margin_a, std::string_view id_a, double toxicity_b,
+                         double margin_b, std::string_view id_b) {
+    if (toxicity_a != toxicity_b) {
+        return toxicity_a > toxicity_b;
+    }
+    if (margin_a != margin_b) {
+        return margin_a < margin_b;
+    }
+    return id_a < id_b;
+}
+
+/// Sorts by ranks_before and numbers the ranks from 1.
 void rank_clients(std::vector<ClientResult>& clients);
 
-/// Portfolio totals from the unrounded client values, with if_fired.
+/// Portfolio totals from the unrounded client values, with if_fired, added client by client
+/// in rank order (the order fixes the floating-point sums).
+class PortfolioSum {
+  public:
+    void add(const ClientMetrics& m, Verdict verdict);
+    Portfolio result() const;
+
+  private:
+    Portfolio m_portfolio;
+};
+
+/// PortfolioSum over every client, in the order given.
 Portfolio compute_portfolio(const std::vector<ClientResult>& clients);
 
 }  // namespace clientscore

@@ -1,17 +1,17 @@
 #include "app/analysis.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <cstdlib>
+#include <deque>
 #include <exception>
 #include <filesystem>
 #include <mutex>
 #include <set>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "app/currency.hpp"
 #include "clientscore/error.hpp"
@@ -76,7 +76,6 @@ void add_count(FileCounts& counts, const std::string& name, std::int64_t n) {
     counts.emplace_back(name, n);
 }
 
-
 std::uintmax_t size_of(const InputFile& f) {
     std::error_code ignored;
     std::uintmax_t size = f.path == "-" ? 0 : std::filesystem::file_size(f.path, ignored);
@@ -109,7 +108,7 @@ struct Unit {
 // Units in the order they were planned. Workers take the next one as they become free, so a
 // slow unit never holds the others back; the planner adds slices while the first are read.
 class UnitQueue {
-public:
+  public:
     void push(Unit unit) {
         {
             const std::lock_guard<std::mutex> lock(m_mutex);
@@ -134,7 +133,7 @@ public:
     // After every worker has finished.
     std::deque<Unit>& units() { return m_units; }
 
-private:
+  private:
     std::mutex m_mutex;
     std::condition_variable m_ready;
     std::deque<Unit> m_units;
@@ -174,7 +173,8 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
         if (files[i].kind == Kind::invoices) {
             continue;
         }
-        const bool whole = threads < 2 || std::find(keep_whole.begin(), keep_whole.end(), i) != keep_whole.end();
+        const bool whole =
+            threads < 2 || std::find(keep_whole.begin(), keep_whole.end(), i) != keep_whole.end();
         if (!whole && size_of(files[i]) >= 2 * slice_target) {
             to_cut.push_back(i);
         } else {
@@ -184,8 +184,8 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
     std::vector<std::uint32_t> uncut;  // files the planner gave up on after cutting
     auto plan = [&] {
         for (const std::uint32_t i : to_cut) {
-            SlicePlanner planner(files[i], static_cast<std::size_t>(size_of(files[i]) / slice_target), slice_target,
-                                 read);
+            SlicePlanner planner(files[i], static_cast<std::size_t>(size_of(files[i]) / slice_target),
+                                 slice_target, read);
             std::size_t sliced = 0;
             while (std::optional<FileSlice> slice = planner.next()) {
                 InputFile part = files[i];
@@ -265,7 +265,8 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
         }
     }
     for (std::uint32_t i = first; i < files.size(); ++i) {
-        a.reports[i] = slices_of[i].size() == 1 ? std::move(slices_of[i][0]) : merge_slice_reports(slices_of[i]);
+        a.reports[i] =
+            slices_of[i].size() == 1 ? std::move(slices_of[i][0]) : merge_slice_reports(slices_of[i]);
     }
     // The others merge into the worker that read the invoices: they are the bulk of what an
     // aggregator holds, and moving them would hold them twice. Which worker that is depends on
@@ -287,8 +288,8 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
     return {};
 }
 
-void read_in_parallel(Analysis& a, const AggregateSettings& agg, const ReadSettings& read, std::uint32_t first,
-                      const std::vector<std::string>& names) {
+void read_in_parallel(Analysis& a, const AggregateSettings& agg, const ReadSettings& read,
+                      std::uint32_t first, const std::vector<std::string>& names) {
     std::vector<std::uint32_t> whole;
     for (;;) {
         std::vector<std::uint32_t> redo = read_units(a, agg, read, first, names, whole);
@@ -376,11 +377,12 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     }
     read_in_parallel(a, agg, read, index, names);
     if (const std::optional<std::string> client = a.aggregator->too_large_client()) {
-        throw InputError(Location{},
-                         fmt::format("the call time or discounts of client \"{}\" add up to more than 64-bit "
-                                     "milliseconds or minor units",
-                                     *client),
-                         "one of its durations or discount amounts is far too large: check its rows in the exports");
+        throw InputError(
+            Location{},
+            fmt::format("the call time or discounts of client \"{}\" add up to more than 64-bit "
+                        "milliseconds or minor units",
+                        *client),
+            "one of its durations or discount amounts is far too large: check its rows in the exports");
     }
     a.aggregator->release_lookups();
     if (!focus) {
@@ -445,53 +447,90 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     for (std::size_t k = 0; k < chunks; ++k) {
         listed_before[k + 1] += listed_before[k];
     }
-    // Sized once: growing by doubling would briefly hold half a million results twice.
-    a.clients.resize(listed_before[chunks]);
+    const ScoreContext score_context{&a.settings, a.supplied, a.settings.period};
+    a.ranked.resize(listed_before[chunks]);
     for_each_chunk([&](std::size_t k, std::size_t begin, std::size_t end) {
         std::size_t at = listed_before[k];
         for (std::size_t c = begin; c < end; ++c) {
             if (listed[c] == 0) {
                 continue;
             }
-            ClientResult& result = a.clients[at++];
-            result.client = ag.client_ids()[c];
-            result.name = a.directory.name_of(result.client);
-            result.metrics = compute_metrics(ag.totals()[c], a.invoices_by_client[c], a.context);
-            chunk_has_event[k] |= ag.totals()[c].has_event || result.metrics.invoices > 0;
+            // revenue_share needs every client's revenue first; the score does not use it.
+            const ClientMetrics m = compute_metrics(ag.totals()[c], a.invoices_by_client[c], a.context);
+            const ClientScore score = score_client(m, score_context, ScoreText::later);
+            Analysis::Ranked& r = a.ranked[at++];
+            r.index = static_cast<std::uint32_t>(c);
+            r.verdict = score.verdict;
+            r.toxicity = score.toxicity;
+            r.net_revenue = m.net_revenue;
+            r.cost_to_serve = m.cost_to_serve;
+            r.support_hours = m.support_hours;
+            r.margin = m.margin;
+            chunk_has_event[k] |= ag.totals()[c].has_event || m.invoices > 0;
         }
     });
     listed = {};
     const bool any_event =
         std::any_of(chunk_has_event.begin(), chunk_has_event.end(), [](std::uint8_t e) { return e != 0; });
     if (!any_event) {
-        emit(fmt::format("clientscore: warning: no call, email, invoice or discount is dated in the period {} to {}; "
-                         "only clients with open receivables are listed",
-                         format_date(a.settings.period.from), format_date(a.settings.period.to)));
+        emit(fmt::format(
+            "clientscore: warning: no call, email, invoice or discount is dated in the period {} to {}; "
+            "only clients with open receivables are listed",
+            format_date(a.settings.period.from), format_date(a.settings.period.to)));
     }
     // Summed in client-id order: the aggregator's client order depends on which thread
     // read what, and a floating-point sum must not.
-    sort_indirect(a.clients, [](const ClientResult& x, const ClientResult& y) { return x.client < y.client; });
-    double total_revenue = 0;
-    for (const ClientResult& r : a.clients) {
-        total_revenue += r.metrics.net_revenue;
+    const auto& ids = ag.client_ids();
+    sort_indirect(a.ranked, [&ids](const Analysis::Ranked& x, const Analysis::Ranked& y) {
+        return ids[x.index] < ids[y.index];
+    });
+    for (const Analysis::Ranked& r : a.ranked) {
+        a.total_revenue += r.net_revenue;
     }
-    ScoreContext score_context{&a.settings, a.supplied, a.settings.period};
-    for (ClientResult& r : a.clients) {
-        if (round_half_away(total_revenue, 2) > 0) {
-            r.metrics.revenue_share = r.metrics.net_revenue / total_revenue;
+    sort_indirect(a.ranked, [&ids](const Analysis::Ranked& x, const Analysis::Ranked& y) {
+        return ranks_before(x.toxicity, x.margin, ids[x.index], y.toxicity, y.margin, ids[y.index]);
+    });
+    PortfolioSum portfolio;
+    for (const Analysis::Ranked& r : a.ranked) {
+        ClientMetrics m;
+        m.net_revenue = r.net_revenue;
+        m.cost_to_serve = r.cost_to_serve;
+        m.margin = r.margin;
+        m.support_hours = r.support_hours;
+        if (round_half_away(a.total_revenue, 2) > 0) {
+            m.revenue_share = r.net_revenue / a.total_revenue;
         }
-        r.score = score_client(r.metrics, score_context, ScoreText::later);
+        portfolio.add(m, r.verdict);
     }
-    rank_clients(a.clients);
+    a.portfolio = portfolio.result();
     return a;
+}
+
+ClientResult Analysis::row(std::size_t position) const {
+    const Ranked& ranked_client = ranked.at(position);
+    const std::uint32_t c = ranked_client.index;
+    ClientResult r;
+    r.rank = static_cast<std::int64_t>(position) + 1;
+    r.client = aggregator->client_ids()[c];
+    r.name = directory.name_of(r.client);
+    r.metrics = compute_metrics(aggregator->totals()[c], invoices_by_client[c], context);
+    if (round_half_away(total_revenue, 2) > 0) {
+        r.metrics.revenue_share = r.metrics.net_revenue / total_revenue;
+    }
+    r.score = score_client(r.metrics, ScoreContext{&settings, supplied, settings.period}, ScoreText::later);
+    return r;
+}
+
+bool fails(const Analysis& a, const std::optional<Verdict>& fail_on) {
+    return fail_on && std::any_of(a.ranked.begin(), a.ranked.end(),
+                                  [&](const Analysis::Ranked& r) { return r.verdict >= *fail_on; });
 }
 
 RankReport build_rank_report(Analysis&& a) {
     RankReport r;
     r.settings = a.settings;
     r.supplied = a.supplied;
-    r.portfolio = compute_portfolio(a.clients);
-    r.clients = std::move(a.clients);
+    r.portfolio = a.portfolio;
     for (std::size_t i = 0; i < a.reports.size(); ++i) {
         const FileReport& f = a.reports[i];
         std::int64_t skipped = f.skipped;
@@ -504,14 +543,16 @@ RankReport build_rank_report(Analysis&& a) {
         add_count(r.ignored_rows, f.file.display_name, ignored);
     }
     r.warnings = std::move(a.warnings);
+    auto kept = std::make_shared<const Analysis>(std::move(a));
+    r.clients = ClientRows(kept->ranked.size(), [kept](std::size_t position) { return kept->row(position); });
     return r;
 }
 
-const ClientResult& find_client(const Analysis& a, const std::string& typed) {
+std::size_t find_client(const Analysis& a, const std::string& typed) {
     std::string id(a.directory.resolve(typed));
-    for (const ClientResult& c : a.clients) {
-        if (c.client == id) {
-            return c;
+    for (std::size_t position = 0; position < a.ranked.size(); ++position) {
+        if (a.client_id(a.ranked[position]) == id) {
+            return position;
         }
     }
     std::set<std::string> known(a.aggregator->client_ids().begin(), a.aggregator->client_ids().end());
@@ -527,9 +568,11 @@ const ClientResult& find_client(const Analysis& a, const std::string& typed) {
     std::string hint = closest.empty() ? std::string("the exports name no client")
                                        : fmt::format("the closest ids are: {}", fmt::join(closest, ", "));
     if (known.count(id) != 0) {
-        throw InputError({}, fmt::format("client \"{}\" has no activity or receivable in the period {} to {}", typed,
-                                         format_date(a.settings.period.from), format_date(a.settings.period.to)),
-                         "widen the period with --from/--to");
+        throw InputError(
+            {},
+            fmt::format("client \"{}\" has no activity or receivable in the period {} to {}", typed,
+                        format_date(a.settings.period.from), format_date(a.settings.period.to)),
+            "widen the period with --from/--to");
     }
     throw InputError({}, fmt::format("unknown client \"{}\"", typed), hint);
 }

@@ -1,13 +1,12 @@
 #include "clientscore/app.hpp"
 
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <csignal>
 #include <cstdlib>
 #include <new>
-
-#include <fmt/format.h>
 
 #include "app/analysis.hpp"
 #include "clientscore/error.hpp"
@@ -57,18 +56,6 @@ RenderOptions render_options(const Options& o, const OutputTarget& out) {
     return r;
 }
 
-bool fails(const std::vector<ClientResult>& clients, const std::optional<Verdict>& fail_on) {
-    if (!fail_on) {
-        return false;
-    }
-    for (const ClientResult& c : clients) {
-        if (c.score.verdict >= *fail_on) {
-            return true;
-        }
-    }
-    return false;
-}
-
 int run_command(const Options& o) {
     auto warn = [&](const std::string& line) {
         if (!o.quiet) {
@@ -84,14 +71,14 @@ int run_command(const Options& o) {
     switch (o.command) {
         case Command::rank: {
             Analysis a = analyse(o, std::nullopt, warn);
-            status = fails(a.clients, o.fail_on) ? 1 : 0;
+            status = fails(a, o.fail_on) ? 1 : 0;
             rank = build_rank_report(std::move(a));
             break;
         }
         case Command::explain: {
             Analysis a = analyse(o, o.client, warn);
             explain = build_explain_report(a, o.client);
-            status = fails(a.clients, o.fail_on) ? 1 : 0;
+            status = fails(a, o.fail_on) ? 1 : 0;
             break;
         }
         case Command::evidence: {

@@ -6,11 +6,11 @@
 namespace clientscore {
 
 EvidenceReport build_evidence_report(const Analysis& a, const std::string& typed) {
-    const ClientResult& client = find_client(a, typed);
+    const Analysis::Ranked& client = a.ranked[find_client(a, typed)];
     EvidenceReport r;
     r.settings = a.settings;
-    r.client = client.client;
-    r.name = client.name;
+    r.client = a.client_id(client);
+    r.name = a.directory.name_of(r.client);
     r.warnings = a.warnings;
 
     const Aggregator& ag = *a.aggregator;
@@ -36,10 +36,7 @@ EvidenceReport build_evidence_report(const Analysis& a, const std::string& typed
         r.events.push_back(std::move(e));
     }
 
-    std::uint32_t index = 0;
-    while (ag.client_ids()[index] != client.client) {
-        ++index;
-    }
+    const std::uint32_t index = client.index;
     for (const Invoice* inv : a.invoices_by_client[index]) {
         InvoiceFacts f = invoice_facts(*inv, a.context);
         // Events of the period, and the receivables issued before it (SPEC §5 evidence).

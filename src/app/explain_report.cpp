@@ -60,14 +60,15 @@ Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::
     }
     const std::string currency = a.settings.currency.empty() ? "" : " " + a.settings.currency;
     off.checklist = {
-        fmt::format("Send written notice on {} that the engagement ends on {} ({} days).", format_date(p.as_of),
-                    format_date(off.notice_date), k_notice_days),
+        fmt::format("Send written notice on {} that the engagement ends on {} ({} days).",
+                    format_date(p.as_of), format_date(off.notice_date), k_notice_days),
         fmt::format("Keep the evidence log with it: clientscore evidence {} --format csv.", client.client),
         off.open_invoices.empty()
             ? std::string("No invoice is open: confirm the final invoice terms in the notice.")
-            : fmt::format("Collect the {} open invoice{} ({}{}) before the notice ends; do no new work on credit.",
-                          off.open_invoices.size(), off.open_invoices.size() == 1 ? "" : "s",
-                          format_money(open_total), currency),
+            : fmt::format(
+                  "Collect the {} open invoice{} ({}{}) before the notice ends; do no new work on credit.",
+                  off.open_invoices.size(), off.open_invoices.size() == 1 ? "" : "s",
+                  format_money(open_total), currency),
         "Put every further request, discount and scope change in writing until the end date.",
         "Plan the hand-over: deliverables, credentials and files returned by the end date.",
     };
@@ -77,21 +78,20 @@ Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::
 }  // namespace
 
 ExplainReport build_explain_report(const Analysis& a, const std::string& typed) {
-    const ClientResult& client = find_client(a, typed);
+    const std::size_t position = find_client(a, typed);
     ExplainReport r;
     r.settings = a.settings;
-    r.client = client;
+    r.client = a.row(position);
     if (r.client.score.text_pending) {
-        describe_client(r.client.score, r.client.metrics, ScoreContext{&a.settings, a.supplied, a.settings.period});
+        describe_client(r.client.score, r.client.metrics,
+                        ScoreContext{&a.settings, a.supplied, a.settings.period});
     }
+    const ClientResult& client = r.client;
     r.warnings = a.warnings;
-    r.client_count = static_cast<std::int64_t>(a.clients.size());
+    r.client_count = static_cast<std::int64_t>(a.ranked.size());
 
     const Aggregator& ag = *a.aggregator;
-    std::uint32_t index = 0;
-    while (ag.client_ids()[index] != client.client) {
-        ++index;
-    }
+    const std::uint32_t index = a.ranked[position].index;
     const ClientTotals empty;
     for (const Period& month : months_of(a.settings.period)) {
         CivilDate c = civil_from_days(month.from);

@@ -7,10 +7,10 @@
 #include <libfccp/csv.h>
 #pragma GCC diagnostic pop
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "clientscore/error.hpp"
 #include "ingest/byte_scan.hpp"
@@ -113,7 +113,8 @@ void unescape_field(char*& begin, char*& end) {
     if (begin == end || *begin != k_quote) {
         // A quoted line break can stand in an unquoted field (`ab"c<LF>d"`): rare, so memchr.
         char* p = begin;
-        while ((p = static_cast<char*>(std::memchr(p, k_quoted_newline, static_cast<std::size_t>(end - p))))) {
+        while (
+            (p = static_cast<char*>(std::memchr(p, k_quoted_newline, static_cast<std::size_t>(end - p))))) {
             *p++ = '\n';
         }
         *end = '\0';

@@ -29,7 +29,7 @@ bool is_blank_line(std::string_view line, char delimiter);
 
 /// One record: its fields, unquoted on first access. Valid until the next CsvReader::next.
 class CsvRecord {
-public:
+  public:
     /// Physical line where the record starts.
     std::int64_t line() const { return m_line; }
     std::size_t size() const { return m_size; }
@@ -43,7 +43,7 @@ public:
         return {f.begin, static_cast<std::size_t>(f.end - f.begin)};
     }
 
-private:
+  private:
     friend class CsvReader;
     struct Field {
         char* begin;
@@ -58,7 +58,7 @@ private:
 
 /// Reads the records of one export from its first byte.
 class CsvReader {
-public:
+  public:
     /// Opens a new pass over `raw`, converting from `encoding` unless it names UTF-8, and reads
     /// the header line (the first line that is not blank, at or after the physical line
     /// `header_line`: a report export's title lines stand above its header). Throws UsageError
@@ -81,7 +81,7 @@ public:
     /// InputError for a record over 16 MiB and for the file-level problems of TextGuard.
     bool next(CsvRecord& record);
 
-private:
+  private:
     template <char Sep>
     static void split(char* line, CsvRecord& record);
     static void split(char delimiter, char* line, CsvRecord& record);

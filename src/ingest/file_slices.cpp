@@ -101,16 +101,16 @@ struct SlicePlanner::Impl {
     bool done = false;
 
     std::vector<char> block = std::vector<char>(k_block);
-    std::size_t got = 0;           // bytes in block
-    std::size_t pos = 0;           // next byte of block to look at
-    std::uint64_t at = 0;          // file offset of block[0]
-    std::uint64_t lines = 0;       // LFs before block[pos]
-    bool in_quotes = false;        // quote parity before block[pos]
-    bool cr_pending = false;       // the block before ended in a CR
+    std::size_t got = 0;      // bytes in block
+    std::size_t pos = 0;      // next byte of block to look at
+    std::uint64_t at = 0;     // file offset of block[0]
+    std::uint64_t lines = 0;  // LFs before block[pos]
+    bool in_quotes = false;   // quote parity before block[pos]
+    bool cr_pending = false;  // the block before ended in a CR
     bool header_found = false;
     std::uint64_t header_end = 0;
     std::int64_t header_lines = 0;
-    std::uint64_t begin = 0;       // where the next slice starts
+    std::uint64_t begin = 0;  // where the next slice starts
     std::int64_t begin_line = 0;
     std::size_t next_cut = 1;
 
@@ -295,7 +295,8 @@ FileReport merge_slice_reports(const std::vector<FileReport>& slices) {
             }
         }
         // A slice's warnings are its first bad rows, then maybe its own count line.
-        const auto shown = std::min<std::size_t>(part.warnings.size(), static_cast<std::size_t>(part.skipped));
+        const auto shown =
+            std::min<std::size_t>(part.warnings.size(), static_cast<std::size_t>(part.skipped));
         for (std::size_t i = 0; i < shown && whole.warnings.size() < ingest::k_max_warnings; ++i) {
             whole.warnings.push_back(part.warnings[i]);
         }
@@ -312,8 +313,12 @@ FileReport merge_slice_reports(const std::vector<FileReport>& slices) {
         whole.warnings.push_back(more_bad_rows_warning(whole.file.display_name, whole.skipped - limit));
     }
     std::sort(whole.currencies.begin(), whole.currencies.end());
-    whole.currencies.erase(std::unique(whole.currencies.begin(), whole.currencies.end()), whole.currencies.end());
-    whole.decimal = dot && comma ? std::string("mixed") : dot ? std::string(".") : comma ? std::string(",") : std::string();
+    whole.currencies.erase(std::unique(whole.currencies.begin(), whole.currencies.end()),
+                           whole.currencies.end());
+    whole.decimal = dot && comma ? std::string("mixed")
+                    : dot        ? std::string(".")
+                    : comma      ? std::string(",")
+                                 : std::string();
     return whole;
 }
 

@@ -1,9 +1,9 @@
 #include "ingest/text_guard.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
-
-#include <fmt/format.h>
 
 #include "clientscore/error.hpp"
 #include "ingest/byte_scan.hpp"
@@ -34,8 +34,8 @@ inline bool plain_word(const unsigned char* p) {
     if ((word & k_highs) != 0) {
         return false;
     }
-    return !(has_zero_byte(word) | has_zero_byte(word ^ (k_ones * '"')) | has_zero_byte(word ^ (k_ones * '\n')) |
-             has_zero_byte(word ^ (k_ones * '\r')));
+    return !(has_zero_byte(word) | has_zero_byte(word ^ (k_ones * '"')) |
+             has_zero_byte(word ^ (k_ones * '\n')) | has_zero_byte(word ^ (k_ones * '\r')));
 }
 
 }  // namespace
@@ -277,10 +277,11 @@ void TextGuard::throw_nul(std::size_t at) {
     if (alternate_nuls >= 3 && other_nuls == 0) {
         throw_utf16();
     }
-    throw InputError(Location{m_display_name, m_line, {}}, "contains a NUL byte: this is not a text file",
-                     fmt::format("if it is UTF-16 text, convert it: iconv -f UTF-16 -t UTF-8 {0} > {0}.utf8.csv; "
-                                 "otherwise remove the NUL bytes: tr -d '\\000' < {0} > {0}.clean.csv",
-                                 m_path));
+    throw InputError(
+        Location{m_display_name, m_line, {}}, "contains a NUL byte: this is not a text file",
+        fmt::format("if it is UTF-16 text, convert it: iconv -f UTF-16 -t UTF-8 {0} > {0}.utf8.csv; "
+                    "otherwise remove the NUL bytes: tr -d '\\000' < {0} > {0}.clean.csv",
+                    m_path));
 }
 
 void TextGuard::throw_utf16() {
@@ -293,9 +294,10 @@ void TextGuard::throw_invalid(unsigned char byte, bool truncated) {
                                        : fmt::format("byte 0x{:02X} is not valid UTF-8", byte);
     const std::string hint =
         m_converted ? std::string("check --encoding")
-                    : fmt::format("give the file's encoding, e.g. --encoding windows-1252, or convert it: "
-                                  "iconv -f WINDOWS-1252 -t UTF-8 {0} > {0}.utf8.csv",
-                                  m_path);
+                    : fmt::format(
+                          "give the file's encoding, e.g. --encoding windows-1252, or convert it: "
+                          "iconv -f WINDOWS-1252 -t UTF-8 {0} > {0}.utf8.csv",
+                          m_path);
     throw InputError(Location{m_display_name, m_line, {}}, what, hint);
 }
 

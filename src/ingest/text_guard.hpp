@@ -30,8 +30,9 @@ inline constexpr std::size_t k_max_record_bytes = std::size_t{1} << 24;
 /// - a record over 16 MiB is an InputError, and so, at the end, is a quote still open (naming the
 ///   line where it opened).
 class TextGuard {
-public:
-    TextGuard(std::unique_ptr<ByteSource> upstream, std::string display_name, std::string path, bool converted);
+  public:
+    TextGuard(std::unique_ptr<ByteSource> upstream, std::string display_name, std::string path,
+              bool converted);
     TextGuard(const TextGuard&) = delete;
     TextGuard& operator=(const TextGuard&) = delete;
     ~TextGuard();
@@ -51,7 +52,7 @@ public:
         m_jump_line = line;
     }
 
-private:
+  private:
     void start();
     bool refill();
     std::size_t scan();
@@ -80,17 +81,17 @@ private:
     bool m_bom = false;
 
     bool m_in_quotes = false;
-    bool m_seen_lf = false;         // an LF has ended a line: a CR inside quotes is then text
-    std::int64_t m_line = 1;        // physical line of the byte being scanned
-    std::int64_t m_record_line = 1;  // physical line where the record being scanned starts
-    std::int64_t m_quote_line = 0;  // where the open quote opened
-    std::int64_t m_records = 0;     // records ended so far
+    bool m_seen_lf = false;            // an LF has ended a line: a CR inside quotes is then text
+    std::int64_t m_line = 1;           // physical line of the byte being scanned
+    std::int64_t m_record_line = 1;    // physical line where the record being scanned starts
+    std::int64_t m_quote_line = 0;     // where the open quote opened
+    std::int64_t m_records = 0;        // records ended so far
     std::int64_t m_jump_records = -1;  // see jump_after
     std::int64_t m_jump_line = 0;
-    int m_need = 0;                 // UTF-8 continuation bytes still expected
-    unsigned char m_low = 0x80;     // allowed range of the next continuation byte
+    int m_need = 0;              // UTF-8 continuation bytes still expected
+    unsigned char m_low = 0x80;  // allowed range of the next continuation byte
     unsigned char m_high = 0xBF;
-    unsigned char m_lead = 0;       // the lead byte of the sequence being checked
+    unsigned char m_lead = 0;  // the lead byte of the sequence being checked
 };
 
 }  // namespace clientscore::ingest

@@ -434,8 +434,9 @@ Result<ParsedTimestamp> parse_timestamp(std::string_view text, DateOrder order) 
 
 Result<ParsedTimestamp> parse_day_month_name_date(std::string_view text) {
     // Three-letter prefixes; a full name must continue the prefix with its own letters.
-    static constexpr std::string_view k_months[] = {"january", "february", "march",     "april",   "may",      "june",
-                                                    "july",    "august",   "september", "october", "november", "december"};
+    static constexpr std::string_view k_months[] = {"january",   "february", "march",    "april",
+                                                    "may",       "june",     "july",     "august",
+                                                    "september", "october",  "november", "december"};
     std::size_t pos = 0;
     int day = 0;
     if (!read_digits(text, pos, 1, 2, day) || pos >= text.size() || (text[pos] != ' ' && text[pos] != '-')) {
@@ -444,14 +445,16 @@ Result<ParsedTimestamp> parse_day_month_name_date(std::string_view text) {
     const char separator = text[pos];
     ++pos;
     const std::size_t name_start = pos;
-    while (pos < text.size() && ((text[pos] >= 'a' && text[pos] <= 'z') || (text[pos] >= 'A' && text[pos] <= 'Z'))) {
+    while (pos < text.size() &&
+           ((text[pos] >= 'a' && text[pos] <= 'z') || (text[pos] >= 'A' && text[pos] <= 'Z'))) {
         ++pos;
     }
     const std::string_view name = text.substr(name_start, pos - name_start);
     int month = 0;
     for (int m = 0; m < 12 && month == 0; ++m) {
         const std::string_view full = k_months[m];
-        if (name.size() >= 3 && name.size() <= full.size() && detail::iequals(name, full.substr(0, name.size())) &&
+        if (name.size() >= 3 && name.size() <= full.size() &&
+            detail::iequals(name, full.substr(0, name.size())) &&
             (name.size() == 3 || name.size() == full.size())) {
             month = m + 1;
         }

@@ -1,6 +1,5 @@
-#include "render/delimited.hpp"
-
 #include "clientscore/render.hpp"
+#include "render/delimited.hpp"
 #include "render/number_format.hpp"
 
 namespace clientscore {
@@ -97,8 +96,13 @@ void DelimitedRow::bare(std::string_view value) {
 }
 
 void DelimitedRow::cell(const Cell& value, int decimals) {
-    if (std::holds_alternative<std::string>(value) || std::holds_alternative<std::vector<std::string>>(value)) {
+    if (std::holds_alternative<std::string>(value) ||
+        std::holds_alternative<std::vector<std::string>>(value)) {
         text(cell_plain_text(value, decimals));
+    } else if (const double* number = std::get_if<double>(&value)) {
+        // Numbers straight into the line: a million clients × 30 of them.
+        separate();
+        append_rounded(m_line, *number, decimals);
     } else {
         bare(cell_plain_text(value, decimals));
     }

@@ -26,7 +26,54 @@ std::string format_number(double value) {
     return fmt::format("{}", value);
 }
 
-std::string format_rounded(double value, int decimals) { return format_number(round_half_away(value, decimals)); }
+std::string format_rounded(double value, int decimals) {
+    return format_number(round_half_away(value, decimals));
+}
+
+bool append_rounded(std::string& out, double value, int decimals) {
+    const double rounded = round_half_away(value, decimals);
+    if (!std::isfinite(rounded)) {
+        return false;
+    }
+    // A value rounded to d decimals is the double nearest to N / 10^d. When |N| < 10^15 that
+    // decimal has at most 15 significant digits, which no other such decimal shares a double
+    // with: it is the shortest text that reads back as the value, the text format_number
+    // prints (fixed notation: from 10^-4 up, fmt writes no exponent below 10^16).
+    static constexpr std::int64_t k_powers[] = {1, 10, 100, 1000, 10000};
+    if (decimals >= 0 && decimals <= 4) {
+        const std::int64_t power = k_powers[decimals];
+        const double magnitude = std::fabs(rounded);
+        const double scaled = magnitude * static_cast<double>(power);
+        if (scaled < 1e15) {
+            const std::int64_t n = std::llround(scaled);
+            if (static_cast<double>(n) / static_cast<double>(power) == magnitude) {
+                if (rounded < 0 && n != 0) {
+                    out += '-';
+                }
+                const fmt::format_int whole(n / power);
+                out.append(whole.data(), whole.size());
+                std::int64_t fraction = n % power;
+                if (fraction != 0) {
+                    int digits = decimals;
+                    while (fraction % 10 == 0) {
+                        fraction /= 10;
+                        --digits;
+                    }
+                    char text[8];
+                    for (int i = digits - 1; i >= 0; --i) {
+                        text[i] = static_cast<char>('0' + fraction % 10);
+                        fraction /= 10;
+                    }
+                    out += '.';
+                    out.append(text, static_cast<std::size_t>(digits));
+                }
+                return true;
+            }
+        }
+    }
+    out += format_number(rounded);
+    return true;
+}
 
 std::string format_fixed(double value, int decimals) {
     if (!std::isfinite(value)) {
@@ -145,7 +192,8 @@ std::string format_money(double value) {
         }
         grouped += whole[i];
     }
-    return fmt::format("{}{}{}", negative ? "-" : "", grouped, std::string_view(fixed).substr(fixed.size() - 3));
+    return fmt::format("{}{}{}", negative ? "-" : "", grouped,
+                       std::string_view(fixed).substr(fixed.size() - 3));
 }
 
 }  // namespace clientscore

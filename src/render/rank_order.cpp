@@ -1,4 +1,3 @@
-#include "clientscore/normalize.hpp"
 #include "render/rank_order.hpp"
 
 #include <fmt/format.h>
@@ -6,6 +5,8 @@
 #include <algorithm>
 
 #include "clientscore/error.hpp"
+#include "clientscore/normalize.hpp"
+#include "clientscore/parallel.hpp"
 #include "render/columns.hpp"
 #include "render/number_format.hpp"
 
@@ -27,9 +28,10 @@ namespace {
     if (!closest.empty()) {
         message += fmt::format(" (did you mean \"{}\"?)", closest);
     }
-    throw UsageError(message,
-                     "sort by a column of the CSV output, e.g. rank, toxicity, net_revenue, margin, margin_pct, "
-                     "contacts_per_week, avg_days_late, overdue, name; add :asc for ascending");
+    throw UsageError(
+        message,
+        "sort by a column of the CSV output, e.g. rank, toxicity, net_revenue, margin, margin_pct, "
+        "contacts_per_week, avg_days_late, overdue, name; add :asc for ascending");
 }
 
 /// A client's value in the sort column, as printed.
@@ -59,8 +61,8 @@ SortValue sort_value(const Cell& cell, int decimals) {
 
 }  // namespace
 
-std::vector<const ClientResult*> ordered_clients(const std::vector<ClientResult>& clients, const SortKey& sort,
-                                                 std::optional<long> top) {
+std::vector<std::size_t> ordered_clients(const ClientRows& clients, const SortKey& sort,
+                                         std::optional<long> top) {
     const auto column_index = find_client_column(sort.key);
     if (!column_index) {
         unknown_key(sort.key);
@@ -70,17 +72,21 @@ std::vector<const ClientResult*> ordered_clients(const std::vector<ClientResult>
         order[i] = i;
     }
     if (sort.key == "rank") {
-        // The toxicity ranking: rank 1 first, or last with :asc.
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            return sort.ascending ? clients[a].rank > clients[b].rank : clients[a].rank < clients[b].rank;
-        });
-    } else {
-        const ClientColumn& column = client_columns()[*column_index];
-        std::vector<SortValue> values;
-        values.reserve(clients.size());
-        for (const auto& client : clients) {
-            values.push_back(sort_value(column.get(client, column.index), column.decimals));
+        // The toxicity ranking is the rows' order: rank 1 first, or last with :asc.
+        if (sort.ascending) {
+            std::reverse(order.begin(), order.end());
         }
+    } else {
+        // Every row's value in the column, made on every core: a row is built to read it.
+        const ClientColumn& column = client_columns()[*column_index];
+        std::vector<SortValue> values(clients.size());
+        const std::size_t workers =
+            std::min<std::size_t>(worker_threads(), std::max<std::size_t>(1, values.size()));
+        in_parallel(workers, [&](std::size_t w) {
+            for (std::size_t i = values.size() * w / workers; i < values.size() * (w + 1) / workers; ++i) {
+                values[i] = sort_value(column.get(clients.at(i), column.index), column.decimals);
+            }
+        });
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
             const SortValue& va = values[a];
             const SortValue& vb = values[b];
@@ -102,19 +108,13 @@ std::vector<const ClientResult*> ordered_clients(const std::vector<ClientResult>
                     return sort.ascending ? cmp < 0 : cmp > 0;
                 }
             }
-            return clients[a].rank < clients[b].rank;
+            return a < b;  // ties by rank: the rows' order
         });
     }
-    std::size_t shown = order.size();
     if (top) {
-        shown = std::min(shown, static_cast<std::size_t>(std::max(*top, 0L)));
+        order.resize(std::min(order.size(), static_cast<std::size_t>(std::max(*top, 0L))));
     }
-    std::vector<const ClientResult*> result;
-    result.reserve(shown);
-    for (std::size_t i = 0; i < shown; ++i) {
-        result.push_back(&clients[order[i]]);
-    }
-    return result;
+    return order;
 }
 
 }  // namespace clientscore::render

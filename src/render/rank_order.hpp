@@ -9,11 +9,12 @@
 
 namespace clientscore::render {
 
-/// The clients to show: ordered by `sort.key` (any CSV header key; descending unless
-/// ascending; nulls last either way; ties by rank; text in byte order; numbers as printed,
-/// i.e. rounded), then the first `top`. `rank` is the toxicity ranking itself: descending
-/// shows rank 1 first. Throws UsageError for an unknown key, naming valid ones.
-std::vector<const ClientResult*> ordered_clients(const std::vector<ClientResult>& clients, const SortKey& sort,
-                                                 std::optional<long> top);
+/// The positions of the clients to show: ordered by `sort.key` (any CSV header key;
+/// descending unless ascending; nulls last either way; ties by rank; text in byte order;
+/// numbers as printed, i.e. rounded), then the first `top`. `rank` is the toxicity ranking
+/// itself (the rows' own order): descending shows rank 1 first. Throws UsageError for an
+/// unknown key, naming valid ones.
+std::vector<std::size_t> ordered_clients(const ClientRows& clients, const SortKey& sort,
+                                         std::optional<long> top);
 
 }  // namespace clientscore::render

@@ -21,15 +21,15 @@ using namespace render;
 
 // A row with its reasons and action written: rank leaves them to the renderer, one row at a
 // time (score_client, ScoreText::later).
-ClientResult described(const ClientResult& client, const RankReport& report) {
-    ClientResult row = client;
+ClientResult described(ClientResult row, const RankReport& report) {
     if (row.score.text_pending) {
-        describe_client(row.score, row.metrics, ScoreContext{&report.settings, report.supplied, report.settings.period});
+        describe_client(row.score, row.metrics,
+                        ScoreContext{&report.settings, report.supplied, report.settings.period});
     }
     return row;
 }
 
-void write_rank_json(const RankReport& report, const std::vector<const ClientResult*>& shown, Writer& out) {
+void write_rank_json(const RankReport& report, const std::vector<std::size_t>& shown, Writer& out) {
     const Portfolio& p = report.portfolio;
     Json if_fired = Json::object();
     if_fired["fired"] = p.if_fired.fired;
@@ -58,7 +58,9 @@ void write_rank_json(const RankReport& report, const std::vector<const ClientRes
     json.begin_array("clients");
     render_rows_in_batches(
         shown.size(),
-        [&](std::size_t i, std::string& text) { append_client_item(text, described(*shown[i], report), i == 0); },
+        [&](std::size_t i, std::string& text) {
+            append_client_item(text, described(report.clients.at(shown[i]), report), i == 0);
+        },
         [&](std::string_view text) { json.array_items(text, 1); });
     json.end_array();
     json.member("skipped_rows", file_counts_json(report.skipped_rows));
@@ -67,8 +69,8 @@ void write_rank_json(const RankReport& report, const std::vector<const ClientRes
     json.finish();
 }
 
-void write_rank_delimited(const RankReport& report, const std::vector<const ClientResult*>& shown, OutputFormat format,
-                          Writer& out) {
+void write_rank_delimited(const RankReport& report, const std::vector<std::size_t>& shown,
+                          OutputFormat format, Writer& out) {
     const auto& columns = client_columns();
     DelimitedRow row(format);
     for (const auto& column : columns) {
@@ -78,7 +80,7 @@ void write_rank_delimited(const RankReport& report, const std::vector<const Clie
     render_rows_in_batches(
         shown.size(),
         [&](std::size_t i, std::string& text) {
-            const ClientResult full = described(*shown[i], report);
+            const ClientResult full = described(report.clients.at(shown[i]), report);
             DelimitedRow line(format);
             for (const auto& column : columns) {
                 line.cell(column.get(full, column.index), column.decimals);
@@ -120,20 +122,22 @@ struct RankTable {
     RowSource source;
 };
 
-RankTable rank_table(const RankReport& report, const std::vector<const ClientResult*>& shown) {
+RankTable rank_table(const RankReport& report, const std::vector<std::size_t>& shown) {
     std::vector<TextColumn> columns;
     std::vector<std::size_t> indexes;
     for (const auto& spec : k_rank_table) {
         const std::size_t index = *find_client_column(spec.key);
         const ColumnStyle style = client_column_style(index);
         const bool text = style == ColumnStyle::text || style == ColumnStyle::list;
-        columns.push_back(TextColumn{std::string(spec.header), text ? Align::left : Align::right, spec.shrinkable});
+        columns.push_back(
+            TextColumn{std::string(spec.header), text ? Align::left : Align::right, spec.shrinkable});
         indexes.push_back(index);
     }
     const std::size_t reasons = *find_client_column("reasons");
     const std::size_t verdict = *find_client_column("verdict");
-    RowSource source = [&report, &shown, indexes, reasons, verdict](std::size_t r, std::vector<TextCell>& cells) {
-        const ClientResult client = described(*shown[r], report);
+    RowSource source = [&report, &shown, indexes, reasons, verdict](std::size_t r,
+                                                                    std::vector<TextCell>& cells) {
+        const ClientResult client = described(report.clients.at(shown[r]), report);
         for (std::size_t c = 0; c < indexes.size(); ++c) {
             if (indexes[c] == reasons) {
                 // The strongest reason only; explain lists them all.
@@ -155,9 +159,10 @@ std::string with_currency(const std::string& amount, const std::string& currency
 std::string portfolio_summary(const RankReport& report) {
     const Portfolio& p = report.portfolio;
     const std::string& currency = report.settings.currency;
-    std::string line = fmt::format("Portfolio: {} client{}, net revenue {}, margin {}", p.clients,
-                                   p.clients == 1 ? "" : "s", with_currency(format_money(p.net_revenue), currency),
-                                   with_currency(format_money(p.margin), currency));
+    std::string line =
+        fmt::format("Portfolio: {} client{}, net revenue {}, margin {}", p.clients, p.clients == 1 ? "" : "s",
+                    with_currency(format_money(p.net_revenue), currency),
+                    with_currency(format_money(p.margin), currency));
     if (round_half_away(p.net_revenue, 2) > 0) {
         line += fmt::format(" ({})", format_percent(p.margin / p.net_revenue));
     }
@@ -179,7 +184,7 @@ std::string portfolio_summary(const RankReport& report) {
 }  // namespace
 
 void render_rank(const RankReport& report, const RenderOptions& options, Writer& out) {
-    const std::vector<const ClientResult*> shown = ordered_clients(report.clients, options.sort, options.top);
+    const std::vector<std::size_t> shown = ordered_clients(report.clients, options.sort, options.top);
     switch (options.format) {
         case OutputFormat::json:
             write_rank_json(report, shown, out);

@@ -1,9 +1,10 @@
 // The sentences a user reads: why a client scored as it did, and what to do about it.
 
+#include <fmt/compile.h>
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "clientscore/normalize.hpp"
 #include "clientscore/render.hpp"
@@ -16,25 +17,29 @@ namespace {
 constexpr double k_reason_floor = 0.5;
 constexpr int k_notice_days = 90;
 
-std::string percent(double share) { return fmt::format("{:.0f}%", round_half_away(share * 100, 0)); }
-
-std::string money(double amount, const Settings& s) {
-    return s.currency.empty() ? format_money(amount) : fmt::format("{} {}", format_money(amount), s.currency);
+std::string percent(double share) {
+    return fmt::format(FMT_COMPILE("{:.0f}%"), round_half_away(share * 100, 0));
 }
 
-std::string one_decimal(double x) { return fmt::format("{:.1f}", round_half_away(x, 1)); }
+std::string money(double amount, const Settings& s) {
+    return s.currency.empty() ? format_money(amount)
+                              : fmt::format(FMT_COMPILE("{} {}"), format_money(amount), s.currency);
+}
+
+std::string one_decimal(double x) { return fmt::format(FMT_COMPILE("{:.1f}"), round_half_away(x, 1)); }
 
 std::string reason_for(Component c, const ClientMetrics& m, const ScoreContext& context) {
     const Settings& s = *context.settings;
     const double months = static_cast<double>(context.period.days()) / 30.4375;
     switch (c) {
         case Component::communication:
-            return fmt::format("{} inbound contacts a week ({} calls, {} emails in)", one_decimal(m.contacts_per_week),
-                               m.calls_in, m.emails_in);
+            return fmt::format(FMT_COMPILE("{} inbound contacts a week ({} calls, {} emails in)"),
+                               one_decimal(m.contacts_per_week), m.calls_in, m.emails_in);
         case Component::after_hours: {
-            std::string text = fmt::format("{} of inbound contacts after hours", percent(m.after_hours_share));
+            std::string text =
+                fmt::format(FMT_COMPILE("{} of inbound contacts after hours"), percent(m.after_hours_share));
             if (m.off_day_share > 0) {
-                text += fmt::format(", {} on weekends or holidays", percent(m.off_day_share));
+                text += fmt::format(FMT_COMPILE(", {} on weekends or holidays"), percent(m.off_day_share));
             }
             return text;
         }
@@ -42,28 +47,32 @@ std::string reason_for(Component c, const ClientMetrics& m, const ScoreContext& 
             const auto& th = s.thresholds[static_cast<std::size_t>(Component::discounts)];
             double by_share = scale(m.discount_share, th.ok, th.bad);
             double by_requests = scale(static_cast<double>(m.discount_requests) / months, 0.5, 2);
-            std::string share_text = fmt::format("discounts are {} of list price", percent(m.discount_share));
-            std::string request_text = fmt::format("{} discount requests a month",
-                                                   one_decimal(static_cast<double>(m.discount_requests) / months));
-            return by_share >= by_requests ? share_text + ", " + request_text : request_text + ", " + share_text;
+            std::string share_text =
+                fmt::format(FMT_COMPILE("discounts are {} of list price"), percent(m.discount_share));
+            std::string request_text =
+                fmt::format(FMT_COMPILE("{} discount requests a month"),
+                            one_decimal(static_cast<double>(m.discount_requests) / months));
+            return by_share >= by_requests ? share_text + ", " + request_text
+                                           : request_text + ", " + share_text;
         }
         case Component::payment:
-            return fmt::format("pays {:.0f} days late on average (worst {} days)", round_half_away(m.avg_days_late, 0),
-                               m.max_days_late);
+            return fmt::format(FMT_COMPILE("pays {:.0f} days late on average (worst {} days)"),
+                               round_half_away(m.avg_days_late, 0), m.max_days_late);
         case Component::hostility: {
             std::vector<std::string> parts;
             for (std::size_t i = 0; i < k_hostile_tag_count; ++i) {
                 if (m.tags[i] > 0) {
-                    parts.push_back(fmt::format("{} {}", k_hostile_tag_names[i], m.tags[i]));
+                    parts.push_back(fmt::format(FMT_COMPILE("{} {}"), k_hostile_tag_names[i], m.tags[i]));
                 }
             }
             if (m.disputed_invoices > 0) {
-                parts.push_back(fmt::format("{} disputed invoice{}", m.disputed_invoices,
+                parts.push_back(fmt::format(FMT_COMPILE("{} disputed invoice{}"), m.disputed_invoices,
                                             m.disputed_invoices == 1 ? "" : "s"));
             }
-            return fmt::format("{} hostile contacts or disputes a month ({})",
-                               one_decimal(static_cast<double>(m.flagged_contacts + m.disputed_invoices) / months),
-                               fmt::join(parts, ", "));
+            return fmt::format(
+                FMT_COMPILE("{} hostile contacts or disputes a month ({})"),
+                one_decimal(static_cast<double>(m.flagged_contacts + m.disputed_invoices) / months),
+                fmt::join(parts, ", "));
         }
     }
     return {};
@@ -92,38 +101,43 @@ std::string action_for(Verdict v, double toxicity, MarginState margin, const Cli
     const Settings& s = *context.settings;
     switch (v) {
         case Verdict::fire:
-            return fmt::format(
-                "Fire: give three months' notice in writing, ending {} (as of + {} days), with the evidence log; "
-                "this loses {} of revenue and frees {} support hours.",
-                format_date(context.period.as_of + k_notice_days), k_notice_days, money(m.net_revenue, s),
-                one_decimal(m.support_hours));
+            return fmt::format(FMT_COMPILE("Fire: give three months' notice in writing, ending {} (as of + "
+                                           "{} days), with the evidence log; "
+                                           "this loses {} of revenue and frees {} support hours."),
+                               format_date(context.period.as_of + k_notice_days), k_notice_days,
+                               money(m.net_revenue, s), one_decimal(m.support_hours));
         case Verdict::chase:
-            return fmt::format("Chase: stop work until {} overdue is paid; the oldest unpaid invoice is {} days overdue.",
+            return fmt::format(FMT_COMPILE("Chase: stop work until {} overdue is paid; the oldest unpaid "
+                                           "invoice is {} days overdue."),
                                money(m.overdue, s), m.oldest_overdue_days);
         case Verdict::reprice:
             if (round_half_away(m.net_revenue, 2) <= 0) {
-                return fmt::format(
-                    "Reprice: bill the {} support hours ({} at {} an hour); they brought no revenue this period.",
-                    one_decimal(m.support_hours), money(m.cost_to_serve, s), money(s.hourly_cost, s));
+                return fmt::format(FMT_COMPILE("Reprice: bill the {} support hours ({} at {} an hour); they "
+                                               "brought no revenue this period."),
+                                   one_decimal(m.support_hours), money(m.cost_to_serve, s),
+                                   money(s.hourly_cost, s));
             }
             if (margin == MarginState::weak && m.price_increase_needed > 0) {
                 int quarters = quarters_of_ten_percent(m.price_increase_needed);
-                return fmt::format(
-                    "Reprice: raise prices by {} to reach a {} margin, with 30 days' notice, or by 10% a quarter for "
-                    "{} quarter{}.",
-                    percent(m.price_increase_needed), percent(s.target_margin), quarters, quarters == 1 ? "" : "s");
+                return fmt::format(FMT_COMPILE("Reprice: raise prices by {} to reach a {} margin, with 30 "
+                                               "days' notice, or by 10% a quarter for "
+                                               "{} quarter{}."),
+                                   percent(m.price_increase_needed), percent(s.target_margin), quarters,
+                                   quarters == 1 ? "" : "s");
             }
-            return fmt::format(
-                "Reprice: add a headache tax to the contract (toxicity {} with a {} margin), with 30 days' notice.",
-                one_decimal(toxicity), m.margin_pct ? percent(*m.margin_pct) : std::string("healthy"));
+            return fmt::format(FMT_COMPILE("Reprice: add a headache tax to the contract (toxicity {} with a "
+                                           "{} margin), with 30 days' notice."),
+                               one_decimal(toxicity),
+                               m.margin_pct ? percent(*m.margin_pct) : std::string("healthy"));
         case Verdict::watch:
-            return fmt::format("Watch: toxicity {} is at or above {}; review again next month.", one_decimal(toxicity),
-                               one_decimal(s.watch_at));
+            return fmt::format(FMT_COMPILE("Watch: toxicity {} is at or above {}; review again next month."),
+                               one_decimal(toxicity), one_decimal(s.watch_at));
         case Verdict::keep:
             break;
     }
     if (margin == MarginState::healthy && m.margin_pct) {
-        return fmt::format("Keep: {} margin and no warning sign at the watch level.", percent(*m.margin_pct));
+        return fmt::format(FMT_COMPILE("Keep: {} margin and no warning sign at the watch level."),
+                           percent(*m.margin_pct));
     }
     return "Keep: no warning sign at the watch level.";
 }
