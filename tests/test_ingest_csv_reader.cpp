@@ -18,6 +18,7 @@
 
 #include "clientscore/error.hpp"
 #include "ingest/csv_reader.hpp"
+#include "ingest/text_guard.hpp"
 
 namespace fs = std::filesystem;
 using clientscore::InputError;
@@ -291,6 +292,34 @@ TEST_CASE("ingest::CsvReader long records", "[ingest]") {
         REQUIRE(t.rows.size() == static_cast<std::size_t>(rows));
         CHECK(t.lines.back() == 1 + rows + rows / 1000);
         CHECK(t.lines[1001] == 2 + 1001 + 2);
+    }
+}
+
+TEST_CASE("ingest::TextGuard reads records across the pieces it reads the text in", "[ingest]") {
+    // The guard reads k_piece_bytes at a time and keeps scanning where it stopped: a CRLF, a
+    // quoted line break, a doubled quote and a three-byte UTF-8 character must read the same
+    // wherever a piece ends, and so must the line numbers after them.
+    using clientscore::ingest::k_piece_bytes;
+    const std::string tail =
+        "1,\"q\r\nz\"\r\n"
+        "2,\xE2\x82\xAC\"\"x\r\n"
+        "3,\"a\"\"b\"\r\n"
+        "4,end\r\n";
+    for (std::size_t shift = 0; shift < 24; ++shift) {
+        // The header, then one padding row that puts the tail's first byte `shift` bytes
+        // before the end of the first piece.
+        const std::string header = "a,b\r\n";
+        const std::size_t pad = k_piece_bytes - shift - header.size() - 4;
+        const std::string text = header + "x," + std::string(pad, 'p') + "\r\n" + tail;
+        INFO("shift " << shift);
+        const Table t = read_text(text);
+        REQUIRE(t.rows.size() == 5);
+        CHECK(t.rows[0][1].size() == pad);
+        CHECK(t.rows[1] == std::vector<std::string>{"1", "q\r\nz"});
+        CHECK(t.rows[2] == std::vector<std::string>{"2", "\xE2\x82\xAC\"\"x"});
+        CHECK(t.rows[3] == std::vector<std::string>{"3", "a\"b"});
+        CHECK(t.rows[4] == std::vector<std::string>{"4", "end"});
+        CHECK(t.lines == std::vector<std::int64_t>{2, 3, 5, 6, 7});
     }
 }
 

@@ -12,10 +12,7 @@ namespace clientscore::ingest {
 
 namespace {
 
-// Text is read in pieces of this size: small enough that the bytes just read are still in the
-// core's cache when the record's fields are cut and parsed, large enough that a system call is
-// a rounding error. The buffer grows only for a record longer than a piece.
-constexpr std::size_t k_piece = std::size_t{1} << 18;
+constexpr std::size_t k_piece = k_piece_bytes;
 // After the data: room for the NUL that ends an unterminated last record, and the 15 bytes a
 // sixteen-byte read past that NUL may touch (byte_scan.hpp).
 constexpr std::size_t k_padding = 64;

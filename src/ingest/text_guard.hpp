@@ -19,6 +19,11 @@ inline constexpr char k_quoted_newline = '\xFE';
 /// never closed.
 inline constexpr std::size_t k_max_record_bytes = std::size_t{1} << 24;
 
+/// Text is read in pieces of this size: small enough that the bytes just read are still in the
+/// core's cache when the record's fields are cut and parsed, large enough that a system call is
+/// a rounding error. The buffer grows only for a record longer than a piece.
+inline constexpr std::size_t k_piece_bytes = std::size_t{1} << 18;
+
 /// Validates the bytes of one export and splits them into records (SPEC §2):
 /// - drops a UTF-8 byte-order mark (see bom());
 /// - rejects UTF-16 (a byte-order mark, or NUL-interleaved text), NUL bytes and invalid UTF-8
