@@ -2,10 +2,14 @@
 
 // fccp copies the file name into a fixed buffer with strncpy, truncating on purpose; GCC 12
 // warns about that inside the library's header once it is inlined here.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wstringop-truncation"
 #include <libfccp/csv.h>
 #pragma GCC diagnostic pop
+#else
+#include <libfccp/csv.h>
+#endif
 
 #include <fmt/format.h>
 
