@@ -73,6 +73,57 @@ void CsvReader::split(char* line, CsvRecord& record) {
     record.m_size = n;
 }
 
+// A record without a quote: every delimiter ends a field, which is what fccp's chopper would
+// find, with nothing to unquote. Found sixteen bytes at a time; most records of most exports
+// are like this, and cutting them field by field was the largest cost of reading.
+template <char Sep>
+void CsvReader::split_plain(char* line, std::size_t size, CsvRecord& record) {
+    std::size_t n = 0;
+    char* begin = line;
+    auto end_field = [&](char* end) {
+        if (n == record.m_fields.size()) {
+            record.m_fields.resize(2 * n + 16);
+        }
+        record.m_fields[n++] = CsvRecord::Field{begin, end, true};
+        *end = '\0';
+        begin = end + 1;
+    };
+    char* p = line;
+    char* const last = line + size;
+#if defined(__SSE2__)
+    for (; p + 16 <= last; p += 16) {
+        for (unsigned mask = match_mask16<Sep>(reinterpret_cast<const unsigned char*>(p)); mask != 0;
+             mask &= mask - 1) {
+            end_field(p + __builtin_ctz(mask));
+        }
+    }
+#endif
+    for (; p < last; ++p) {
+        if (*p == Sep) {
+            end_field(p);
+        }
+    }
+    end_field(last);
+    record.m_size = n;
+}
+
+void CsvReader::split_plain(char delimiter, char* line, std::size_t size, CsvRecord& record) {
+    switch (delimiter) {
+        case ';':
+            split_plain<';'>(line, size, record);
+            break;
+        case '\t':
+            split_plain<'\t'>(line, size, record);
+            break;
+        case '|':
+            split_plain<'|'>(line, size, record);
+            break;
+        default:
+            split_plain<','>(line, size, record);
+            break;
+    }
+}
+
 void CsvReader::split(char delimiter, char* line, CsvRecord& record) {
     switch (delimiter) {
         case ';':
@@ -113,12 +164,12 @@ bool is_blank_line_text(const char* line, char delimiter) {
 
 }  // namespace
 
-void unescape_field(char*& begin, char*& end) {
+void unescape_field(char*& begin, char*& end, bool quoted_newlines) {
     if (begin == end || *begin != k_quote) {
         // A quoted line break can stand in an unquoted field (`ab"c<LF>d"`): rare, so memchr.
         char* p = begin;
-        while (
-            (p = static_cast<char*>(std::memchr(p, k_quoted_newline, static_cast<std::size_t>(end - p))))) {
+        while (quoted_newlines &&
+               (p = static_cast<char*>(std::memchr(p, k_quoted_newline, static_cast<std::size_t>(end - p))))) {
             *p++ = '\n';
         }
         *end = '\0';
@@ -255,6 +306,12 @@ bool CsvReader::next(CsvRecord& record) {
             continue;
         }
         record.m_line = m_impl->line;
+        const TextGuard& guard = *m_impl->guard;
+        record.m_quoted_newlines = guard.record_has_quoted_newline();
+        if (!guard.record_has_quote()) {
+            split_plain(m_impl->delimiter, line, guard.record_size(), record);
+            return true;
+        }
         try {
             split(m_impl->delimiter, line, record);
         } catch (const io::error::base& error) {

@@ -18,7 +18,8 @@ namespace clientscore::ingest {
 /// quotes become one, white space after the closing quote is dropped, anything else after it is
 /// kept as written); a field that does not start with a quote is taken as written. Quoted line
 /// breaks (k_quoted_newline) become `\n` again. `begin`/`end` are updated; `*end` becomes NUL.
-void unescape_field(char*& begin, char*& end);
+/// `quoted_newlines` false: the record holds no k_quoted_newline, none is looked for.
+void unescape_field(char*& begin, char*& end, bool quoted_newlines = true);
 
 /// The delimiter of SPEC §2: the most frequent of `,` `;` tab `|` outside quotes in the header
 /// line (ties in that order; none: `,`).
@@ -37,7 +38,7 @@ class CsvRecord {
     std::string_view field(std::size_t index) {
         Field& f = m_fields[index];
         if (!f.unescaped) {
-            unescape_field(f.begin, f.end);
+            unescape_field(f.begin, f.end, m_quoted_newlines);
             f.unescaped = true;
         }
         return {f.begin, static_cast<std::size_t>(f.end - f.begin)};
@@ -54,6 +55,7 @@ class CsvRecord {
     // Kept between records and written by index: a record costs no allocation.
     std::vector<Field> m_fields;
     std::size_t m_size = 0;
+    bool m_quoted_newlines = true;
 };
 
 /// Reads the records of one export from its first byte.
@@ -85,6 +87,9 @@ class CsvReader {
     template <char Sep>
     static void split(char* line, CsvRecord& record);
     static void split(char delimiter, char* line, CsvRecord& record);
+    template <char Sep>
+    static void split_plain(char* line, std::size_t size, CsvRecord& record);
+    static void split_plain(char delimiter, char* line, std::size_t size, CsvRecord& record);
 
     struct Impl;
     std::unique_ptr<Impl> m_impl;

@@ -103,8 +103,10 @@ char* TextGuard::next_record(std::int64_t& line) {
             }
             char* record = m_data.get() + m_begin;
             m_data[at] = '\0';
+            m_record_size = at - m_begin;
             if (at > m_begin && m_data[at - 1] == '\r') {
                 m_data[at - 1] = '\0';
+                --m_record_size;
             }
             line = m_record_line;
             end_record();
@@ -121,9 +123,13 @@ char* TextGuard::next_record(std::int64_t& line) {
                 // The last record, without a line break after it.
                 char* record = m_data.get() + m_begin;
                 m_data[m_end] = '\0';
+                m_record_size = m_end - m_begin;
                 if (m_data[m_end - 1] == '\r') {
                     m_data[m_end - 1] = '\0';
+                    --m_record_size;
                 }
+                m_record_has_quote = m_quote_seen;
+                m_record_has_quoted_newline = m_quoted_newline_seen;
                 line = m_record_line;
                 m_begin = m_scan = m_end;
                 return record;
@@ -196,6 +202,7 @@ std::size_t TextGuard::scan() {
         switch (c) {
             case '"':
                 m_in_quotes = !m_in_quotes;
+                m_quote_seen = true;
                 if (m_in_quotes) {
                     m_quote_line = m_line;
                 }
@@ -208,6 +215,7 @@ std::size_t TextGuard::scan() {
                     return i;
                 }
                 data[i] = static_cast<unsigned char>(k_quoted_newline);
+                m_quoted_newline_seen = true;
                 break;
             case '\r': {
                 const int after = i + 1 < m_end ? data[i + 1] : -1;
@@ -238,6 +246,10 @@ std::size_t TextGuard::scan() {
 }
 
 void TextGuard::end_record() {
+    m_record_has_quote = m_quote_seen;
+    m_record_has_quoted_newline = m_quoted_newline_seen;
+    m_quote_seen = false;
+    m_quoted_newline_seen = false;
     ++m_records;
     if (m_records == m_jump_records) {
         m_line = m_jump_line;

@@ -50,6 +50,13 @@ class TextGuard {
     /// The text started with a UTF-8 byte-order mark (known once the first record was asked for).
     bool bom() const { return m_bom; }
 
+    /// Of the record next_record last returned: its length (up to its NUL), whether it holds a
+    /// quote at all, and whether it holds a quoted line break (k_quoted_newline). A record
+    /// without quotes is cut at every delimiter: the CSV reader splits those itself.
+    std::size_t record_size() const { return m_record_size; }
+    bool record_has_quote() const { return m_record_has_quote; }
+    bool record_has_quoted_newline() const { return m_record_has_quoted_newline; }
+
     /// For a FileSlice: once `records` lines (the header part) have ended, the next byte is on
     /// physical line `line`, so every line number stays the file's own.
     void jump_after(std::int64_t records, std::int64_t line) {
@@ -84,6 +91,12 @@ class TextGuard {
     bool m_eof = false;
     bool m_done = false;
     bool m_bom = false;
+
+    std::size_t m_record_size = 0;
+    bool m_record_has_quote = false;  // of the record handed out last
+    bool m_record_has_quoted_newline = false;
+    bool m_quote_seen = false;  // in the record being scanned
+    bool m_quoted_newline_seen = false;
 
     bool m_in_quotes = false;
     bool m_seen_lf = false;            // an LF has ended a line: a CR inside quotes is then text
