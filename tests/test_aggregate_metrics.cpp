@@ -413,3 +413,33 @@ TEST_CASE("aggregate::Aggregator counts held contacts as it counts them one by o
     CHECK(direct.too_large_client() == clients[5]);
     CHECK(held.first_event() == direct.first_event());
 }
+
+TEST_CASE("aggregate::ContactTotals::add keeps the calls and emails of a client under the 32-bit limit",
+          "[aggregate]") {
+    // The counters are 32-bit; the calls and emails together bound every other count, so the
+    // sum of those two is what is checked when parts read by different threads are added up.
+    ContactTotals a;
+    a.calls = ContactTotals::k_max_contacts - 10;
+    a.calls_in = 5;
+    a.call_ms = 1000;
+    ContactTotals b;
+    b.emails = 10;
+    b.emails_in = 10;
+    b.tags[0] = 3;
+    b.call_ms = 500;
+    CHECK(a.add(b));  // exactly at the limit
+    CHECK(a.calls + a.emails == ContactTotals::k_max_contacts);
+    CHECK(a.emails_in == 10);
+    CHECK(a.tags[0] == 3);
+    CHECK(a.call_ms == 1500);
+    ContactTotals one;
+    one.calls = 1;
+    const ContactTotals before = a;
+    CHECK_FALSE(a.add(one));  // one more would pass it: nothing is added
+    CHECK(a.calls == before.calls);
+    CHECK(a.call_ms == before.call_ms);
+    ContactTotals slow;
+    slow.call_ms = INT64_MAX;
+    CHECK_FALSE(a.add(slow));  // the call time saturates
+    CHECK(a.call_ms == INT64_MAX);
+}

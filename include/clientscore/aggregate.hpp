@@ -5,6 +5,7 @@
 // discounts.
 
 #include <array>
+#include <climits>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -54,18 +55,24 @@ private:
 /// the files were split between threads.
 bool add_saturating(std::int64_t& sum, std::int64_t value);
 
-/// Counters of calls and emails; integers, so partial totals add up exactly in any order.
+/// Counters of calls and emails; integers, so partial totals add up exactly in any order. The
+/// counts are 32-bit, so that with the call time they fill one cache line: every contact
+/// record updates them, for clients spread over megabytes. A client's calls and emails
+/// together may not pass k_max_contacts (checked where they are counted and added up), and
+/// every other count is bounded by them.
 struct ContactTotals {
-    std::int64_t calls = 0;
-    std::int64_t calls_in = 0;
-    std::int64_t emails = 0;
-    std::int64_t emails_in = 0;
-    std::int64_t after_hours_in = 0;
-    std::int64_t off_day_in = 0;
-    std::int64_t flagged = 0;
-    std::array<std::int64_t, k_hostile_tag_count> tags{};
+    static constexpr std::uint32_t k_max_contacts = UINT32_MAX;
     std::int64_t call_ms = 0;
-    /// False when call_ms reached its limit (see add_saturating).
+    std::uint32_t calls = 0;
+    std::uint32_t calls_in = 0;
+    std::uint32_t emails = 0;
+    std::uint32_t emails_in = 0;
+    std::uint32_t after_hours_in = 0;
+    std::uint32_t off_day_in = 0;
+    std::uint32_t flagged = 0;
+    std::array<std::uint32_t, k_hostile_tag_count> tags{};
+    /// False when call_ms reached its limit (see add_saturating) or the calls and emails
+    /// together would pass k_max_contacts (then nothing is added).
     bool add(const ContactTotals& other);
 };
 
@@ -77,14 +84,17 @@ struct DiscountTotals {
     bool add_granted(std::uint16_t currency, Money amount);
 };
 
-struct ClientTotals {
+/// Aligned so that the contact counters never straddle two cache lines.
+struct alignas(64) ClientTotals {
     ContactTotals contacts;
     DiscountTotals discounts;
     bool has_event = false;  ///< a call, email or discount dated in the period
-    /// The call time or a discount sum went past 64 bits: no figure of this client can be
-    /// trusted, and the run ends with an input error naming it (Aggregator::too_large_client).
+    /// The call time, the number of contacts or a discount sum went past its limit: no figure
+    /// of this client can be trusted, and the run ends with an input error naming it
+    /// (Aggregator::too_large_client).
     bool too_large = false;
 };
+static_assert(sizeof(ContactTotals) <= 64, "the contact counters fill one cache line");
 
 /// One invoice after joining the rows that share its invoice_id. Kept for every invoice of
 /// every export, so it is packed (72 bytes): its id and status text live in the aggregator

@@ -205,6 +205,11 @@ void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
     auto apply = [&](ClientTotals& t) {
         t.has_event = true;
         ContactTotals& c = t.contacts;
+        // Every other count is at most the calls and emails together.
+        if (c.calls + c.emails == ContactTotals::k_max_contacts) {
+            t.too_large = true;
+            return;
+        }
         if (r.channel == Channel::call) {
             ++c.calls;
             c.calls_in += inbound;

@@ -42,7 +42,7 @@ ClientMetrics compute_metrics(const ClientTotals& t, std::span<const Invoice* co
         m.off_day_share = static_cast<double>(c.off_day_in) / static_cast<double>(m.contacts_in);
     }
     m.flagged_contacts = c.flagged;
-    m.tags = c.tags;
+    std::copy(c.tags.begin(), c.tags.end(), m.tags.begin());
 
     double weighted_days = 0;
     double weight = 0;

@@ -11,6 +11,10 @@ bool add_saturating(std::int64_t& sum, std::int64_t value) {
 }
 
 bool ContactTotals::add(const ContactTotals& o) {
+    const std::uint64_t contacts = std::uint64_t{calls} + emails + o.calls + o.emails;
+    if (contacts > k_max_contacts) {
+        return false;
+    }
     calls += o.calls;
     calls_in += o.calls_in;
     emails += o.emails;

@@ -380,8 +380,8 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         throw InputError(
             Location{},
             fmt::format("the call time or discounts of client \"{}\" add up to more than 64-bit "
-                        "milliseconds or minor units",
-                        *client),
+                        "milliseconds or minor units, or its calls and emails to more than {}",
+                        *client, ContactTotals::k_max_contacts),
             "one of its durations or discount amounts is far too large: check its rows in the exports");
     }
     a.aggregator->release_lookups();
