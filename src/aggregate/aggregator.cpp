@@ -41,7 +41,13 @@ std::uint32_t Aggregator::intern(std::string_view raw_client, std::uint64_t hash
     std::string_view id = m_directory.resolve(raw_client);
     auto key_of = [this](std::uint32_t at) { return std::string_view(m_client_ids[at]); };
     std::uint32_t index = 0;
-    if (std::optional<std::uint32_t> found = m_index.find(id, key_of)) {
+    // Without a clients file every value is its own id: the raw values' index is the ids'
+    // index, and a value not in it is a new client (a million of them cost a second index).
+    if (m_directory.empty()) {
+        index = static_cast<std::uint32_t>(m_client_ids.size());
+        m_client_ids.emplace_back(id);
+        m_totals.emplace_back();
+    } else if (std::optional<std::uint32_t> found = m_index.find(id, key_of)) {
         index = *found;
     } else {
         index = static_cast<std::uint32_t>(m_client_ids.size());
