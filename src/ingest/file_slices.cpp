@@ -27,7 +27,7 @@ namespace clientscore {
 
 namespace {
 
-constexpr std::size_t k_block = std::size_t{1} << 20;
+constexpr std::size_t k_block = std::size_t{1} << 17;
 
 struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
