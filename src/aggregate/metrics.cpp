@@ -8,6 +8,18 @@ namespace {
 
 double cents(double x) { return round_half_away(x, 2); }
 
+// A client's invoices lie where reading put them, scattered over the whole invoice store:
+// asking for the one a few places ahead lets the memory fetch them side by side instead of
+// one miss at a time (the invoice loop was half of the work after reading, waiting on memory).
+void prefetch_ahead(std::span<const Invoice* const> invoices, std::size_t i) {
+    constexpr std::size_t k_ahead = 8;
+    if (i + k_ahead < invoices.size()) {
+        const auto* bytes = reinterpret_cast<const char*>(invoices[i + k_ahead]);
+        __builtin_prefetch(bytes);
+        __builtin_prefetch(bytes + sizeof(Invoice) - 1);
+    }
+}
+
 std::size_t aging_bucket(std::int64_t days_overdue) {
     if (days_overdue <= 30) {
         return 0;
@@ -48,7 +60,9 @@ ClientMetrics compute_metrics(const ClientTotals& t, std::span<const Invoice* co
     double weight = 0;
     std::int64_t with_days_late = 0;
     std::int64_t late = 0;
-    for (const Invoice* inv : invoices) {
+    for (std::size_t i = 0; i < invoices.size(); ++i) {
+        prefetch_ahead(invoices, i);
+        const Invoice* inv = invoices[i];
         InvoiceFacts f = invoice_facts(*inv, context);
         if (f.in_period) {
             ++m.invoices;
