@@ -53,7 +53,7 @@ std::uint32_t Aggregator::intern(std::string_view raw_client, std::uint64_t hash
         index = static_cast<std::uint32_t>(m_client_ids.size());
         m_client_ids.emplace_back(id);
         m_totals.emplace_back();
-        m_index.insert(m_client_ids.back(), index, key_of);
+        m_index.insert(m_client_ids.back(), index);
     }
     m_raw_index.insert(raw_client, index);
     return index;
@@ -307,7 +307,7 @@ void Aggregator::add_invoice(Invoice invoice, std::string_view id, std::string_v
     const auto position = static_cast<std::uint32_t>(m_invoices.size());
     m_invoices.push_back(invoice);
     if (!id.empty()) {
-        m_invoice_by_id.insert(id, position, [this](std::uint32_t at) { return invoice_id(m_invoices[at]); });
+        m_invoice_by_id.insert(id, position);
     }
 }
 
