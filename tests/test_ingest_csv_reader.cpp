@@ -281,7 +281,7 @@ TEST_CASE("ingest::CsvReader long records", "[ingest]") {
         text += "\"\n";
         CHECK(error_of(text).rfind("test.csv:3: record over 16 MiB", 0) == 0);
     }
-    SECTION("many records across LineReader's 16 MiB blocks keep their line numbers") {
+    SECTION("many records across 16 MiB of text keep their line numbers") {
         std::string text = "a,b\n";
         const int rows = 400000;
         for (int i = 0; i < rows; ++i) {
@@ -296,38 +296,41 @@ TEST_CASE("ingest::CsvReader long records", "[ingest]") {
 }
 
 TEST_CASE("ingest::TextGuard reads records across the pieces it reads the text in", "[ingest]") {
-    // The guard reads k_piece_bytes at a time and keeps scanning where it stopped: a CRLF, a
-    // quoted line break, a doubled quote and a three-byte UTF-8 character must read the same
-    // wherever a piece ends, and so must the line numbers after them.
+    // The guard reads a small first piece, then k_piece_bytes at a time, and keeps scanning
+    // where it stopped: a CRLF, a quoted line break, a doubled quote and a three-byte UTF-8
+    // character must read the same wherever a piece ends, and so must the line numbers after.
+    using clientscore::ingest::k_first_piece_bytes;
     using clientscore::ingest::k_piece_bytes;
     const std::string tail =
         "1,\"q\r\nz\"\r\n"
         "2,\xE2\x82\xAC\"\"x\r\n"
         "3,\"a\"\"b\"\r\n"
         "4,end\r\n";
-    for (std::size_t shift = 0; shift < 24; ++shift) {
-        // The header, then one padding row that puts the tail's first byte `shift` bytes
-        // before the end of the first piece.
-        const std::string header = "a,b\r\n";
-        const std::size_t pad = k_piece_bytes - shift - header.size() - 4;
-        const std::string text = header + "x," + std::string(pad, 'p') + "\r\n" + tail;
-        INFO("shift " << shift);
-        const Table t = read_text(text);
-        REQUIRE(t.rows.size() == 5);
-        CHECK(t.rows[0][1].size() == pad);
-        CHECK(t.rows[1] == std::vector<std::string>{"1", "q\r\nz"});
-        CHECK(t.rows[2] == std::vector<std::string>{"2", "\xE2\x82\xAC\"\"x"});
-        CHECK(t.rows[3] == std::vector<std::string>{"3", "a\"b"});
-        CHECK(t.rows[4] == std::vector<std::string>{"4", "end"});
-        CHECK(t.lines == std::vector<std::int64_t>{2, 3, 5, 6, 7});
+    for (const std::size_t boundary : {k_first_piece_bytes, k_first_piece_bytes + k_piece_bytes}) {
+        for (std::size_t shift = 0; shift < 24; ++shift) {
+            // The header, then one padding row that puts the tail's first byte `shift` bytes
+            // before the end of a piece.
+            const std::string header = "a,b\r\n";
+            const std::size_t pad = boundary - shift - header.size() - 4;
+            const std::string text = header + "x," + std::string(pad, 'p') + "\r\n" + tail;
+            INFO("boundary " << boundary << " shift " << shift);
+            const Table t = read_text(text);
+            REQUIRE(t.rows.size() == 5);
+            CHECK(t.rows[0][1].size() == pad);
+            CHECK(t.rows[1] == std::vector<std::string>{"1", "q\r\nz"});
+            CHECK(t.rows[2] == std::vector<std::string>{"2", "\xE2\x82\xAC\"\"x"});
+            CHECK(t.rows[3] == std::vector<std::string>{"3", "a\"b"});
+            CHECK(t.rows[4] == std::vector<std::string>{"4", "end"});
+            CHECK(t.lines == std::vector<std::int64_t>{2, 3, 5, 6, 7});
+        }
     }
 }
 
-// Found by fuzz_pipeline: io::LineReader looks at the byte after the data to find the end of
-// a last line that has no line break. Past 48 MiB that byte is left over from an earlier
-// block; when it was a '\n', the last line was cut wrong and the reader went on into the
-// stale bytes and past its buffer. The guard now ends the text with a line break.
-TEST_CASE("ingest::CsvReader last line without a line break after LineReader's third block", "[ingest]") {
+// Found by fuzz_pipeline when io::LineReader still split the lines: it looked at the byte after
+// the data to find the end of a last line that has no line break. Past 48 MiB that byte was
+// left over from an earlier block; when it was a '\n', the last line was cut wrong and the
+// reader went on into the stale bytes and past its buffer. The guard now ends the last record.
+TEST_CASE("ingest::CsvReader last line without a line break after 48 MiB of text", "[ingest]") {
     // Lines of 16 bytes, so a '\n' sits 15 bytes into every 16 MiB block, where the last,
     // unterminated line of 15 bytes ends.
     const std::size_t block = std::size_t{1} << 24;

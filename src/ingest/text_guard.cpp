@@ -12,7 +12,6 @@ namespace clientscore::ingest {
 
 namespace {
 
-constexpr std::size_t k_piece = k_piece_bytes;
 // After the data: room for the NUL that ends an unterminated last record, and the 15 bytes a
 // sixteen-byte read past that NUL may touch (byte_scan.hpp).
 constexpr std::size_t k_padding = 64;
@@ -49,7 +48,7 @@ TextGuard::~TextGuard() = default;
 
 void TextGuard::start() {
     m_started = true;
-    m_capacity = 2 * k_piece;
+    m_capacity = k_first_piece_bytes;
     m_data = std::make_unique_for_overwrite<char[]>(m_capacity + k_padding);
     refill();
     const auto* p = reinterpret_cast<const unsigned char*>(m_data.get());
@@ -72,22 +71,23 @@ bool TextGuard::refill() {
         m_end -= m_begin;
         m_begin = 0;
     }
-    if (m_capacity - m_end < k_piece) {
-        // A record longer than the buffer: room for it and the next piece.
-        const std::size_t capacity = std::max(2 * m_capacity, m_end + k_piece);
+    if (m_capacity - m_end < m_piece) {
+        // A record longer than the buffer, or the first full piece: room for it and the next.
+        const std::size_t capacity = std::max(2 * m_capacity, m_end + m_piece);
         auto grown = std::make_unique_for_overwrite<char[]>(capacity + k_padding);
         std::memcpy(grown.get(), m_data.get(), m_end);
         m_data = std::move(grown);
         m_capacity = capacity;
     }
-    const std::size_t got = m_upstream->read(m_data.get() + m_end, k_piece);
+    const std::size_t got = m_upstream->read(m_data.get() + m_end, m_piece);
     m_end += got;
     // The bytes after the text are read, never used, by sixteen-byte loads past a record's
     // end: defined values keep memory checkers quiet (the buffer is not zeroed as a whole).
     std::memset(m_data.get() + m_end, 0, 16);
-    if (got < k_piece) {
+    if (got < m_piece) {
         m_eof = true;
     }
+    m_piece = k_piece_bytes;
     return true;
 }
 

@@ -23,6 +23,9 @@ inline constexpr std::size_t k_max_record_bytes = std::size_t{1} << 24;
 /// core's cache when the record's fields are cut and parsed, large enough that a system call is
 /// a rounding error. The buffer grows only for a record longer than a piece.
 inline constexpr std::size_t k_piece_bytes = std::size_t{1} << 18;
+/// The first piece is this small: a clients file, a header read to detect a preset, or a
+/// fuzzer's input then costs no more than this.
+inline constexpr std::size_t k_first_piece_bytes = std::size_t{1} << 14;
 
 /// Validates the bytes of one export and splits them into records (SPEC §2):
 /// - drops a UTF-8 byte-order mark (see bom());
@@ -84,6 +87,7 @@ class TextGuard {
     // for starts at m_begin and has been scanned up to m_scan.
     std::unique_ptr<char[]> m_data;
     std::size_t m_capacity = 0;
+    std::size_t m_piece = k_first_piece_bytes;  // what the next read asks for
     std::size_t m_begin = 0;
     std::size_t m_scan = 0;
     std::size_t m_end = 0;
