@@ -167,6 +167,42 @@ TEST_CASE("cli::a file cut into slices reads as the whole file", "[cli][e2e]") {
     CHECK(check.err.find("calls.csv:575: column \"started_at\"") != std::string::npos);
 }
 
+TEST_CASE("cli::a bare CR found after slices were planned makes the file read whole", "[cli][e2e]") {
+    // A CR without an LF ends a line for the CSV layer but not for the planner's line count, so
+    // a file holding one cannot be cut. The planner meets it only as it scans, after it has
+    // handed out slices that workers may already have read: the run must start over with that
+    // file whole and print what a single-threaded run prints, line numbers included.
+    TempDir dir;
+    for (const bool quoted : {false, true}) {
+        CAPTURE(quoted);
+        std::string calls = "client,started_at,duration,notes\n";
+        for (int i = 0; i < 2000; ++i) {
+            calls += "C" + std::to_string(i % 23) + ",2026-09-" + (i % 28 < 9 ? "0" : "") + std::to_string(1 + i % 28) +
+                     " 10:00," + std::to_string(i) + ",";
+            if (i == 1000) {
+                // Halfway, with cuts still to plan after it: in a quoted note (text there, once
+                // an LF has been seen) or between two records (a line end).
+                calls += quoted ? "\"before\rafter\"\n" : "ends with CR\rC1,2026-09-02 11:00,5,\n";
+            } else {
+                calls += i % 9 == 0 ? "\"a, \"\"quoted\"\"\nnote\"\n" : "plain\n";
+            }
+        }
+        calls += "C2,not a date,1,bad row after the CR\n";
+        write_file(dir / "calls.csv", calls);
+        const std::vector<std::string> args = {"rank", dir.path().string(), "--format", "json"};
+        const RunResult whole = run_clientscore(args, nullptr, "", "CLIENTSCORE_THREADS=1");
+        REQUIRE(whole.status == 0);
+        CHECK(whole.err.find("calls.csv:") != std::string::npos);  // the bad row, with its line
+        for (const char* split : {"CLIENTSCORE_THREADS=2 CLIENTSCORE_SLICE_BYTES=4000",
+                                  "CLIENTSCORE_THREADS=3 CLIENTSCORE_SLICE_BYTES=9000"}) {
+            CAPTURE(split);
+            const RunResult cut = run_clientscore(args, nullptr, "", split);
+            CHECK(cut.out == whole.out);
+            CHECK(cut.err == whole.err);
+        }
+    }
+}
+
 TEST_CASE("cli::every command reads the same whatever the threads and the slices", "[cli][e2e]") {
     // Workers take units as they free up and a planner thread cuts large files while they
     // read, so which thread reads what changes from run to run. The sample's exports, each
