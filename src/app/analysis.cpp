@@ -230,7 +230,7 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
     for (std::thread& t : pool) {
         t.join();
     }
-    const std::deque<Unit>& units = queue.units();
+    std::deque<Unit>& units = queue.units();
 
     // Slices stand for their file only when none failed and none had to settle a date order.
     std::vector<std::uint32_t> redo = uncut;
@@ -259,9 +259,9 @@ std::vector<std::uint32_t> read_units(Analysis& a, const AggregateSettings& agg,
         std::rethrow_exception(first_failure);
     }
     std::vector<std::vector<FileReport>> slices_of(files.size());
-    for (const Unit& unit : units) {
+    for (Unit& unit : units) {
         for (std::size_t f = 0; f < unit.reports.size(); ++f) {
-            slices_of[unit.indices[f]].push_back(unit.reports[f]);
+            slices_of[unit.indices[f]].push_back(std::move(unit.reports[f]));
         }
     }
     for (std::uint32_t i = first; i < files.size(); ++i) {

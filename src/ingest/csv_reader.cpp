@@ -15,6 +15,7 @@
 
 #include <array>
 #include <cstring>
+#include <type_traits>
 
 #include "clientscore/error.hpp"
 #include "ingest/byte_scan.hpp"
@@ -54,6 +55,26 @@ struct QuotePolicy {
 
     static void unescape(char*& col_begin, char*& col_end) { unescape_field(col_begin, col_end); }
 };
+
+// Calls f with the delimiter as a compile-time constant: the splitters compare against it
+// sixteen bytes at a time.
+template <class F>
+void with_delimiter(char delimiter, const F& f) {
+    switch (delimiter) {
+        case ';':
+            f(std::integral_constant<char, ';'>{});
+            break;
+        case '\t':
+            f(std::integral_constant<char, '\t'>{});
+            break;
+        case '|':
+            f(std::integral_constant<char, '|'>{});
+            break;
+        default:
+            f(std::integral_constant<char, ','>{});
+            break;
+    }
+}
 
 }  // namespace
 
@@ -108,37 +129,11 @@ void CsvReader::split_plain(char* line, std::size_t size, CsvRecord& record) {
 }
 
 void CsvReader::split_plain(char delimiter, char* line, std::size_t size, CsvRecord& record) {
-    switch (delimiter) {
-        case ';':
-            split_plain<';'>(line, size, record);
-            break;
-        case '\t':
-            split_plain<'\t'>(line, size, record);
-            break;
-        case '|':
-            split_plain<'|'>(line, size, record);
-            break;
-        default:
-            split_plain<','>(line, size, record);
-            break;
-    }
+    with_delimiter(delimiter, [&](auto sep) { split_plain<decltype(sep)::value>(line, size, record); });
 }
 
 void CsvReader::split(char delimiter, char* line, CsvRecord& record) {
-    switch (delimiter) {
-        case ';':
-            split<';'>(line, record);
-            break;
-        case '\t':
-            split<'\t'>(line, record);
-            break;
-        case '|':
-            split<'|'>(line, record);
-            break;
-        default:
-            split<','>(line, record);
-            break;
-    }
+    with_delimiter(delimiter, [&](auto sep) { split<decltype(sep)::value>(line, record); });
 }
 
 namespace {

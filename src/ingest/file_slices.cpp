@@ -107,9 +107,7 @@ struct SlicePlanner::Impl {
     std::uint64_t lines = 0;  // LFs before block[pos]
     bool in_quotes = false;   // quote parity before block[pos]
     bool cr_pending = false;  // the block before ended in a CR
-    bool header_found = false;
     std::uint64_t header_end = 0;
-    std::int64_t header_lines = 0;
     std::uint64_t begin = 0;  // where the next slice starts
     std::int64_t begin_line = 0;
     std::size_t next_cut = 1;
@@ -217,7 +215,6 @@ SlicePlanner::SlicePlanner(const InputFile& file, std::size_t parts, std::uint64
         return;
     }
     m_impl->header_end = m_impl->begin = header->first;
-    m_impl->header_lines = header->second - 1;
     m_impl->begin_line = header->second;
     m_impl->cuttable = true;
 }

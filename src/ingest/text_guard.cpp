@@ -101,17 +101,7 @@ char* TextGuard::next_record(std::int64_t& line) {
             if (at - m_begin >= k_max_record_bytes) {
                 throw_too_long();
             }
-            char* record = m_data.get() + m_begin;
-            m_data[at] = '\0';
-            m_record_size = at - m_begin;
-            if (at > m_begin && m_data[at - 1] == '\r') {
-                m_data[at - 1] = '\0';
-                --m_record_size;
-            }
-            line = m_record_line;
-            end_record();
-            m_begin = m_scan = at + 1;
-            return record;
+            return hand_out(at, line);
         }
         if (m_scan - m_begin >= k_max_record_bytes) {
             throw_too_long();
@@ -120,19 +110,7 @@ char* TextGuard::next_record(std::int64_t& line) {
             finish();
             m_done = true;
             if (m_begin < m_end) {
-                // The last record, without a line break after it.
-                char* record = m_data.get() + m_begin;
-                m_data[m_end] = '\0';
-                m_record_size = m_end - m_begin;
-                if (m_data[m_end - 1] == '\r') {
-                    m_data[m_end - 1] = '\0';
-                    --m_record_size;
-                }
-                m_record_has_quote = m_quote_seen;
-                m_record_has_quoted_newline = m_quoted_newline_seen;
-                line = m_record_line;
-                m_begin = m_scan = m_end;
-                return record;
+                return hand_out(m_end, line);  // the last record, without a line break after it
             }
         }
     }
@@ -245,11 +223,27 @@ std::size_t TextGuard::scan() {
     return k_none;
 }
 
-void TextGuard::end_record() {
+// The record [m_begin, end), ended at `end` (its line break, or the end of the text): NUL in
+// place of its line end and of a CR before it, and what next_record's caller may ask of it.
+char* TextGuard::hand_out(std::size_t end, std::int64_t& line) {
+    char* record = m_data.get() + m_begin;
+    m_data[end] = '\0';
+    m_record_size = end - m_begin;
+    if (end > m_begin && m_data[end - 1] == '\r') {
+        m_data[end - 1] = '\0';
+        --m_record_size;
+    }
     m_record_has_quote = m_quote_seen;
     m_record_has_quoted_newline = m_quoted_newline_seen;
     m_quote_seen = false;
     m_quoted_newline_seen = false;
+    line = m_record_line;
+    end_record();
+    m_begin = m_scan = std::min(end + 1, m_end);
+    return record;
+}
+
+void TextGuard::end_record() {
     ++m_records;
     if (m_records == m_jump_records) {
         m_line = m_jump_line;

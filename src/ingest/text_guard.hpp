@@ -71,6 +71,7 @@ class TextGuard {
     void start();
     bool refill();
     std::size_t scan();
+    char* hand_out(std::size_t end, std::int64_t& line);
     void end_record();
     void finish();
     [[noreturn]] void throw_too_long() const;
