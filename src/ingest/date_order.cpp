@@ -41,7 +41,10 @@ DateOrderResolver::DateOrderResolver(DateOrder requested, std::string display_na
     : m_requested(requested), m_display_name(std::move(display_name)), m_scan(std::move(scan)) {}
 
 DateOrder DateOrderResolver::order_for(std::string_view text, std::int64_t line, const std::string& column) {
-    const SlashHint hint = slash_hint(text);
+    // Only a slash date (one or two digits, then `/`) has an order to settle: this runs on every
+    // timestamp of every row, so the others are told apart by a look at two bytes.
+    const bool maybe_slash = text.size() > 2 && (text[1] == '/' || text[2] == '/');
+    const SlashHint hint = maybe_slash ? slash_hint(text) : SlashHint::not_slash;
     if (hint == SlashHint::not_slash) {
         // The order does not matter for this value; dmy keeps dotted dates day-first.
         return m_requested == DateOrder::automatic ? DateOrder::dmy : m_requested;

@@ -112,11 +112,8 @@ bool RowReader::timestamp(int column, std::optional<LocalDateTime>& out) {
 }
 
 bool RowReader::read_timestamp(int column, std::string_view v, LocalDateTime& out) {
-    // Only a slash date has an order to settle; asking costs a look at every timestamp.
-    const bool maybe_slash = v.size() > 2 && (v[1] == '/' || v[2] == '/');
     const DateOrder order =
-        maybe_slash ? m_dates.order_for(v, m_record.line(), m_csv.header()[static_cast<std::size_t>(column)])
-                    : (m_settings.date_order == DateOrder::automatic ? DateOrder::dmy : m_settings.date_order);
+        m_dates.order_for(v, m_record.line(), m_csv.header()[static_cast<std::size_t>(column)]);
     Result<ParsedTimestamp> parsed = parse_timestamp(v, order);
     if (!parsed && m_preset != nullptr && m_preset->preset().month_name_dates) {
         Result<ParsedTimestamp> named = parse_day_month_name_date(v);
