@@ -1,6 +1,5 @@
 #include "render/json_writer.hpp"
 
-#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -54,24 +53,6 @@ void append_string(std::string& out, std::string_view text) {
     }
     // nlohmann's escaping; invalid UTF-8 from an export becomes U+FFFD instead of an exception.
     out += Json(text).dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-// A number as json_number makes it and append_json writes it: null when not finite, an exact
-// integer without a fraction, otherwise the shortest text that reads back as the same double.
-void append_json_number(std::string& out, double value) {
-    if (!std::isfinite(value)) {
-        out += "null"sv;
-        return;
-    }
-    constexpr double exact_integer_limit = 9007199254740992.0;
-    if (std::fabs(value) < exact_integer_limit && value == std::trunc(value)) {
-        const fmt::format_int text(static_cast<std::int64_t>(value));  // also turns -0 into 0
-        out.append(text.data(), text.size());
-        return;
-    }
-    char buffer[32];
-    const auto end = fmt::format_to_n(buffer, sizeof buffer, FMT_COMPILE("{}"), value).out;
-    out.append(buffer, static_cast<std::size_t>(end - buffer));
 }
 
 }  // namespace
@@ -139,7 +120,9 @@ void append_json(std::string& out, const Json& value, int depth) {
             return;
         }
         case Json::value_t::number_float:
-            append_json_number(out, value.get<double>());
+            if (!append_number(out, value.get<double>())) {
+                out += "null"sv;
+            }
             return;
         case Json::value_t::null:
         case Json::value_t::binary:
@@ -327,26 +310,15 @@ ClientJsonLayout make_layout(int depth) {
     return layout;
 }
 
-const ClientJsonLayout& layout_for(int depth) {
-    // rank writes depth 2, the tests also 0; other depths are made per call.
-    static const std::array<ClientJsonLayout, 3> k_layouts = {make_layout(0), make_layout(1), make_layout(2)};
-    thread_local ClientJsonLayout other;
-    thread_local int other_depth = -1;
-    if (depth >= 0 && depth < static_cast<int>(k_layouts.size())) {
-        return k_layouts[static_cast<std::size_t>(depth)];
-    }
-    if (other_depth != depth) {
-        other = make_layout(depth);
-        other_depth = depth;
-    }
-    return other;
-}
-
 }  // namespace
 
 void append_client_json(std::string& out, const ClientResult& client, int depth) {
     const auto& columns = client_columns();
-    const ClientJsonLayout& layout = layout_for(depth);
+    // rank writes depth 2, the tests also 0; any other depth makes its layout for the call.
+    static const std::array<ClientJsonLayout, 3> k_layouts = {make_layout(0), make_layout(1), make_layout(2)};
+    const bool made = depth >= 0 && depth < static_cast<int>(k_layouts.size());
+    const ClientJsonLayout other = made ? ClientJsonLayout{} : make_layout(depth);
+    const ClientJsonLayout& layout = made ? k_layouts[static_cast<std::size_t>(depth)] : other;
     bool in_group = false;
     bool group_first = true;
     auto close_group = [&] {
@@ -469,22 +441,25 @@ void JsonObjectStream::begin_array(std::string_view key) {
     m_first_item = true;
 }
 
+namespace {
+
+// The separator and indent before an item of a top-level array member.
+void append_item_start(std::string& out, bool first) {
+    out += first ? "\n"sv : ",\n"sv;
+    append_indent(out, 2);
+}
+
+}  // namespace
+
 void JsonObjectStream::start_item() {
     m_buffer.clear();
-    m_buffer += m_first_item ? "\n" : ",\n";
+    append_item_start(m_buffer, m_first_item);
     m_first_item = false;
-    append_indent(m_buffer, 2);
 }
 
 void JsonObjectStream::array_item(const Json& value) {
     start_item();
     append_json(m_buffer, value, 2);
-    m_out.write(m_buffer);
-}
-
-void JsonObjectStream::array_item(const ClientResult& client) {
-    start_item();
-    append_client_json(m_buffer, client, 2);
     m_out.write(m_buffer);
 }
 
@@ -494,8 +469,7 @@ void JsonObjectStream::array_items(std::string_view text, std::size_t count) {
 }
 
 void append_client_item(std::string& out, const ClientResult& client, bool first) {
-    out += first ? "\n"sv : ",\n"sv;
-    append_indent(out, 2);
+    append_item_start(out, first);
     append_client_json(out, client, 2);
 }
 

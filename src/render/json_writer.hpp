@@ -64,8 +64,6 @@ public:
     void member(std::string_view key, const Json& value);
     void begin_array(std::string_view key);
     void array_item(const Json& value);
-    /// A client object (append_client_json).
-    void array_item(const ClientResult& client);
     /// Array items already written as text by append_client_item: `count` of them.
     void array_items(std::string_view text, std::size_t count);
     void end_array();

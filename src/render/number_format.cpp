@@ -1,5 +1,6 @@
 #include "render/number_format.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -10,20 +11,29 @@
 
 namespace clientscore::render {
 
-std::string format_number(double value) {
+bool append_number(std::string& out, double value) {
     if (!std::isfinite(value)) {
-        return {};
+        return false;
     }
-    if (value == 0) {
-        return "0";
-    }
-    // Below 2^53 every integral double is an exact integer; print it without a fraction.
+    // Below 2^53 every integral double is an exact integer; print it without a fraction (and
+    // -0 as 0).
     constexpr double exact_integer_limit = 9007199254740992.0;
     if (std::fabs(value) < exact_integer_limit && value == std::trunc(value)) {
-        return fmt::format("{}", static_cast<std::int64_t>(value));
+        const fmt::format_int text(static_cast<std::int64_t>(value));
+        out.append(text.data(), text.size());
+        return true;
     }
     // fmt's default for a double is the shortest text that reads back as the same double.
-    return fmt::format("{}", value);
+    char buffer[32];
+    const auto end = fmt::format_to_n(buffer, sizeof buffer, FMT_COMPILE("{}"), value).out;
+    out.append(buffer, static_cast<std::size_t>(end - buffer));
+    return true;
+}
+
+std::string format_number(double value) {
+    std::string text;
+    append_number(text, value);
+    return text;
 }
 
 std::string format_rounded(double value, int decimals) {
@@ -71,8 +81,7 @@ bool append_rounded(std::string& out, double value, int decimals) {
             }
         }
     }
-    out += format_number(rounded);
-    return true;
+    return append_number(out, rounded);
 }
 
 std::string format_fixed(double value, int decimals) {

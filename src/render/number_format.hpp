@@ -13,6 +13,9 @@ namespace clientscore::render {
 /// A value already rounded: integral values as integers (`100`), others in the shortest form
 /// that reads back as the same double (`0.1`); `-0` as `0`; empty for NaN or infinity.
 std::string format_number(double value);
+/// Appends format_number(value) to `out` without an allocation; false, appending nothing, for
+/// NaN or infinity.
+bool append_number(std::string& out, double value);
 
 /// round_half_away(value, decimals), then format_number.
 std::string format_rounded(double value, int decimals);
