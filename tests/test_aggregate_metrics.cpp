@@ -166,9 +166,9 @@ TEST_CASE("aggregate::Aggregator counts ignored invoice rows and joins lines", "
     InvoiceRecord other_client = invoice("INV1", at(2026, 9, 2), d(2026, 9, 30), std::nullopt, 10, 8);
     other_client.client = "OTHER";
     f.aggregator.on_invoice(other_client);
-    CHECK(f.aggregator.file_extras().at(1).skipped == 1);
-    REQUIRE(f.aggregator.file_extras().at(1).warnings.size() == 1);
-    CHECK(f.aggregator.file_extras().at(1).warnings[0].find("invoices.csv:8") != std::string::npos);
+    CHECK(f.aggregator.file_extras().at(1).bad_rows.count == 1);
+    REQUIRE(f.aggregator.file_extras().at(1).bad_rows.kept.size() == 1);
+    CHECK(f.aggregator.file_extras().at(1).bad_rows.kept[0].line == 8);
 }
 
 TEST_CASE("aggregate::compute_metrics price increase and null margins", "[aggregate]") {

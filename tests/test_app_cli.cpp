@@ -402,6 +402,57 @@ TEST_CASE("cli::--top and --sort", "[cli][e2e]") {
     }
 }
 
+// The rows rank sorts are whole (reasons and action written): sorting on text columns once
+// compared empty strings and kept the rank order.
+TEST_CASE("cli::--sort action and reasons sort on the texts the output shows", "[cli][e2e]") {
+    for (const char* format : {"json", "csv"}) {
+        CAPTURE(format);
+        RunResult r = run_clientscore(with({"rank", k_sample, "--format", format, "--sort", "action:asc"}, k_period));
+        REQUIRE(r.status == 0);
+        if (std::string(format) == "csv") {
+            // The first data row is the smallest action in byte order: a "Chase:" line here.
+            const std::size_t second_line = r.out.find('\n') + 1;
+            CHECK(r.out.find("Chase:", second_line) < r.out.find('\n', second_line));
+            continue;
+        }
+        const json report = json::parse(r.out);
+        REQUIRE(report["clients"].size() == 25);
+        bool some_out_of_rank_order = false;
+        for (std::size_t i = 1; i < report["clients"].size(); ++i) {
+            CHECK(report["clients"][i - 1]["action"].get<std::string>() <=
+                  report["clients"][i]["action"].get<std::string>());
+            some_out_of_rank_order |= report["clients"][i - 1]["rank"] > report["clients"][i]["rank"];
+        }
+        CHECK(some_out_of_rank_order);
+    }
+    RunResult reasons = run_clientscore(with({"rank", k_sample, "--format", "json", "--sort", "reasons"}, k_period));
+    const json report = json::parse(reasons.out);
+    auto joined = [](const json& list) {
+        std::string out;
+        for (const auto& item : list) {
+            out += (out.empty() ? "" : " | ") + item.get<std::string>();
+        }
+        return out;
+    };
+    for (std::size_t i = 1; i < report["clients"].size(); ++i) {
+        CHECK(joined(report["clients"][i - 1]["reasons"]) >= joined(report["clients"][i]["reasons"]));
+    }
+}
+
+TEST_CASE("cli::an unknown --sort key is a usage error before any file is read", "[cli][e2e]") {
+    RunResult r = run_clientscore({"rank", "/nonexistent-folder", "--sort", "net_revnue"});
+    CHECK(r.status == 2);
+    CHECK(r.err.find("--sort: unknown key \"net_revnue\" (did you mean \"net_revenue\"?)") != std::string::npos);
+    CHECK(r.err.find("no such folder") == std::string::npos);
+    RunResult help = run_clientscore({"rank", "--help"});
+    CHECK(help.status == 0);
+    const std::size_t keys = help.out.find("Sort keys (--sort KEY[:asc]):");
+    REQUIRE(keys != std::string::npos);
+    for (const char* key : {"rank", "net_revenue", "components_payment", "aging_over_90", "price_increase_needed"}) {
+        CHECK(help.out.find(std::string(" ") + key, keys) != std::string::npos);
+    }
+}
+
 TEST_CASE("cli::evidence returns notes exactly as exported", "[cli][e2e]") {
     TempDir dir;
     write_file(dir / "calls.csv",

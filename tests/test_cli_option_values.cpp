@@ -134,10 +134,26 @@ TEST_CASE("cli::parse_sort_key", "[cli]") {
         CHECK_THROWS_WITH(cli::parse_sort_key("--sort", ":asc"), Contains("no key"));
         CHECK_THROWS_AS(cli::parse_sort_key("--sort", ""), UsageError);
     }
+    SECTION("an unknown key is a usage error when parsed, naming the nearest key") {
+        try {
+            cli::parse_sort_key("--sort", "net_revnue");
+            FAIL("no exception");
+        } catch (const UsageError& e) {
+            CHECK(std::string(e.what()) == "--sort: unknown key \"net_revnue\" (did you mean \"net_revenue\"?)");
+            CHECK(e.hint().find("rank, toxicity, net_revenue") != std::string::npos);
+        }
+        CHECK_THROWS_AS(cli::parse_sort_key("--sort", "components"), UsageError);
+        CHECK_THROWS_AS(cli::parse_sort_key("--sort", "bogus:asc"), UsageError);
+    }
+    SECTION("every key of the metric table sorts") {
+        for (const ClientColumn& column : client_columns()) {
+            CHECK(cli::parse_sort_key("--sort", column.key + ":asc").key == column.key);
+        }
+    }
 }
 
 TEST_CASE("cli::apply_thresholds", "[cli]") {
-    auto thresholds = k_default_thresholds;
+    auto thresholds = defaults::thresholds;
     SECTION("named components change, others keep their defaults") {
         cli::apply_thresholds("--thresholds", "payment=10:60, hostility=0.5:3", thresholds);
         CHECK(thresholds[3].ok == 10);

@@ -215,7 +215,7 @@ TEST_CASE("ingest::presets detection from the header", "[ingest][presets]") {
 
 TEST_CASE("ingest::presets stripe invoices", "[ingest][presets]") {
     const Read r = read_fixture("stripe-invoices.csv", Kind::invoices);
-    CHECK(r.report.skipped == 0);
+    CHECK(r.report.bad_rows.count == 0);
     CHECK(r.report.derives_discounts);
     REQUIRE(r.got.invoices.size() == 5);
     const Invoice& first = r.got.invoices[0];
@@ -244,8 +244,8 @@ TEST_CASE("ingest::presets stripe invoices", "[ingest][presets]") {
 TEST_CASE("ingest::presets hubspot calls and emails", "[ingest][presets]") {
     const Read calls = read_fixture("hubspot-calls.csv", Kind::calls);
     // No associated company: a bad row (empty client).
-    CHECK(calls.report.skipped == 1);
-    CHECK(calls.report.problems.at(0).column == "Associated Company");
+    CHECK(calls.report.bad_rows.count == 1);
+    CHECK(calls.report.bad_rows.kept.at(0).column == "Associated Company");
     REQUIRE(calls.got.contacts.size() == 3);
     CHECK(calls.got.contacts[0].client == "Acme Corp");
     CHECK(calls.got.contacts[0].when == at(2026, 7, 6, 8, 15));
@@ -328,7 +328,7 @@ TEST_CASE("ingest::presets xero, freshbooks and zoho-books invoices", "[ingest][
     SECTION("xero: the Total once per invoice, paid = Total − InvoiceAmountDue, 15 Jul 2026 dates") {
         const Read r = read_fixture("xero-invoices.csv", Kind::invoices);
         CHECK(r.report.ignored == 1);
-        CHECK(r.report.skipped == 0);
+        CHECK(r.report.bad_rows.count == 0);
         REQUIRE(r.got.invoices.size() == 2);
         CHECK(r.got.invoices[0].client == "Acme Corp");
         CHECK(r.got.invoices[0].invoice_id == "INV-0001");
@@ -373,7 +373,7 @@ TEST_CASE("ingest::presets quickbooks report below its title lines", "[ingest][p
     // TOTAL, a Payment and the print-date footer are ignored, not skipped.
     CHECK(r.report.rows == 11);
     CHECK(r.report.ignored == 7);
-    CHECK(r.report.skipped == 0);
+    CHECK(r.report.bad_rows.count == 0);
     CHECK(r.report.date_order == "mdy");
     REQUIRE(r.got.invoices.size() == 4);
     const Invoice& first = r.got.invoices[0];
@@ -419,7 +419,7 @@ TEST_CASE("ingest::presets ibm-ar", "[ingest][presets]") {
         const FileReport b = read_export(file, 0, with_preset("none"), generic);
         CHECK(a.preset == "ibm-ar");
         CHECK(b.preset == "none");
-        CHECK(a.skipped == 0);
+        CHECK(a.bad_rows.count == 0);
         REQUIRE(detected.invoices.size() == generic.invoices.size());
         Money total = 0;
         for (std::size_t i = 0; i < detected.invoices.size(); ++i) {
@@ -434,7 +434,7 @@ TEST_CASE("ingest::presets ibm-ar", "[ingest][presets]") {
 TEST_CASE("ingest::presets servicenow: one contact per incident", "[ingest][presets]") {
     const Read r = read_fixture("servicenow-contacts.csv", Kind::contacts);
     CHECK(r.report.rows == 7);
-    CHECK(r.report.skipped == 1);  // INC0000050's first row has caller `?`
+    CHECK(r.report.bad_rows.count == 1);  // INC0000050's first row has caller `?`
     CHECK(r.report.ignored == 4);  // three later updates, one self-service incident
     REQUIRE(r.got.contacts.size() == 2);
     CHECK(r.got.contacts[0].client == "Caller 2403");
@@ -453,7 +453,7 @@ TEST_CASE("ingest::presets servicenow: one contact per incident", "[ingest][pres
         CHECK(report.preset == "servicenow");
         CHECK(report.rows == 119998);
         // 20,769 incidents; 3 of them have no caller on any row (their first row is bad).
-        CHECK(report.skipped == 3);
+        CHECK(report.bad_rows.count == 3);
         CHECK(got.contacts.size() == 20769 - 3);
         CHECK(report.ignored == 119998 - 20769);
         CHECK(report.date_order == "dmy");

@@ -139,7 +139,7 @@ TEST_CASE("ingest::read_export calls", "[ingest]") {
     CHECK(r.got.contacts[2].line == 4);
     CHECK(r.got.contacts[2].text == "two\nlines");
     CHECK(r.report.rows == 3);
-    CHECK(r.report.skipped == 0);
+    CHECK(r.report.bad_rows.count == 0);
     CHECK(r.report.has_tags);
     CHECK(r.report.from == day(2024, 3, 4));
     CHECK(r.report.to == day(2024, 3, 9));
@@ -166,25 +166,26 @@ TEST_CASE("ingest::read_export bad rows are counted and reported", "[ingest]") {
     const Read r = read_text("calls.csv", Kind::calls, text);
     CHECK(r.got.contacts.size() == 2);
     CHECK(r.report.rows == 9);
-    CHECK(r.report.skipped == 7);
-    REQUIRE(r.report.problems.size() == 7);
-    CHECK(r.report.problems[0].line == 3);
-    CHECK(r.report.problems[0].column == "date");
-    CHECK(r.report.problems[0].message.rfind("\"2024-01-32\" ", 0) == 0);
-    CHECK(r.report.problems[1].line == 4);
-    CHECK(r.report.problems[1].column == "duration");
-    CHECK(r.report.problems[2].column == "direction");
-    CHECK(r.report.problems[3].line == 6);
-    CHECK(r.report.problems[3].message == "is empty");
-    CHECK(r.report.problems[4].message == "\"N/A\" counts as empty");
-    CHECK(r.report.problems[5].line == 8);
-    CHECK(r.report.problems[5].column.empty());
-    CHECK(r.report.problems[5].message == "has 3 fields, the header has 4");
-    CHECK(r.report.problems[6].line == 11);
+    CHECK(r.report.bad_rows.count == 7);
+    REQUIRE(r.report.bad_rows.kept.size() == 7);
+    CHECK(r.report.bad_rows.kept[0].line == 3);
+    CHECK(r.report.bad_rows.kept[0].column == "date");
+    CHECK(r.report.bad_rows.kept[0].message.rfind("\"2024-01-32\" ", 0) == 0);
+    CHECK(r.report.bad_rows.kept[1].line == 4);
+    CHECK(r.report.bad_rows.kept[1].column == "duration");
+    CHECK(r.report.bad_rows.kept[2].column == "direction");
+    CHECK(r.report.bad_rows.kept[3].line == 6);
+    CHECK(r.report.bad_rows.kept[3].message == "is empty");
+    CHECK(r.report.bad_rows.kept[4].message == "\"N/A\" counts as empty");
+    CHECK(r.report.bad_rows.kept[5].line == 8);
+    CHECK(r.report.bad_rows.kept[5].column.empty());
+    CHECK(r.report.bad_rows.kept[5].message == "has 3 fields, the header has 4");
+    CHECK(r.report.bad_rows.kept[6].line == 11);
     CHECK(r.got.contacts[1].line == 12);
-    REQUIRE(r.report.warnings.size() == 7);
-    CHECK(r.report.warnings[0].rfind("clientscore: calls.csv:3: column \"date\": \"2024-01-32\" ", 0) == 0);
-    CHECK(r.report.warnings[5] == "clientscore: calls.csv:8: has 3 fields, the header has 4");
+    const std::vector<std::string> warnings = r.report.bad_rows.warnings("calls.csv");
+    REQUIRE(warnings.size() == 7);
+    CHECK(warnings[0].rfind("calls.csv:3: column \"date\": \"2024-01-32\" ", 0) == 0);
+    CHECK(warnings[5] == "calls.csv:8: has 3 fields, the header has 4");
 }
 
 TEST_CASE("ingest::read_export warnings stop at 10, problems at 20", "[ingest]") {
@@ -194,11 +195,12 @@ TEST_CASE("ingest::read_export warnings stop at 10, problems at 20", "[ingest]")
     }
     text += "A,2024-05-06\n";
     const Read r = read_text("calls.csv", Kind::calls, text);
-    CHECK(r.report.skipped == 25);
-    CHECK(r.report.problems.size() == 20);
-    REQUIRE(r.report.warnings.size() == 11);
-    CHECK(r.report.warnings[9].rfind("clientscore: calls.csv:11: column \"date\": \"not a date\" ", 0) == 0);
-    CHECK(r.report.warnings[10] == "clientscore: calls.csv: 15 more bad rows skipped");
+    CHECK(r.report.bad_rows.count == 25);
+    CHECK(r.report.bad_rows.kept.size() == 20);
+    const std::vector<std::string> warnings = r.report.bad_rows.warnings("calls.csv");
+    REQUIRE(warnings.size() == 11);
+    CHECK(warnings[9].rfind("calls.csv:11: column \"date\": \"not a date\" ", 0) == 0);
+    CHECK(warnings[10] == "calls.csv: 15 more bad rows skipped");
     CHECK(r.got.contacts.size() == 1);
 }
 
@@ -275,7 +277,7 @@ TEST_CASE("ingest::read_export contacts channels", "[ingest]") {
     CHECK(r.got.contacts[1].duration_ms == 0);
     CHECK(r.report.ignored == 3);
     CHECK(r.report.rows == 5);
-    CHECK(r.report.skipped == 0);
+    CHECK(r.report.bad_rows.count == 0);
 }
 
 TEST_CASE("ingest::read_export emails", "[ingest]") {
@@ -332,10 +334,10 @@ TEST_CASE("ingest::read_export invoices", "[ingest]") {
     CHECK(b.disputed);
     CHECK(r.got.invoices[2].ignored);
     CHECK(r.report.ignored == 0);  // the aggregate stage counts ignored invoices
-    CHECK(r.report.skipped == 3);
-    CHECK(r.report.problems[0].column == "Total");
-    CHECK(r.report.problems[1].column == "Currency");
-    CHECK(r.report.problems[2].column == "Disputed");
+    CHECK(r.report.bad_rows.count == 3);
+    CHECK(r.report.bad_rows.kept[0].column == "Total");
+    CHECK(r.report.bad_rows.kept[1].column == "Currency");
+    CHECK(r.report.bad_rows.kept[2].column == "Disputed");
     CHECK(r.report.currencies == std::vector<std::string>{"EUR", "USD"});
     CHECK(r.report.from == day(2024, 1, 1));
     CHECK(r.report.to == day(2024, 1, 10));  // the void invoice does not count
@@ -356,15 +358,15 @@ TEST_CASE("ingest::read_export discounts", "[ingest]") {
     CHECK(r.got.discounts[0].reason == "  loyal ");
     CHECK(r.got.discounts[1].amount == 12500000);
     CHECK(r.got.discounts[1].status == DiscountStatus::requested);
-    CHECK(r.report.skipped == 1);
-    CHECK(r.report.problems[0].column == "state");
+    CHECK(r.report.bad_rows.count == 1);
+    CHECK(r.report.bad_rows.kept[0].column == "state");
     CHECK(r.report.decimal == ",");
 }
 
 TEST_CASE("ingest::read_export decimal setting", "[ingest]") {
     const std::string text = "client,date,amount\nA,2024-01-01,\"1,5\"\nA,2024-01-01,2.5\n";
     const Read dot = read_text("discounts.csv", Kind::discounts, text);
-    CHECK(dot.report.skipped == 1);  // `1,5` with `.` decimal: a bad thousands group
+    CHECK(dot.report.bad_rows.count == 1);  // `1,5` with `.` decimal: a bad thousands group
     ReadSettings comma;
     comma.decimal = DecimalMode::comma;
     const Read c = read_text("discounts.csv", Kind::discounts, text, comma);
@@ -380,7 +382,7 @@ TEST_CASE("ingest::read_export clients", "[ingest]") {
     REQUIRE(r.got.clients.size() == 2);
     CHECK(r.got.clients[0] == std::pair<std::string, std::string>{"C1", "Acme Ltd"});
     CHECK(r.got.clients[1].second.empty());
-    CHECK(r.report.skipped == 1);
+    CHECK(r.report.bad_rows.count == 1);
     CHECK(r.report.mapping[1] == std::pair<std::string, std::string>{"name", "Customer Name"});
     CHECK_FALSE(r.report.from);
 }
@@ -427,7 +429,7 @@ TEST_CASE("ingest::read_export date order", "[ingest]") {
         CHECK(r.report.date_order == "mdy");
         REQUIRE(r.got.contacts.size() == 1);
         CHECK(r.got.contacts[0].when.date == day(2024, 3, 4));
-        CHECK(r.report.skipped == 1);
+        CHECK(r.report.bad_rows.count == 1);
     }
     SECTION("dotted dates are day-first") {
         const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,3.4.2024 9:05\n");
@@ -486,7 +488,7 @@ TEST_CASE("ingest::read_export IBM accounts receivable", "[ingest][realdata]") {
     const fs::path path = k_realdata / "business/ibm-accounts-receivable/WA_Fn-UseC_-Accounts-Receivable.csv";
     const Read r = read_file(path.string(), Kind::invoices);
     CHECK(r.report.rows == 2466);
-    CHECK(r.report.skipped == 0);
+    CHECK(r.report.bad_rows.count == 0);
     REQUIRE(r.got.invoices.size() == 2466);
     std::set<std::string> clients;
     Money total = 0;
@@ -517,7 +519,7 @@ TEST_CASE("ingest::read_export IBM accounts receivable, variant with missing cel
     const Read r = read_file(path.string(), Kind::invoices);
     // The 120 rows with empty PaperlessDate/PaperlessBill are fine: those columns are not read.
     CHECK(r.report.rows == 2586);
-    CHECK(r.report.skipped == 0);
+    CHECK(r.report.bad_rows.count == 0);
     REQUIRE(r.got.invoices.size() == 2586);
     std::set<std::string> clients;
     Money total = 0;
@@ -543,7 +545,7 @@ TEST_CASE("ingest::read_export ServiceNow incident log (gzip)", "[ingest][realda
     const Read r = read_file(path.string(), Kind::contacts, s);
     // README: 119,998 events; caller_id `?` in 29 rows; contact_type Phone 119,879, Email 119.
     CHECK(r.report.rows == 119998);
-    CHECK(r.report.skipped == 29);
+    CHECK(r.report.bad_rows.count == 29);
     CHECK(r.report.ignored == 0);
     REQUIRE(r.got.contacts.size() == 119969);
     std::set<std::string> callers;
@@ -559,8 +561,9 @@ TEST_CASE("ingest::read_export ServiceNow incident log (gzip)", "[ingest][realda
     CHECK(r.report.date_order == "dmy");
     CHECK(r.report.from == day(2016, 2, 29));
     CHECK(r.report.to == day(2016, 5, 13));
-    CHECK(r.report.problems.at(0).column == "caller_id");
-    CHECK(r.report.problems.at(0).message == "\"?\" counts as empty");
-    CHECK(r.report.warnings.size() == 11);
-    CHECK(r.report.warnings.back() == "clientscore: Master_Ticket_Dataset.csv.gz: 19 more bad rows skipped");
+    CHECK(r.report.bad_rows.kept.at(0).column == "caller_id");
+    CHECK(r.report.bad_rows.kept.at(0).message == "\"?\" counts as empty");
+    const std::vector<std::string> warnings = r.report.bad_rows.warnings("Master_Ticket_Dataset.csv.gz");
+    CHECK(warnings.size() == 11);
+    CHECK(warnings.back() == "Master_Ticket_Dataset.csv.gz: 19 more bad rows skipped");
 }

@@ -20,12 +20,12 @@ CheckReport check_report() {
     calls.decimal = ",";
     calls.mapping = {{"client", "Kunde"}, {"started_at", "Datum"}};
     calls.rows = 120;
-    calls.skipped = 7;
+    calls.bad_rows.count = 7;
     calls.ignored = 1;
     calls.from = test::k_2024_01_01;
     calls.to = test::k_2024_02_29;
     for (int i = 0; i < 7; ++i) {
-        calls.problems.push_back(Problem{10 + i, "Datum", "\"gestern\" is not a date"});
+        calls.bad_rows.kept.push_back(Problem{10 + i, "Datum", "\"gestern\" is not a date"});
     }
     FileReport clients;
     clients.file = InputFile{"exports/clients.tsv", Kind::clients, "clients.tsv", std::nullopt};

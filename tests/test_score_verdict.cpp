@@ -150,18 +150,13 @@ TEST_CASE("score::score_client reasons and actions", "[score]") {
     CHECK(s.reasons[2].find("pays 38 days late on average") != std::string::npos);
     CHECK(s.action.rfind("Reprice:", 0) == 0);
 
-    SECTION("ScoreText::later leaves the texts to describe_client, which writes the same") {
+    SECTION("ScoreText::later leaves the texts out and decides the same") {
         ClientScore later = score_client(m, c.score, ScoreText::later);
-        CHECK(later.text_pending);
         CHECK(later.reasons.empty());
         CHECK(later.action.empty());
         CHECK(later.toxicity == s.toxicity);
         CHECK(later.verdict == s.verdict);
-        describe_client(later, m, c.score);
-        CHECK_FALSE(later.text_pending);
-        CHECK(later.reasons == s.reasons);
-        CHECK(later.action == s.action);
-        CHECK_FALSE(s.text_pending);
+        CHECK(later.components == s.components);
     }
     SECTION("fire names the notice date, the revenue and the hours") {
         m.flagged_contacts = 10;  // hostility 1 → 100 × 3.8158 / 5 = 76.3
@@ -186,31 +181,31 @@ TEST_CASE("score::score_client reasons and actions", "[score]") {
     }
 }
 
-TEST_CASE("score::rank_clients and compute_portfolio reconcile", "[score]") {
-    std::vector<ClientResult> clients(4);
-    const char* ids[] = {"b", "a", "c", "d"};
-    double tox[] = {50, 50, 70, 10};
-    double margin[] = {100, 100, -5, 300};
-    double revenue[] = {400, 600, 100, 900};
-    double hours[] = {5, 10, 20, 1};
+TEST_CASE("score::rank_clients ranks, sums in id order and reconciles the portfolio", "[score]") {
+    const std::vector<std::string> ids = {"b", "a", "c", "d"};
+    const double tox[] = {50, 50, 70, 10};
+    const double margin[] = {100, 100, -5, 300};
+    const double revenue[] = {400, 600, 100, 900};
+    const double hours[] = {5, 10, 20, 1};
+    std::vector<RankedClient> clients(4);
     for (std::size_t i = 0; i < clients.size(); ++i) {
-        clients[i].client = ids[i];
-        clients[i].score.toxicity = tox[i];
-        clients[i].metrics.margin = margin[i];
-        clients[i].metrics.net_revenue = revenue[i];
-        clients[i].metrics.support_hours = hours[i];
-        clients[i].metrics.cost_to_serve = hours[i] * 60;
-        clients[i].metrics.revenue_share = revenue[i] / 2000.0;
+        clients[i].index = static_cast<std::uint32_t>(i);
+        clients[i].toxicity = tox[i];
+        clients[i].margin = margin[i];
+        clients[i].net_revenue = revenue[i];
+        clients[i].support_hours = hours[i];
+        clients[i].cost_to_serve = hours[i] * 60;
     }
-    clients[2].score.verdict = Verdict::fire;
-    rank_clients(clients);
-    CHECK(clients[0].client == "c");
-    CHECK(clients[1].client == "a");  // same toxicity and margin as b: id order
-    CHECK(clients[2].client == "b");
-    CHECK(clients[3].client == "d");
-    CHECK(clients[3].rank == 4);
+    clients[2].verdict = Verdict::fire;
+    const Ranking r = rank_clients(clients, ids);
+    REQUIRE(r.clients.size() == 4);
+    CHECK(ids[r.clients[0].index] == "c");
+    CHECK(ids[r.clients[1].index] == "a");  // same toxicity and margin as b: id order
+    CHECK(ids[r.clients[2].index] == "b");
+    CHECK(ids[r.clients[3].index] == "d");
+    CHECK(r.total_net_revenue == 2000);
 
-    Portfolio p = compute_portfolio(clients);
+    const Portfolio& p = r.portfolio;
     CHECK(p.clients == 4);
     CHECK(p.net_revenue == Approx(2000));
     CHECK(p.support_hours == Approx(36));
@@ -223,4 +218,20 @@ TEST_CASE("score::rank_clients and compute_portfolio reconcile", "[score]") {
     CHECK(p.if_fired.hours_freed == Approx(20));
     CHECK(p.if_fired.support_hours + p.if_fired.hours_freed == Approx(p.support_hours));
     CHECK(*p.if_fired.freed_hours_value == Approx(20 * 2000.0 / 36.0));
+
+    SECTION("the input order changes nothing") {
+        std::vector<RankedClient> reversed(clients.rbegin(), clients.rend());
+        const Ranking again = rank_clients(reversed, ids);
+        CHECK(again.total_net_revenue == r.total_net_revenue);
+        for (std::size_t i = 0; i < 4; ++i) {
+            CHECK(again.clients[i].index == r.clients[i].index);
+        }
+    }
+}
+
+TEST_CASE("score::revenue_share", "[score]") {
+    CHECK(*revenue_share(250, 1000) == 0.25);
+    CHECK_FALSE(revenue_share(0, 0).has_value());
+    CHECK_FALSE(revenue_share(10, 0.004).has_value());  // the total rounds to 0.00
+    CHECK_FALSE(revenue_share(-5, -100).has_value());
 }

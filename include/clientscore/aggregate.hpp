@@ -19,7 +19,8 @@
 #include "clientscore/ingest.hpp"
 #include "clientscore/model.hpp"
 #include "clientscore/normalize.hpp"
-#include "clientscore/report.hpp"
+#include "clientscore/metrics.hpp"
+#include "clientscore/numbers.hpp"
 #include "clientscore/position_index.hpp"
 #include "clientscore/string_index.hpp"
 
@@ -166,9 +167,8 @@ struct FocusEvent {
 /// Extra bad or ignored rows that only the aggregator can see (invoice lines that disagree
 /// with their first line; rows of ignored invoices).
 struct FileExtras {
-    std::int64_t skipped = 0;
+    ProblemLog bad_rows;
     std::int64_t ignored = 0;
-    std::vector<std::string> warnings;
 };
 
 /// The sink that turns records into per-client totals and invoices.
@@ -288,9 +288,9 @@ private:
 /// Money amounts become reporting-currency doubles here: rate per currency id.
 struct MetricContext {
     Period period;
-    double hourly_cost = 60;
-    double email_minutes = 5;
-    double target_margin = 0.30;
+    double hourly_cost = defaults::hourly_cost;
+    double email_minutes = defaults::email_minutes;
+    double target_margin = defaults::target_margin;
     std::vector<double> rates;  ///< by currency id
 };
 
@@ -313,6 +313,22 @@ InvoiceFacts invoice_facts(const Invoice& invoice, const MetricContext& context)
 /// Every metric of SPEC §3 for one client, except revenue_share (it needs all clients).
 ClientMetrics compute_metrics(const ClientTotals& totals, std::span<const Invoice* const> invoices,
                               const MetricContext& context);
+
+/// Each client's invoices, in reading order: one array for all clients (a vector per client
+/// would cost a million allocations for a million clients).
+class InvoicesByClient {
+  public:
+    InvoicesByClient() = default;
+    explicit InvoicesByClient(const Aggregator& aggregator);
+    std::span<const Invoice* const> operator[](std::uint32_t client) const {
+        return std::span<const Invoice* const>(m_invoices)
+            .subspan(m_start[client], m_start[client + 1] - m_start[client]);
+    }
+
+  private:
+    std::vector<const Invoice*> m_invoices;
+    std::vector<std::size_t> m_start;  // client c's invoices are [m_start[c], m_start[c + 1])
+};
 
 /// True when the client belongs in the report: an event or counted invoice in the period, or
 /// a receivable.

@@ -161,6 +161,24 @@ struct Problem {
     std::string message;
 };
 
+/// The bad rows of one file, whichever stage found them (a cell ingest could not read, an
+/// invoice line the aggregator found at odds with its first line): every one counted, the
+/// first k_kept by line kept for `check`, and one set of warning lines made from them.
+struct ProblemLog {
+    static constexpr std::size_t k_kept = 20;
+    static constexpr std::size_t k_warned = 10;
+
+    std::int64_t count = 0;
+    std::vector<Problem> kept;  ///< by line
+
+    void add(Problem problem);
+    /// Adds another log of the same file (a slice of it, or the aggregator's bad rows).
+    void merge(const ProblemLog& other);
+    /// The warning lines (without the `clientscore: ` prefix): the first k_warned problems as
+    /// `FILE:LINE: column "C": message`, then `FILE: N more bad rows skipped`.
+    std::vector<std::string> warnings(std::string_view file) const;
+};
+
 /// What reading one file found: everything `check` prints, and the counts `rank` reports.
 struct FileReport {
     InputFile file;
@@ -184,12 +202,9 @@ struct FileReport {
     /// Canonical field → header it was matched to, in the field order of SPEC §2.
     std::vector<std::pair<std::string, std::string>> mapping;
     std::int64_t rows = 0;     ///< data rows, skipped ones included
-    std::int64_t skipped = 0;  ///< bad rows
     std::int64_t ignored = 0;  ///< rows read on purpose without counting them (SPEC §5)
-    /// The first 20 problems (all are counted in `skipped`).
-    std::vector<Problem> problems;
-    /// Warning lines as printed on standard error: the first 10 bad rows, then a count.
-    std::vector<std::string> warnings;
+    /// Bad rows: counted, the first ones kept (rows counts them too).
+    ProblemLog bad_rows;
     /// The file's event dates (local), none for a clients file or a file without events.
     std::optional<Days> from;
     std::optional<Days> to;
@@ -245,8 +260,6 @@ std::vector<FileSlice> plan_slices(const InputFile& file, std::size_t parts, std
 /// order needed settling cannot be merged: callers read such a file whole instead.
 FileReport merge_slice_reports(const std::vector<FileReport>& slices);
 
-/// The warning line that follows the first bad rows shown for a file: `N more bad rows skipped`.
-std::string more_bad_rows_warning(std::string_view file, std::int64_t more);
 
 /// Reads a holidays file (a header line and a `date` column, any date form of SPEC §2).
 std::vector<Days> read_holidays(const std::string& path, const ReadSettings& settings);

@@ -45,6 +45,9 @@ inline constexpr std::size_t k_kind_count = 6;
 inline constexpr std::array<std::string_view, k_kind_count> k_kind_names = {
     "calls", "emails", "invoices", "discounts", "clients", "contacts"};
 
+/// The kinds of event of a client's evidence log (SPEC §5 evidence).
+enum class EventKind : std::uint8_t { call, email, invoice, discount };
+
 enum class DiscountStatus : std::uint8_t { granted, requested, denied };
 
 /// How slash dates are read (SPEC §1 --date-order).

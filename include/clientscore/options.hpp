@@ -7,30 +7,16 @@
 #include <vector>
 
 #include "clientscore/ingest.hpp"
+#include "clientscore/metrics.hpp"
 #include "clientscore/model.hpp"
 #include "clientscore/normalize.hpp"
+#include "clientscore/parallel.hpp"
 
 namespace clientscore {
 
 enum class Command : std::uint8_t { rank, explain, evidence, check };
 enum class OutputFormat : std::uint8_t { table, json, csv, tsv, markdown };
 enum class ColorMode : std::uint8_t { automatic, always, never };
-enum class Verdict : std::uint8_t { keep, watch, reprice, chase, fire };
-
-/// The toxicity components of SPEC §4, in output order.
-enum class Component : std::uint8_t { communication, after_hours, discounts, payment, hostility };
-inline constexpr std::size_t k_component_count = 5;
-inline constexpr std::array<std::string_view, k_component_count> k_component_names = {
-    "communication", "after_hours", "discounts", "payment", "hostility"};
-
-/// A component's ok/bad values (SPEC §4 scale()).
-struct Threshold {
-    double ok = 0;
-    double bad = 1;
-};
-/// SPEC §4's defaults, by Component.
-inline constexpr std::array<Threshold, k_component_count> k_default_thresholds = {
-    Threshold{2, 10}, Threshold{0.10, 0.40}, Threshold{0.05, 0.25}, Threshold{7, 45}, Threshold{0, 2}};
 
 struct SortKey {
     std::string key = "rank";
@@ -50,9 +36,9 @@ struct Options {
     BusinessHours business_hours;
     WeekdaySet business_days = 0x1F;
     std::optional<std::string> holidays_file;
-    double hourly_cost = 60;
-    double email_minutes = 5;
-    double target_margin = 0.30;
+    double hourly_cost = defaults::hourly_cost;
+    double email_minutes = defaults::email_minutes;
+    double target_margin = defaults::target_margin;
     std::string currency;  ///< empty: the single currency seen
     std::optional<std::string> fx_file;
     std::vector<FieldMapping> mappings;
@@ -68,11 +54,17 @@ struct Options {
     std::optional<Verdict> fail_on;
     ColorMode color = ColorMode::automatic;
     bool quiet = false;
-    double fire_at = 60;
-    double watch_at = 30;
-    double chase_days = 60;
-    std::array<Threshold, k_component_count> thresholds = k_default_thresholds;
-    std::array<double, k_component_count> weights = {1, 1, 1, 1, 1};
+    double fire_at = defaults::fire_at;
+    double watch_at = defaults::watch_at;
+    double chase_days = defaults::chase_days;
+    std::array<Threshold, k_component_count> thresholds = defaults::thresholds;
+    std::array<double, k_component_count> weights = defaults::weights;
+    /// Worker threads of reading, measuring and rendering (CLIENTSCORE_THREADS sets it; the
+    /// result never depends on it).
+    unsigned threads = default_worker_threads();
+    /// Large files are cut into slices of about this size, one unit of work each
+    /// (CLIENTSCORE_SLICE_BYTES sets it, for the tests that cut small files finely).
+    std::uint64_t slice_bytes = 16ull << 20;
 };
 
 /// The outcome of parsing argv: options to run with, or text already printed (--help,
@@ -86,8 +78,5 @@ struct ParsedCommandLine {
 /// Parses argv and the --config file (CLI11). Throws UsageError for anything SPEC §1 calls a
 /// usage error. Prints --help/--version text to standard output and sets exit_now.
 ParsedCommandLine parse_command_line(int argc, const char* const* argv);
-
-std::string_view verdict_name(Verdict v);
-std::optional<Verdict> parse_verdict(std::string_view text);
 
 }  // namespace clientscore

@@ -4,24 +4,15 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <cstdlib>
 #include <exception>
 #include <thread>
 #include <vector>
 
 namespace clientscore {
 
-/// How many threads the stages use: the machine's cores, at most 4 (CLIENTSCORE_THREADS
-/// overrides, for the tests that compare a single-threaded run with a parallel one).
-inline unsigned worker_threads() {
-    if (const char* env = std::getenv("CLIENTSCORE_THREADS")) {
-        const int n = std::atoi(env);
-        if (n >= 1) {
-            return static_cast<unsigned>(n);
-        }
-    }
-    return std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-}
+/// How many threads the stages use unless told (Options::threads): the machine's cores, at
+/// most 4.
+inline unsigned default_worker_threads() { return std::max(1u, std::min(4u, std::thread::hardware_concurrency())); }
 
 /// Runs task(0) ... task(count - 1), each on its own thread but the first, which runs on the
 /// calling one; rethrows the exception of the first task that threw, in task order, once all

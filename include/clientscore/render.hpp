@@ -65,9 +65,9 @@ struct RenderOptions {
     std::optional<int> terminal_width;
     std::optional<long> top;
     SortKey sort;
+    unsigned threads = 1;  ///< workers rendering rows (Options::threads)
 };
 
-/// Throws UsageError when `sort.key` is not a column of the CSV header.
 void render_rank(const RankReport& report, const RenderOptions& options, Writer& out);
 void render_explain(const ExplainReport& report, const RenderOptions& options, Writer& out);
 void render_evidence(const EvidenceReport& report, const RenderOptions& options, Writer& out);

@@ -1,6 +1,6 @@
 #pragma once
-// What the score stage hands to the renderers: plain values, already computed and not yet
-// rounded. Rounding happens in render/, from the column table below (SPEC §5).
+// What the stages hand to the renderers: plain values, already computed and not yet rounded.
+// Rounding happens in render/, from the metric table of clientscore/metrics.hpp (SPEC §5).
 
 #include <array>
 #include <cstdint>
@@ -13,74 +13,11 @@
 
 #include "clientscore/ingest.hpp"
 #include "clientscore/model.hpp"
-#include "clientscore/options.hpp"
+#include "clientscore/metrics.hpp"
+#include "clientscore/normalize.hpp"
+#include "clientscore/numbers.hpp"
 
 namespace clientscore {
-
-/// Every metric of SPEC §3 for one client over one period, unrounded.
-struct ClientMetrics {
-    std::int64_t calls = 0;
-    std::int64_t calls_in = 0;
-    double call_minutes = 0;
-    std::int64_t emails = 0;
-    std::int64_t emails_in = 0;
-    std::int64_t contacts_in = 0;
-    double contacts_per_week = 0;
-    double after_hours_share = 0;
-    double off_day_share = 0;
-    std::int64_t flagged_contacts = 0;
-    std::int64_t invoices = 0;
-    std::int64_t disputed_invoices = 0;
-    std::array<std::int64_t, k_hostile_tag_count> tags{};
-    double billed = 0;
-    double credits = 0;
-    double net_revenue = 0;
-    double collected = 0;
-    double outstanding = 0;
-    double overdue = 0;
-    std::array<double, 4> aging{};  ///< 1_30, 31_60, 61_90, over_90
-    double avg_days_late = 0;
-    std::int64_t max_days_late = 0;
-    std::int64_t oldest_overdue_days = 0;
-    double late_share = 0;
-    double discounts = 0;
-    std::int64_t discount_requests = 0;
-    double discount_share = 0;
-    double support_hours = 0;
-    double cost_to_serve = 0;
-    double margin = 0;
-    std::optional<double> margin_pct;
-    std::optional<double> effective_rate;
-    std::optional<double> revenue_share;
-    double price_increase_needed = 0;
-};
-
-inline constexpr std::array<std::string_view, 4> k_aging_names = {"1_30", "31_60", "61_90", "over_90"};
-
-/// A client's score: components (null when the data was not supplied), toxicity, verdict.
-struct ClientScore {
-    std::array<std::optional<double>, k_component_count> components{};
-    double toxicity = 0;  ///< rounded to one decimal (SPEC §4)
-    Verdict verdict = Verdict::keep;
-    std::vector<std::string> reasons;
-    std::string action;
-    bool text_pending = false;  ///< reasons and action are left to describe_client (ScoreText::later)
-};
-
-struct ClientResult {
-    std::int64_t rank = 0;
-    std::string client;
-    std::optional<std::string> name;
-    ClientScore score;
-    ClientMetrics metrics;
-};
-
-struct Period {
-    Days from = 0;
-    Days to = 0;
-    Days as_of = 0;
-    std::int64_t days() const { return static_cast<std::int64_t>(to) - from + 1; }
-};
 
 struct IfFired {
     std::int64_t fired = 0;
@@ -111,15 +48,15 @@ struct Settings {
     BusinessHours business_hours;
     WeekdaySet business_days = 0x1F;
     std::size_t holidays = 0;
-    double hourly_cost = 60;
-    double email_minutes = 5;
-    double target_margin = 0.30;
+    double hourly_cost = defaults::hourly_cost;
+    double email_minutes = defaults::email_minutes;
+    double target_margin = defaults::target_margin;
     std::string currency;
-    double fire_at = 60;
-    double watch_at = 30;
-    double chase_days = 60;
-    std::array<Threshold, k_component_count> thresholds = k_default_thresholds;
-    std::array<double, k_component_count> weights = {1, 1, 1, 1, 1};
+    double fire_at = defaults::fire_at;
+    double watch_at = defaults::watch_at;
+    double chase_days = defaults::chase_days;
+    std::array<Threshold, k_component_count> thresholds = defaults::thresholds;
+    std::array<double, k_component_count> weights = defaults::weights;
 };
 
 /// Counts per export file name (SPEC §5 skipped_rows / ignored_rows), in file order.
@@ -202,8 +139,6 @@ struct ExplainReport {
     std::int64_t client_count = 0;
 };
 
-enum class EventKind : std::uint8_t { call, email, invoice, discount };
-
 struct EvidenceEvent {
     Days date = 0;
     std::int32_t seconds = -1;  ///< -1: no time
@@ -235,29 +170,5 @@ struct CheckReport {
     /// File-level errors found while checking (already formatted `FILE:LINE: message`).
     std::vector<std::string> errors;
 };
-
-// ---- the client column table (STYLE: declare it in a table) -----------------------------------
-
-/// A cell before formatting: null, integer, number (to be rounded to `decimals`), text or list.
-using Cell = std::variant<std::monostate, std::int64_t, double, std::string, std::vector<std::string>>;
-
-/// One flat column of the per-client output, in JSON order. `group` is the nested JSON object
-/// it belongs to (`components`, `tags`, `aging`) or empty; `key` is the flat CSV name
-/// (`components_payment`), `sub` the key inside the group (`payment`).
-struct ClientColumn {
-    std::string key;
-    std::string group;
-    std::string sub;
-    int decimals = 0;
-    Cell (*get)(const ClientResult&, std::size_t index);
-    std::size_t index = 0;  ///< passed to `get` (component, tag or aging index)
-    std::string description;
-};
-
-/// Every per-client column, in the order of SPEC §5 (JSON keys; CSV header).
-const std::vector<ClientColumn>& client_columns();
-
-/// Rounds half away from zero as SPEC §3 says: r(x, d); -0 becomes 0.
-double round_half_away(double x, int decimals);
 
 }  // namespace clientscore

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "clientscore/options.hpp"
+#include "clientscore/metrics.hpp"
 #include "clientscore/report.hpp"
 
 namespace clientscore {
@@ -36,17 +36,16 @@ MarginState margin_state(const ClientMetrics& m, const ScoreContext& context);
 /// The first verdict rule of SPEC §4 that holds.
 Verdict decide_verdict(double toxicity, MarginState margin, const ClientMetrics& m, const Settings& settings);
 
-/// Whether score_client writes the reasons and the action, or leaves them to describe_client.
+/// Whether score_client writes the reasons and the action now, or leaves them out (ranking a
+/// million clients needs their verdicts only; their rows are made whole when rendered).
 enum class ScoreText : std::uint8_t { now, later };
 
 /// Components, toxicity, verdict, and (ScoreText::now) reasons and action for one client.
-/// `rank` scores every client with ScoreText::later and the renderer describes each row as it
-/// writes it: with a million clients the texts would be hundreds of megabytes held at once.
+/// `rank` ranks every client with ScoreText::later and makes each row whole again, texts
+/// included, when the renderer asks for it: with a million clients the texts would be hundreds
+/// of megabytes held at once.
 ClientScore score_client(const ClientMetrics& m, const ScoreContext& context,
                          ScoreText text = ScoreText::now);
-
-/// Writes the reasons and the action of a score made with ScoreText::later.
-void describe_client(ClientScore& score, const ClientMetrics& m, const ScoreContext& context);
 
 /// The smallest n with 1.1ⁿ ≥ 1 + increase (0 when increase ≤ 0).
 int quarters_of_ten_percent(double increase);
@@ -64,8 +63,33 @@ inline bool ranks_before(double toxicity_a, double margin_a, std::string_view id
     return id_a < id_b;
 }
 
-/// Sorts by ranks_before and numbers the ranks from 1.
-void rank_clients(std::vector<ClientResult>& clients);
+/// SPEC §3 revenue_share: a client's share of the portfolio's net revenue; none when that total
+/// rounds to zero or less (the one rule for rank, explain and its months).
+std::optional<double> revenue_share(double net_revenue, double total_net_revenue);
+
+/// What ranking and the portfolio need of one listed client: 48 bytes, so that a million
+/// clients are ranked without their full rows (those are made again when rendered).
+struct RankedClient {
+    std::uint32_t index = 0;  ///< the client's place in the aggregator
+    Verdict verdict = Verdict::keep;
+    double toxicity = 0;
+    double net_revenue = 0;
+    double cost_to_serve = 0;
+    double support_hours = 0;
+    double margin = 0;
+};
+
+/// Clients in rank order, with the total their revenue shares are taken of and the portfolio.
+struct Ranking {
+    std::vector<RankedClient> clients;
+    double total_net_revenue = 0;  ///< summed in client-id order, whatever order they came in
+    Portfolio portfolio;
+};
+
+/// SPEC §4's ranking and SPEC §5's portfolio. `ids[c.index]` is the id of client c. The total is
+/// summed in id order and the portfolio in rank order: the input order (which depends on which
+/// thread read what) never changes a floating-point sum.
+Ranking rank_clients(std::vector<RankedClient> clients, const std::vector<std::string>& ids);
 
 /// Portfolio totals from the unrounded client values, with if_fired, added client by client
 /// in rank order (the order fixes the floating-point sums).
@@ -77,8 +101,5 @@ class PortfolioSum {
   private:
     Portfolio m_portfolio;
 };
-
-/// PortfolioSum over every client, in the order given.
-Portfolio compute_portfolio(const std::vector<ClientResult>& clients);
 
 }  // namespace clientscore

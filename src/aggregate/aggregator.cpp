@@ -14,7 +14,6 @@ int month_key(Days date) {
     return c.year * 12 + static_cast<int>(c.month) - 1;
 }
 
-constexpr std::size_t k_warnings_per_file = 10;
 
 // Sums of durations and amounts are int64: a value near the limit, read fine on its own, must
 // not overflow them when added (found by fuzz_pipeline; signed overflow is undefined).
@@ -126,16 +125,11 @@ void Aggregator::release_lookups() {
 }
 
 void Aggregator::bad_row(const SourceRef& source, const std::string& column, const std::string& message) {
-    const std::string& file = m_file_names.at(source.file_index);
-    Location where{file, source.line, column};
     if (m_settings.strict) {
-        throw InputError(where, message, "without --strict, bad rows are skipped and counted");
+        throw InputError(Location{m_file_names.at(source.file_index), source.line, column}, message,
+                         "without --strict, bad rows are skipped and counted");
     }
-    FileExtras& extras = m_extras.at(source.file_index);
-    ++extras.skipped;
-    if (extras.warnings.size() < k_warnings_per_file) {
-        extras.warnings.push_back("clientscore: " + format_location_message(where, message));
-    }
+    m_extras.at(source.file_index).bad_rows.add(Problem{source.line, column, message});
 }
 
 void Aggregator::begin_records() {
@@ -401,13 +395,8 @@ void Aggregator::merge(Aggregator&& other) {
     for (std::size_t f = 0; f < m_extras.size() && f < other.m_extras.size(); ++f) {
         FileExtras& mine = m_extras[f];
         FileExtras& theirs = other.m_extras[f];
-        mine.skipped += theirs.skipped;
+        mine.bad_rows.merge(theirs.bad_rows);
         mine.ignored += theirs.ignored;
-        for (auto& w : theirs.warnings) {
-            if (mine.warnings.size() < k_warnings_per_file) {
-                mine.warnings.push_back(std::move(w));
-            }
-        }
     }
     for (const auto& [month, totals] : other.m_focus_months) {
         add_totals(m_focus_months[month], totals);

@@ -9,6 +9,8 @@
 #include <new>
 
 #include "app/analysis.hpp"
+#include "app/warning_log.hpp"
+#include "clientscore/memory.hpp"
 #include "clientscore/error.hpp"
 #include "clientscore/options.hpp"
 #include "clientscore/render.hpp"
@@ -18,10 +20,22 @@ namespace clientscore {
 namespace {
 
 void print_error(const std::string& message, const std::string& hint) {
-    fmt::print(stderr, "clientscore: {}\n", message);
+    fmt::print(stderr, "{}\n", program_line(message));
     if (!hint.empty()) {
-        fmt::print(stderr, "clientscore: hint: {}\n", hint);
+        fmt::print(stderr, "{}\n", program_line("hint: " + hint));
     }
+}
+
+std::string out_of_memory_message() {
+    const std::optional<FailedAllocation> failed = last_failed_allocation();
+    if (!failed) {
+        return "out of memory";
+    }
+    const double mib = static_cast<double>(failed->bytes) / (1024.0 * 1024.0);
+    std::string asked = mib >= 1 ? fmt::format("{:.0f} MiB", mib) : fmt::format("{} bytes", failed->bytes);
+    return failed->file.empty() ? fmt::format("out of memory (an allocation of {} failed)", asked)
+                                : fmt::format("{}: out of memory while reading it (an allocation of {} failed)",
+                                              failed->file, asked);
 }
 
 std::optional<int> terminal_width() {
@@ -37,6 +51,7 @@ RenderOptions render_options(const Options& o, const OutputTarget& out) {
     r.format = o.format;
     r.top = o.top;
     r.sort = o.sort;
+    r.threads = o.threads;
     const char* no_color = std::getenv("NO_COLOR");
     const bool no_color_set = no_color != nullptr && *no_color != '\0';
     switch (o.color) {
@@ -90,7 +105,7 @@ int run_command(const Options& o) {
             check = run_check(o, warn);
             status = check->ok ? 0 : static_cast<int>(ExitCode::input);
             for (const std::string& e : check->errors) {
-                fmt::print(stderr, "clientscore: {}\n", e);
+                fmt::print(stderr, "{}\n", program_line(e));
             }
             break;
     }
@@ -138,7 +153,13 @@ int run(int argc, const char* const* argv) {
         print_error(e.what(), {});
         return static_cast<int>(ExitCode::output);
     } catch (const std::bad_alloc&) {
-        print_error("out of memory", "run on a smaller period with --from/--to or --month");
+        print_error(out_of_memory_message(),
+                    "run on a smaller period with --from/--to or --month, or on a machine with more memory");
+        return static_cast<int>(ExitCode::input);
+    } catch (const std::exception& e) {
+        // A bug, not the user's input: say so rather than let terminate() print an abort.
+        print_error(fmt::format("internal error: {}", e.what()),
+                    "please report it with the command line and, if you can, the exports' headers");
         return static_cast<int>(ExitCode::input);
     }
 }

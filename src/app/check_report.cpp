@@ -4,14 +4,13 @@
 
 #include "app/analysis.hpp"
 #include "app/currency.hpp"
+#include "app/run_settings.hpp"
+#include "app/warning_log.hpp"
 #include "clientscore/error.hpp"
 
 namespace clientscore {
 
 namespace {
-
-// check only counts and validates: it keeps no records.
-class NullSink : public RecordSink {};
 
 std::string error_line(const InputError& e) {
     std::string line = e.located_message();
@@ -23,30 +22,53 @@ std::string error_line(const InputError& e) {
 
 }  // namespace
 
+// check reads every file as rank does, through the aggregator, so that it sees the bad rows
+// only the aggregator finds (invoice lines at odds with their first line); one file's error
+// does not stop it reading the others.
 CheckReport run_check(const Options& o, const WarningSink& warn) {
     CheckReport report;
-    ReadSettings read = make_read_settings(o);
+    WarningLog warnings(warn);
+    const ReadSettings read = make_read_settings(o);
     Discovery discovery = discover_inputs(o.dir, o.files);
     report.not_read = discovery.not_read;
-    NullSink sink;
+    std::vector<std::string> names;
+    for (const InputFile& f : discovery.files) {
+        names.push_back(f.display_name);
+    }
+    ClientDirectory directory;
+    std::optional<Aggregator> aggregator;
     std::vector<std::string> currencies;
+    std::vector<bool> failed(discovery.files.size(), false);
     for (std::uint32_t i = 0; i < discovery.files.size(); ++i) {
         const InputFile& file = discovery.files[i];
+        if (file.kind != Kind::clients && !aggregator) {
+            aggregator.emplace(make_aggregate_settings(o, {}), directory, names);
+        }
         try {
-            FileReport r = read_export(file, i, read, sink);
-            for (const auto& line : r.warnings) {
-                warn(line);
-            }
+            FileReport r = file.kind == Kind::clients ? read_export(file, i, read, directory)
+                                                      : read_export(file, i, read, *aggregator);
             currencies.insert(currencies.end(), r.currencies.begin(), r.currencies.end());
             report.files.push_back(std::move(r));
         } catch (const InputError& e) {
             FileReport r;
             r.file = file;
-            r.problems.push_back(Problem{e.where().line, e.where().column, e.what()});
+            r.bad_rows.kept.push_back(Problem{e.where().line, e.where().column, e.what()});
             report.files.push_back(std::move(r));
             report.errors.push_back(error_line(e));
             report.ok = false;
+            failed[i] = true;
         }
+    }
+    for (std::uint32_t i = 0; i < report.files.size(); ++i) {
+        if (failed[i]) {
+            continue;
+        }
+        FileReport& r = report.files[i];
+        if (aggregator && i < aggregator->file_extras().size()) {
+            r.bad_rows.merge(aggregator->file_extras()[i].bad_rows);
+            r.ignored += aggregator->file_extras()[i].ignored;
+        }
+        warnings.add_bad_rows(r);
     }
     try {
         if (o.holidays_file) {

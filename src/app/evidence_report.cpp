@@ -6,10 +6,10 @@
 namespace clientscore {
 
 EvidenceReport build_evidence_report(const Analysis& a, const std::string& typed) {
-    const Analysis::Ranked& client = a.ranked[find_client(a, typed)];
+    const RankedClient& client = a.ranking.clients[find_client(a, typed)];
     EvidenceReport r;
     r.settings = a.settings;
-    r.client = a.client_id(client);
+    r.client = a.aggregator->client_ids()[client.index];
     r.name = a.directory.name_of(r.client);
     r.warnings = a.warnings;
 

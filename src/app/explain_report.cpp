@@ -1,13 +1,11 @@
 #include <fmt/format.h>
 
 #include "app/analysis.hpp"
-#include "clientscore/render.hpp"
+#include "clientscore/numbers.hpp"
 
 namespace clientscore {
 
 namespace {
-
-constexpr int k_notice_days = 90;
 
 Days first_of_next_month(Days day) {
     CivilDate c = civil_from_days(day);
@@ -29,7 +27,9 @@ std::vector<Period> months_of(const Period& p) {
     return out;
 }
 
-double total_net_revenue(const Analysis& a, const MetricContext& context) {
+// The portfolio's net revenue in one month, from the invoices (in reading order, so that no
+// thread changes the sum): rank's total comes from the clients' rows, which a month has not.
+double month_net_revenue(const Analysis& a, const MetricContext& context) {
     double total = 0;
     for (const Invoice& inv : a.aggregator->invoices()) {
         InvoiceFacts f = invoice_facts(inv, context);
@@ -81,17 +81,13 @@ ExplainReport build_explain_report(const Analysis& a, const std::string& typed) 
     const std::size_t position = find_client(a, typed);
     ExplainReport r;
     r.settings = a.settings;
-    r.client = a.row(position);
-    if (r.client.score.text_pending) {
-        describe_client(r.client.score, r.client.metrics,
-                        ScoreContext{&a.settings, a.supplied, a.settings.period});
-    }
+    r.client = client_row(a, position);
     const ClientResult& client = r.client;
     r.warnings = a.warnings;
-    r.client_count = static_cast<std::int64_t>(a.ranked.size());
+    r.client_count = static_cast<std::int64_t>(a.ranking.clients.size());
 
     const Aggregator& ag = *a.aggregator;
-    const std::uint32_t index = a.ranked[position].index;
+    const std::uint32_t index = a.ranking.clients[position].index;
     const ClientTotals empty;
     for (const Period& month : months_of(a.settings.period)) {
         CivilDate c = civil_from_days(month.from);
@@ -103,10 +99,7 @@ ExplainReport build_explain_report(const Analysis& a, const std::string& typed) 
         m.month = fmt::format("{:04}-{:02}", c.year, c.month);
         m.period = month;
         m.metrics = compute_metrics(totals, a.invoices_by_client[index], context);
-        double total = total_net_revenue(a, context);
-        if (round_half_away(total, 2) > 0) {
-            m.metrics.revenue_share = m.metrics.net_revenue / total;
-        }
+        m.metrics.revenue_share = revenue_share(m.metrics.net_revenue, month_net_revenue(a, context));
         m.score = score_client(m.metrics, ScoreContext{&a.settings, a.supplied, month});
         r.months.push_back(std::move(m));
     }

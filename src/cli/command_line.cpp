@@ -2,9 +2,11 @@
 // file parsed, and every value turned into Options through cli/option_values.
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <CLI/CLI.hpp>
 #include <array>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -15,6 +17,7 @@
 #include "cli/config_file.hpp"
 #include "cli/option_values.hpp"
 #include "clientscore/error.hpp"
+#include "clientscore/metrics.hpp"
 #include "clientscore/normalize.hpp"
 #include "clientscore/options.hpp"
 
@@ -51,6 +54,8 @@ constexpr std::string_view k_business = "Business";
 constexpr std::string_view k_input = "Input";
 constexpr std::string_view k_output = "Output";
 constexpr std::string_view k_verdicts = "Verdicts";
+/// The default is a number of clientscore/metrics.hpp (defaults::): shown_default() prints it.
+constexpr std::string_view k_from_defaults = "=";
 
 // clang-format off
 constexpr std::array k_option_rows = {
@@ -85,11 +90,11 @@ constexpr std::array k_option_rows = {
         [](Options& o, std::string_view n, const std::string& v) { o.business_days = cli::parse_days(n, v); }},
     OptionRow{"--holidays", "FILE", "none", k_business, "CSV with a date column: non-business days", false,
         [](Options& o, std::string_view, const std::string& v) { o.holidays_file = v; }},
-    OptionRow{"--hourly-cost", "N", "60", k_business, "what one support hour costs the business", false,
+    OptionRow{"--hourly-cost", "N", k_from_defaults, k_business, "what one support hour costs the business", false,
         [](Options& o, std::string_view n, const std::string& v) { o.hourly_cost = cli::parse_non_negative(n, v); }},
-    OptionRow{"--email-minutes", "N", "5", k_business, "handling minutes charged for every email", false,
+    OptionRow{"--email-minutes", "N", k_from_defaults, k_business, "handling minutes charged for every email", false,
         [](Options& o, std::string_view n, const std::string& v) { o.email_minutes = cli::parse_non_negative(n, v); }},
-    OptionRow{"--target-margin", "N", "0.30", k_business, "margin share a healthy client must reach (0 to <1)", false,
+    OptionRow{"--target-margin", "N", k_from_defaults, k_business, "margin share a healthy client must reach (0 to <1)", false,
         [](Options& o, std::string_view n, const std::string& v) { o.target_margin = cli::parse_margin_share(n, v); }},
     OptionRow{"--currency", "CODE", "the single currency seen", k_business, "reporting currency", false,
         [](Options& o, std::string_view n, const std::string& v) { o.currency = cli::parse_currency_code(n, v); }},
@@ -145,11 +150,11 @@ constexpr std::array k_option_rows = {
     OptionRow{"-q,--quiet", "", "", k_output, "no warnings or progress on standard error", false,
         [](Options& o, std::string_view, const std::string& v) { o.quiet = v == "true"; }},
 
-    OptionRow{"--fire-at", "N", "60", k_verdicts, "toxicity from which a weak-margin client is fired", false,
+    OptionRow{"--fire-at", "N", k_from_defaults, k_verdicts, "toxicity from which a weak-margin client is fired", false,
         [](Options& o, std::string_view n, const std::string& v) { o.fire_at = cli::parse_non_negative(n, v); }},
-    OptionRow{"--watch-at", "N", "30", k_verdicts, "toxicity from which a client is watched", false,
+    OptionRow{"--watch-at", "N", k_from_defaults, k_verdicts, "toxicity from which a client is watched", false,
         [](Options& o, std::string_view n, const std::string& v) { o.watch_at = cli::parse_non_negative(n, v); }},
-    OptionRow{"--chase-days", "N", "60", k_verdicts, "days overdue from which a client is chased", false,
+    OptionRow{"--chase-days", "N", k_from_defaults, k_verdicts, "days overdue from which a client is chased", false,
         [](Options& o, std::string_view n, const std::string& v) { o.chase_days = cli::parse_non_negative(n, v); }},
     OptionRow{"--thresholds", "NAME=OK:BAD,...", "see below", k_verdicts, "components' ok/bad values (repeatable)", true,
         [](Options& o, std::string_view n, const std::string& v) { cli::apply_thresholds(n, v, o.thresholds); }},
@@ -177,12 +182,50 @@ constexpr std::array k_command_rows = {
                "validate the exports: files, mapping, row counts, date range, problems", false},
 };
 
-constexpr std::string_view k_footer =
-    "Options may stand before or after the command; every option may also be set in the --config\n"
-    "file under its long name (hourly-cost = 75), and the command line wins.\n"
-    "Threshold defaults (OK:BAD): communication=2:10 after_hours=0.1:0.4 discounts=0.05:0.25\n"
-    "payment=7:45 hostility=0:2. Weight and threshold names: communication, after_hours,\n"
-    "discounts, payment, hostility.";
+std::string shown_default(const OptionRow& row) {
+    if (row.default_text != k_from_defaults) {
+        return std::string(row.default_text);
+    }
+    const std::string_view name = row.names;
+    const double value = name == "--hourly-cost"     ? defaults::hourly_cost
+                         : name == "--email-minutes" ? defaults::email_minutes
+                         : name == "--fire-at"       ? defaults::fire_at
+                         : name == "--watch-at"      ? defaults::watch_at
+                         : name == "--chase-days"    ? defaults::chase_days
+                                                     : defaults::target_margin;
+    return name == "--target-margin" ? fmt::format("{:.2f}", value) : fmt::format("{}", value);
+}
+
+std::string footer() {
+    std::vector<std::string> thresholds;
+    for (std::size_t i = 0; i < k_component_count; ++i) {
+        thresholds.push_back(fmt::format("{}={}:{}", k_component_names[i], defaults::thresholds[i].ok,
+                                         defaults::thresholds[i].bad));
+    }
+    return fmt::format(
+        "Options may stand before or after the command; every option may also be set in the --config\n"
+        "file under its long name (hourly-cost = 75), and the command line wins.\n"
+        "Threshold defaults (OK:BAD): {} {} {}\n"
+        "{} {}. Weight and threshold names: {},\n"
+        "{}.",
+        thresholds[0], thresholds[1], thresholds[2], thresholds[3], thresholds[4], fmt::join(k_component_names.begin(), k_component_names.begin() + 2, ", "),
+        fmt::join(k_component_names.begin() + 2, k_component_names.end(), ", "));
+}
+
+/// `rank --help` ends with every --sort key, from the metric table, wrapped at 80 columns.
+std::string sort_keys_help() {
+    std::string out = "Sort keys (--sort KEY[:asc]):";
+    std::size_t line = out.size();
+    for (const ClientColumn& column : client_columns()) {
+        if (line + 1 + column.key.size() > 79) {
+            out += "\n ";
+            line = 1;
+        }
+        out += " " + column.key;
+        line += 1 + column.key.size();
+    }
+    return out + "\n";
+}
 
 /// The help text: commands first, then the options by group with their defaults as `[60]`; a
 /// command's --help shows the global options too, because with fallthrough they work after the
@@ -228,6 +271,9 @@ class HelpFormatter : public CLI::Formatter {
         } else {
             out << make_positionals(app) << make_groups(app->get_parent(), mode)
                 << make_footer(app->get_parent());
+            if (app->get_name() == "rank") {
+                out << "\n" << sort_keys_help();
+            }
         }
         return out.str() + "\n";
     }
@@ -282,6 +328,23 @@ void check_not_a_mistyped_command(const std::string& dir) {
     }
 }
 
+// Tuning that changes no number: the tests compare one thread with several and cut small files
+// into many slices through these.
+void apply_environment(Options& o) {
+    if (const char* env = std::getenv("CLIENTSCORE_THREADS")) {
+        const long n = std::atol(env);
+        if (n >= 1 && n <= 256) {
+            o.threads = static_cast<unsigned>(n);
+        }
+    }
+    if (const char* env = std::getenv("CLIENTSCORE_SLICE_BYTES")) {
+        const long long n = std::atoll(env);
+        if (n > 0) {
+            o.slice_bytes = static_cast<std::uint64_t>(n);
+        }
+    }
+}
+
 }  // namespace
 
 ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
@@ -293,7 +356,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
     app.get_formatter()->column_width(40);
     app.get_formatter()->label("Subcommands", "Commands");
     app.get_formatter()->label("Positionals", "Arguments");
-    app.footer(std::string(k_footer));
+    app.footer(footer());
     app.set_help_flag("-h,--help", "print this help and exit");
     app.set_version_flag("--version", "clientscore " CLIENTSCORE_VERSION, "print the version and exit");
     app.set_config("--config", "", "TOML file of options under their long names", false)->type_name("FILE");
@@ -314,7 +377,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
         }
         option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
         if (!row.default_text.empty()) {
-            option->default_str(std::string(row.default_text));
+            option->default_str(shown_default(row));
         }
         options.push_back(option);
     }
@@ -440,6 +503,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
         o.dir = default_dir->results().front();
         check_not_a_mistyped_command(*o.dir);
     }
+    apply_environment(o);
     return parsed;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clientscore/error.hpp"
+#include "clientscore/metrics.hpp"
 #include "clientscore/normalize.hpp"
 
 namespace clientscore::cli {
@@ -224,6 +225,25 @@ SortKey parse_sort_key(std::string_view option, std::string_view text) {
     if (key.empty()) {
         throw UsageError(fmt::format("{}: no key in \"{}\"", option, text),
                          fmt::format("name a column of the CSV output, e.g. {} toxicity", option));
+    }
+    if (!find_client_column(key)) {
+        std::string closest;
+        std::size_t best = 3;  // suggest only near misses
+        for (const auto& column : client_columns()) {
+            const std::size_t distance = edit_distance(key, column.key);
+            if (distance < best) {
+                best = distance;
+                closest = column.key;
+            }
+        }
+        std::string message = fmt::format("{}: unknown key \"{}\"", option, key);
+        if (!closest.empty()) {
+            message += fmt::format(" (did you mean \"{}\"?)", closest);
+        }
+        throw UsageError(message,
+                         "sort by a column of the CSV output, e.g. rank, toxicity, net_revenue, margin, margin_pct, "
+                         "contacts_per_week, avg_days_late, overdue, name; add :asc for ascending "
+                         "(clientscore rank --help lists them all)");
     }
     sort.key = std::string(key);
     return sort;

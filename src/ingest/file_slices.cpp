@@ -274,9 +274,8 @@ std::vector<FileSlice> plan_slices(const InputFile& file, std::size_t parts, std
 FileReport merge_slice_reports(const std::vector<FileReport>& slices) {
     FileReport whole = slices.front();
     whole.file.slice.reset();
-    whole.rows = whole.skipped = whole.ignored = 0;
-    whole.problems.clear();
-    whole.warnings.clear();
+    whole.rows = whole.ignored = 0;
+    whole.bad_rows = ProblemLog{};
     whole.from.reset();
     whole.to.reset();
     whole.currencies.clear();
@@ -284,19 +283,8 @@ FileReport merge_slice_reports(const std::vector<FileReport>& slices) {
     bool comma = false;
     for (const FileReport& part : slices) {
         whole.rows += part.rows;
-        whole.skipped += part.skipped;
         whole.ignored += part.ignored;
-        for (const Problem& p : part.problems) {
-            if (whole.problems.size() < ingest::k_max_problems) {
-                whole.problems.push_back(p);
-            }
-        }
-        // A slice's warnings are its first bad rows, then maybe its own count line.
-        const auto shown =
-            std::min<std::size_t>(part.warnings.size(), static_cast<std::size_t>(part.skipped));
-        for (std::size_t i = 0; i < shown && whole.warnings.size() < ingest::k_max_warnings; ++i) {
-            whole.warnings.push_back(part.warnings[i]);
-        }
+        whole.bad_rows.merge(part.bad_rows);
         if (part.from) {
             whole.from = whole.from ? std::min(*whole.from, *part.from) : *part.from;
             whole.to = whole.to ? std::max(*whole.to, *part.to) : *part.to;
@@ -304,10 +292,6 @@ FileReport merge_slice_reports(const std::vector<FileReport>& slices) {
         whole.currencies.insert(whole.currencies.end(), part.currencies.begin(), part.currencies.end());
         dot |= part.decimal == "." || part.decimal == "mixed";
         comma |= part.decimal == "," || part.decimal == "mixed";
-    }
-    const auto limit = static_cast<std::int64_t>(ingest::k_max_warnings);
-    if (whole.skipped > limit) {
-        whole.warnings.push_back(more_bad_rows_warning(whole.file.display_name, whole.skipped - limit));
     }
     std::sort(whole.currencies.begin(), whole.currencies.end());
     whole.currencies.erase(std::unique(whole.currencies.begin(), whole.currencies.end()),

@@ -9,6 +9,7 @@
 
 #include "clientscore/error.hpp"
 #include "clientscore/ingest.hpp"
+#include "clientscore/memory.hpp"
 #include "clientscore/normalize.hpp"
 #include "ingest/csv_reader.hpp"
 #include "ingest/header_match.hpp"
@@ -199,6 +200,7 @@ void read_clients(RowReader& rows, RecordSink& sink) {
 
 FileReport read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
                        RecordSink& sink) {
+    const ReadingScope reading(file.display_name);
     FileReport report;
     report.file = file;
     report.encoding = ingest::is_utf8_name(settings.encoding) ? std::string("utf-8") : settings.encoding;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "clientscore/error.hpp"
 
 namespace clientscore::ingest {
@@ -25,32 +27,51 @@ std::string quote_value(std::string_view value) {
 RowProblems::RowProblems(FileReport& report, bool strict) : m_report(report), m_strict(strict) {}
 
 void RowProblems::add(std::int64_t line, const std::string& column, const std::string& message) {
-    const Location where{m_report.file.display_name, line, column};
     if (m_strict) {
-        throw InputError(where, message, "without --strict, bad rows are skipped and counted");
+        throw InputError(Location{m_report.file.display_name, line, column}, message,
+                         "without --strict, bad rows are skipped and counted");
     }
-    ++m_report.skipped;
-    if (m_report.problems.size() < k_max_problems) {
-        m_report.problems.push_back(Problem{line, column, message});
-    }
-    if (m_report.warnings.size() < k_max_warnings) {
-        m_report.warnings.push_back("clientscore: " + format_location_message(where, message));
-    }
-}
-
-void RowProblems::finish() {
-    const auto shown = static_cast<std::int64_t>(k_max_warnings);
-    if (m_report.skipped > shown) {
-        m_report.warnings.push_back(more_bad_rows_warning(m_report.file.display_name, m_report.skipped - shown));
-    }
+    m_report.bad_rows.add(Problem{line, column, message});
 }
 
 }  // namespace clientscore::ingest
 
 namespace clientscore {
 
-std::string more_bad_rows_warning(std::string_view file, std::int64_t more) {
-    return fmt::format("clientscore: {}: {} more bad rows skipped", file, more);
+void ProblemLog::add(Problem problem) {
+    ++count;
+    if (kept.size() == k_kept && problem.line >= kept.back().line) {
+        return;
+    }
+    // Rows arrive in line order within a reader; slices and the aggregator's finds merge in
+    // out of order, so a later find may still be among the first lines.
+    auto at = std::upper_bound(kept.begin(), kept.end(), problem.line,
+                               [](std::int64_t line, const Problem& p) { return line < p.line; });
+    kept.insert(at, std::move(problem));
+    if (kept.size() > k_kept) {
+        kept.pop_back();
+    }
+}
+
+void ProblemLog::merge(const ProblemLog& other) {
+    const std::int64_t total = count + other.count;
+    for (const Problem& p : other.kept) {
+        add(p);
+    }
+    count = total;
+}
+
+std::vector<std::string> ProblemLog::warnings(std::string_view file) const {
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < kept.size() && i < k_warned; ++i) {
+        lines.push_back(format_location_message(Location{std::string(file), kept[i].line, kept[i].column},
+                                                kept[i].message));
+    }
+    const auto shown = static_cast<std::int64_t>(lines.size());
+    if (count > shown) {
+        lines.push_back(fmt::format("{}: {} more bad rows skipped", file, count - shown));
+    }
+    return lines;
 }
 
 }  // namespace clientscore

@@ -260,7 +260,6 @@ void RowReader::bad(int column, const std::string& message) {
 }
 
 void RowReader::finish() {
-    m_problems.finish();
     m_report.date_order = m_dates.report_name();
     // Moved-in strings, not `= "mixed"`: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
     if (m_dot_seen && m_comma_seen) {

@@ -76,9 +76,9 @@ Json file_json(const FileReport& file) {
     }
     object["mapping"] = std::move(mapping);
     object["rows"] = file.rows;
-    object["skipped"] = file.skipped;
+    object["skipped"] = file.bad_rows.count;
     Json problems = Json::array();
-    for (const Problem& problem : file.problems) {
+    for (const Problem& problem : file.bad_rows.kept) {
         problems.push_back({{"line", problem.line}, {"column", problem.column}, {"message", problem.message}});
     }
     object["problems"] = std::move(problems);
@@ -124,7 +124,7 @@ void write_check_delimited(const CheckReport& report, OutputFormat format, Write
         row.text(file.date_order);
         row.text(file.decimal);
         row.bare(fmt::format("{}", file.rows));
-        row.bare(fmt::format("{}", file.skipped));
+        row.bare(fmt::format("{}", file.bad_rows.count));
         row.bare(file.from ? format_day(*file.from) : std::string());
         row.bare(file.to ? format_day(*file.to) : std::string());
         row.text(joined(file.currencies, " "));
@@ -134,7 +134,7 @@ void write_check_delimited(const CheckReport& report, OutputFormat format, Write
         }
         row.text(joined(mapping, " | "));
         std::vector<std::string> problems;
-        for (const Problem& problem : file.problems) {
+        for (const Problem& problem : file.bad_rows.kept) {
             problems.push_back(problem_text(problem));
         }
         row.text(joined(problems, " | "));
@@ -179,7 +179,7 @@ void write_check_document(const CheckReport& report, DocumentWriter& doc) {
         items.push_back({"bom", {file.bom ? "yes" : "no"}});
         items.push_back({"date order", {file.date_order.empty() ? "—" : file.date_order}});
         items.push_back({"decimal", {file.decimal.empty() ? "—" : file.decimal}});
-        std::string rows = fmt::format("{} ({} skipped", file.rows, file.skipped);
+        std::string rows = fmt::format("{} ({} skipped", file.rows, file.bad_rows.count);
         if (file.ignored > 0) {
             rows += fmt::format(", {} ignored", file.ignored);
         }
@@ -195,12 +195,12 @@ void write_check_document(const CheckReport& report, DocumentWriter& doc) {
             mapping.push_back(field + " ← " + header);
         }
         items.push_back({"mapping", mapping.empty() ? std::vector<std::string>{"—"} : mapping});
-        if (!file.problems.empty()) {
+        if (!file.bad_rows.kept.empty()) {
             std::vector<std::string> problems;
-            for (std::size_t i = 0; i < file.problems.size() && i < k_problems_shown; ++i) {
-                problems.push_back(problem_text(file.problems[i]));
+            for (std::size_t i = 0; i < file.bad_rows.kept.size() && i < k_problems_shown; ++i) {
+                problems.push_back(problem_text(file.bad_rows.kept[i]));
             }
-            const auto total = std::max<std::int64_t>(file.skipped, static_cast<std::int64_t>(file.problems.size()));
+            const auto total = std::max<std::int64_t>(file.bad_rows.count, static_cast<std::int64_t>(file.bad_rows.kept.size()));
             if (total > static_cast<std::int64_t>(problems.size())) {
                 problems.push_back(fmt::format("… and {} more", total - static_cast<std::int64_t>(problems.size())));
             }

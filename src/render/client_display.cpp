@@ -1,7 +1,6 @@
 #include "render/client_display.hpp"
 
-#include "clientscore/render.hpp"
-#include "render/columns.hpp"
+#include "clientscore/numbers.hpp"
 #include "render/number_format.hpp"
 
 namespace clientscore::render {
@@ -16,19 +15,27 @@ std::string display_client_value(const ClientResult& client, std::size_t index) 
         return cell_plain_text(cell, column.decimals);
     }
     const double value = std::get<double>(cell);
-    switch (client_column_style(index)) {
-        case ColumnStyle::money:
+    switch (column.unit) {
+        case Unit::money:
             return format_money(value);
-        case ColumnStyle::share:
+        case Unit::share:
             return format_percent(value);
-        case ColumnStyle::number:
+        case Unit::number:
             return format_fixed(value, column.decimals);
-        case ColumnStyle::integer:
-        case ColumnStyle::text:
-        case ColumnStyle::list:
+        case Unit::count:
+        case Unit::word:
+        case Unit::text:
+        case Unit::list:
             break;
     }
     return cell_plain_text(cell, column.decimals);
+}
+
+ClientResult as_client_result(const ClientScore& score, const ClientMetrics& metrics) {
+    ClientResult result;
+    result.score = score;
+    result.metrics = metrics;
+    return result;
 }
 
 }  // namespace clientscore::render

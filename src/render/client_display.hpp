@@ -5,14 +5,21 @@
 #include <string>
 #include <string_view>
 
-#include "clientscore/report.hpp"
+#include "clientscore/metrics.hpp"
 
 namespace clientscore::render {
 
 /// What the table formats print for a value that is not there (null).
 inline constexpr std::string_view k_null_text = "—";
 
-/// client_columns()[index] of `client`, formatted by the column's style.
+/// True for the units a table aligns left (words, text, lists).
+inline bool reads_as_text(Unit unit) { return unit == Unit::word || unit == Unit::text || unit == Unit::list; }
+
+/// client_columns()[index] of `client`, formatted by the column's unit.
 std::string display_client_value(const ClientResult& client, std::size_t index);
+
+/// A ClientResult that carries only a score and metrics (a month of explain), so that months
+/// are rendered from the same table as clients.
+ClientResult as_client_result(const ClientScore& score, const ClientMetrics& metrics);
 
 }  // namespace clientscore::render

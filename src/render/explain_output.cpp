@@ -6,7 +6,6 @@
 
 #include "clientscore/render.hpp"
 #include "render/client_display.hpp"
-#include "render/columns.hpp"
 #include "render/delimited.hpp"
 #include "render/json_writer.hpp"
 #include "render/number_format.hpp"
@@ -189,39 +188,22 @@ void write_metrics(const ExplainReport& report, DocumentWriter& doc) {
 }
 
 void write_months(const ExplainReport& report, DocumentWriter& doc) {
-    struct MonthColumn {
-        std::string_view header;
-        std::string_view key;
-    };
-    static constexpr std::array<MonthColumn, 8> month_table = {{
-        {"month", ""},
-        {"contacts in", "contacts_in"},
-        {"after hours", "after_hours_share"},
-        {"net revenue", "net_revenue"},
-        {"margin", "margin"},
-        {"overdue", "overdue"},
-        {"toxicity", "toxicity"},
-        {"verdict", "verdict"},
-    }};
-    std::vector<TextColumn> columns;
-    for (const auto& column : month_table) {
-        const bool text = column.key.empty() || column.key == "verdict";
-        columns.push_back(TextColumn{std::string(column.header), text ? Align::left : Align::right, false});
+    const std::vector<std::size_t> shown = table_columns(&ClientColumn::month_table);
+    std::vector<TextColumn> columns{TextColumn{"month", Align::left, false}};
+    for (const std::size_t index : shown) {
+        const ClientColumn& column = client_columns()[index];
+        columns.push_back(TextColumn{column.header, reads_as_text(column.unit) ? Align::left : Align::right, false});
     }
+    const std::size_t verdict = *find_client_column("verdict");
     TextTable table(std::move(columns));
     doc.table(table, report.months.size(), [&](std::size_t r, std::vector<TextCell>& cells) {
         const MonthResult& month = report.months[r];
         const ClientResult as_client = as_client_result(month.score, month.metrics);
-        for (std::size_t c = 0; c < month_table.size(); ++c) {
-            cells[c].color = {};
-            if (month_table[c].key.empty()) {
-                cells[c].text = month.month;
-                continue;
-            }
-            cells[c].text = display_client_value(as_client, *find_client_column(month_table[c].key));
-            if (month_table[c].key == "verdict") {
-                cells[c].color = verdict_color(month.score.verdict);
-            }
+        cells[0].text = month.month;
+        cells[0].color = {};
+        for (std::size_t c = 0; c < shown.size(); ++c) {
+            cells[c + 1].text = display_client_value(as_client, shown[c]);
+            cells[c + 1].color = shown[c] == verdict ? verdict_color(month.score.verdict) : std::string_view();
         }
     });
 }

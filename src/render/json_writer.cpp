@@ -6,7 +6,7 @@
 #include <cmath>
 #include <iterator>
 
-#include "render/columns.hpp"
+#include "render/client_display.hpp"
 #include "render/number_format.hpp"
 
 namespace clientscore::render {

@@ -181,28 +181,3 @@ std::string one_line(std::string_view text, std::string_view line_break) {
 }
 
 }  // namespace clientscore::render
-
-namespace clientscore {
-
-std::string format_money(double value) {
-    if (!std::isfinite(value)) {
-        return {};
-    }
-    const double rounded = round_half_away(value, 2);
-    const bool negative = rounded < 0;
-    // Group the digits of the fixed text, which is exact for any magnitude.
-    const std::string fixed = fmt::format("{:.2f}", std::fabs(rounded));
-    const std::string_view whole = std::string_view(fixed).substr(0, fixed.size() - 3);
-    std::string grouped;
-    grouped.reserve(whole.size() + whole.size() / 3 + 4);
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) {
-            grouped += ',';
-        }
-        grouped += whole[i];
-    }
-    return fmt::format("{}{}{}", negative ? "-" : "", grouped,
-                       std::string_view(fixed).substr(fixed.size() - 3));
-}
-
-}  // namespace clientscore

@@ -4,35 +4,16 @@
 
 #include <algorithm>
 
-#include "clientscore/error.hpp"
-#include "clientscore/normalize.hpp"
+#include <stdexcept>
+
+#include "clientscore/metrics.hpp"
+#include "clientscore/numbers.hpp"
 #include "clientscore/parallel.hpp"
-#include "render/columns.hpp"
 #include "render/number_format.hpp"
 
 namespace clientscore::render {
 
 namespace {
-
-[[noreturn]] void unknown_key(std::string_view key) {
-    std::string closest;
-    std::size_t best = 3;  // suggest only near misses
-    for (const auto& column : client_columns()) {
-        const std::size_t distance = edit_distance(key, column.key);
-        if (distance < best) {
-            best = distance;
-            closest = column.key;
-        }
-    }
-    std::string message = fmt::format("--sort: unknown key \"{}\"", key);
-    if (!closest.empty()) {
-        message += fmt::format(" (did you mean \"{}\"?)", closest);
-    }
-    throw UsageError(
-        message,
-        "sort by a column of the CSV output, e.g. rank, toxicity, net_revenue, margin, margin_pct, "
-        "contacts_per_week, avg_days_late, overdue, name; add :asc for ascending");
-}
 
 /// A client's value in the sort column, as printed.
 struct SortValue {
@@ -62,10 +43,10 @@ SortValue sort_value(const Cell& cell, int decimals) {
 }  // namespace
 
 std::vector<std::size_t> ordered_clients(const ClientRows& clients, const SortKey& sort,
-                                         std::optional<long> top) {
+                                         std::optional<long> top, unsigned threads) {
     const auto column_index = find_client_column(sort.key);
     if (!column_index) {
-        unknown_key(sort.key);
+        throw std::logic_error("--sort key \"" + sort.key + "\" was not checked against the metric table");
     }
     std::vector<std::size_t> order(clients.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
@@ -81,7 +62,7 @@ std::vector<std::size_t> ordered_clients(const ClientRows& clients, const SortKe
         const ClientColumn& column = client_columns()[*column_index];
         std::vector<SortValue> values(clients.size());
         const std::size_t workers =
-            std::min<std::size_t>(worker_threads(), std::max<std::size_t>(1, values.size()));
+            std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(1, values.size()));
         in_parallel(workers, [&](std::size_t w) {
             for (std::size_t i = values.size() * w / workers; i < values.size() * (w + 1) / workers; ++i) {
                 values[i] = sort_value(column.get(clients.at(i), column.index), column.decimals);

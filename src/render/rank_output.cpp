@@ -3,9 +3,7 @@
 #include <fmt/format.h>
 
 #include "clientscore/render.hpp"
-#include "clientscore/score.hpp"
 #include "render/client_display.hpp"
-#include "render/columns.hpp"
 #include "render/delimited.hpp"
 #include "render/json_writer.hpp"
 #include "render/number_format.hpp"
@@ -19,17 +17,8 @@ namespace {
 
 using namespace render;
 
-// A row with its reasons and action written: rank leaves them to the renderer, one row at a
-// time (score_client, ScoreText::later).
-ClientResult described(ClientResult row, const RankReport& report) {
-    if (row.score.text_pending) {
-        describe_client(row.score, row.metrics,
-                        ScoreContext{&report.settings, report.supplied, report.settings.period});
-    }
-    return row;
-}
-
-void write_rank_json(const RankReport& report, const std::vector<std::size_t>& shown, Writer& out) {
+void write_rank_json(const RankReport& report, const std::vector<std::size_t>& shown, unsigned threads,
+                     Writer& out) {
     const Portfolio& p = report.portfolio;
     Json if_fired = Json::object();
     if_fired["fired"] = p.if_fired.fired;
@@ -57,9 +46,9 @@ void write_rank_json(const RankReport& report, const std::vector<std::size_t>& s
     json.member("portfolio", portfolio);
     json.begin_array("clients");
     render_rows_in_batches(
-        shown.size(),
+        threads, shown.size(),
         [&](std::size_t i, std::string& text) {
-            append_client_item(text, described(report.clients.at(shown[i]), report), i == 0);
+            append_client_item(text, report.clients.at(shown[i]), i == 0);
         },
         [&](std::string_view text) { json.array_items(text, 1); });
     json.end_array();
@@ -70,7 +59,7 @@ void write_rank_json(const RankReport& report, const std::vector<std::size_t>& s
 }
 
 void write_rank_delimited(const RankReport& report, const std::vector<std::size_t>& shown,
-                          OutputFormat format, Writer& out) {
+                          OutputFormat format, unsigned threads, Writer& out) {
     const auto& columns = client_columns();
     DelimitedRow row(format);
     for (const auto& column : columns) {
@@ -78,9 +67,9 @@ void write_rank_delimited(const RankReport& report, const std::vector<std::size_
     }
     out.write(row.take_line());
     render_rows_in_batches(
-        shown.size(),
+        threads, shown.size(),
         [&](std::size_t i, std::string& text) {
-            const ClientResult full = described(report.clients.at(shown[i]), report);
+            const ClientResult full = report.clients.at(shown[i]);
             DelimitedRow line(format);
             for (const auto& column : columns) {
                 line.cell(column.get(full, column.index), column.decimals);
@@ -92,31 +81,6 @@ void write_rank_delimited(const RankReport& report, const std::vector<std::size_
 
 // ---- table and markdown -----------------------------------------------------------------------
 
-/// A column of the human table: its header and the client column it shows, formatted by that
-/// column's style (render/client_display.hpp).
-struct RankTableColumn {
-    std::string_view header;
-    std::string_view key;
-    bool shrinkable = false;
-};
-
-// SPEC §5 table columns, in order.
-constexpr std::array<RankTableColumn, 13> k_rank_table = {{
-    {"rank", "rank"},
-    {"client", "client", true},
-    {"name", "name", true},
-    {"verdict", "verdict"},
-    {"toxicity", "toxicity"},
-    {"net revenue", "net_revenue"},
-    {"margin", "margin_pct"},
-    {"contacts/wk", "contacts_per_week"},
-    {"after hours", "after_hours_share"},
-    {"days late", "avg_days_late"},
-    {"overdue", "overdue"},
-    {"discounts", "discount_share"},
-    {"reason", "reasons", true},
-}};
-
 struct RankTable {
     TextTable table;
     RowSource source;
@@ -124,20 +88,17 @@ struct RankTable {
 
 RankTable rank_table(const RankReport& report, const std::vector<std::size_t>& shown) {
     std::vector<TextColumn> columns;
-    std::vector<std::size_t> indexes;
-    for (const auto& spec : k_rank_table) {
-        const std::size_t index = *find_client_column(spec.key);
-        const ColumnStyle style = client_column_style(index);
-        const bool text = style == ColumnStyle::text || style == ColumnStyle::list;
-        columns.push_back(
-            TextColumn{std::string(spec.header), text ? Align::left : Align::right, spec.shrinkable});
-        indexes.push_back(index);
+    const std::vector<std::size_t> indexes = table_columns(&ClientColumn::rank_table);
+    for (const std::size_t index : indexes) {
+        const ClientColumn& column = client_columns()[index];
+        columns.push_back(TextColumn{column.header, reads_as_text(column.unit) ? Align::left : Align::right,
+                                     column.unit == Unit::text || column.unit == Unit::list});
     }
     const std::size_t reasons = *find_client_column("reasons");
     const std::size_t verdict = *find_client_column("verdict");
     RowSource source = [&report, &shown, indexes, reasons, verdict](std::size_t r,
                                                                     std::vector<TextCell>& cells) {
-        const ClientResult client = described(report.clients.at(shown[r]), report);
+        const ClientResult client = report.clients.at(shown[r]);
         for (std::size_t c = 0; c < indexes.size(); ++c) {
             if (indexes[c] == reasons) {
                 // The strongest reason only; explain lists them all.
@@ -184,14 +145,14 @@ std::string portfolio_summary(const RankReport& report) {
 }  // namespace
 
 void render_rank(const RankReport& report, const RenderOptions& options, Writer& out) {
-    const std::vector<std::size_t> shown = ordered_clients(report.clients, options.sort, options.top);
+    const std::vector<std::size_t> shown = ordered_clients(report.clients, options.sort, options.top, options.threads);
     switch (options.format) {
         case OutputFormat::json:
-            write_rank_json(report, shown, out);
+            write_rank_json(report, shown, options.threads, out);
             return;
         case OutputFormat::csv:
         case OutputFormat::tsv:
-            write_rank_delimited(report, shown, options.format, out);
+            write_rank_delimited(report, shown, options.format, options.threads, out);
             return;
         case OutputFormat::table: {
             const RankTable table = rank_table(report, shown);

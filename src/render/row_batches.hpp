@@ -12,13 +12,14 @@
 
 namespace clientscore::render {
 
-/// Calls render_row(i, text) for every row i in [0, count), appending row i's text, and
+/// Calls render_row(i, text), on `threads_asked` workers, for every row i in [0, count), appending row i's text, and
 /// write(text) with the rows' texts in row order. Rows go in batches, each cut into one
 /// contiguous run per worker, so at most one batch of text is held at a time.
 template <class RenderRow, class Write>
-void render_rows_in_batches(std::size_t count, const RenderRow& render_row, const Write& write) {
+void render_rows_in_batches(unsigned threads_asked, std::size_t count, const RenderRow& render_row,
+                            const Write& write) {
     constexpr std::size_t k_batch = 4096;
-    const std::size_t threads = worker_threads();
+    const std::size_t threads = std::max(1u, threads_asked);
     std::vector<std::string> texts(threads);
     for (std::size_t begin = 0; begin < count; begin += k_batch) {
         const std::size_t size = std::min(count - begin, k_batch);

@@ -1,20 +1,16 @@
 #include <algorithm>
 
+#include "clientscore/numbers.hpp"
 #include "clientscore/score.hpp"
 
 namespace clientscore {
-
-namespace {
-// SPEC §4 fixes the request-rate pair of the discounts component; --thresholds sets the share's.
-constexpr Threshold k_discount_requests_per_month{0.5, 2};
-}  // namespace
 
 double scale(double x, double ok, double bad) { return std::min(1.0, std::max(0.0, (x - ok) / (bad - ok))); }
 
 std::array<std::optional<double>, k_component_count> compute_components(const ClientMetrics& m,
                                                                         const ScoreContext& context) {
     const auto& th = context.settings->thresholds;
-    const double months = static_cast<double>(context.period.days()) / 30.4375;
+    const double months = context.period.months();
     auto at = [&](Component c) { return th[static_cast<std::size_t>(c)]; };
     std::array<std::optional<double>, k_component_count> out{};
     if (context.supplied.contacts) {

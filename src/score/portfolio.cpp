@@ -1,19 +1,8 @@
 #include <algorithm>
 
-#include "clientscore/indirect_sort.hpp"
 #include "clientscore/score.hpp"
 
 namespace clientscore {
-
-void rank_clients(std::vector<ClientResult>& clients) {
-    sort_indirect(clients, [](const ClientResult& a, const ClientResult& b) {
-        return ranks_before(a.score.toxicity, a.metrics.margin, a.client, b.score.toxicity, b.metrics.margin,
-                            b.client);
-    });
-    for (std::size_t i = 0; i < clients.size(); ++i) {
-        clients[i].rank = static_cast<std::int64_t>(i) + 1;
-    }
-}
 
 void PortfolioSum::add(const ClientMetrics& m, Verdict verdict) {
     Portfolio& p = m_portfolio;
@@ -45,14 +34,6 @@ Portfolio PortfolioSum::result() const {
         p.if_fired.freed_hours_value = p.if_fired.hours_freed * *p.effective_rate;
     }
     return p;
-}
-
-Portfolio compute_portfolio(const std::vector<ClientResult>& clients) {
-    PortfolioSum sum;
-    for (const ClientResult& c : clients) {
-        sum.add(c.metrics, c.score.verdict);
-    }
-    return sum.result();
 }
 
 }  // namespace clientscore

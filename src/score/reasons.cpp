@@ -7,15 +7,15 @@
 #include <numeric>
 
 #include "clientscore/normalize.hpp"
-#include "clientscore/render.hpp"
+#include "clientscore/numbers.hpp"
 #include "clientscore/score.hpp"
+#include "score/reasons.hpp"
 
 namespace clientscore {
 
 namespace {
 
 constexpr double k_reason_floor = 0.5;
-constexpr int k_notice_days = 90;
 
 std::string percent(double share) {
     return fmt::format(FMT_COMPILE("{:.0f}%"), round_half_away(share * 100, 0));
@@ -30,7 +30,7 @@ std::string one_decimal(double x) { return fmt::format(FMT_COMPILE("{:.1f}"), ro
 
 std::string reason_for(Component c, const ClientMetrics& m, const ScoreContext& context) {
     const Settings& s = *context.settings;
-    const double months = static_cast<double>(context.period.days()) / 30.4375;
+    const double months = context.period.months();
     switch (c) {
         case Component::communication:
             return fmt::format(FMT_COMPILE("{} inbound contacts a week ({} calls, {} emails in)"),
@@ -46,7 +46,8 @@ std::string reason_for(Component c, const ClientMetrics& m, const ScoreContext& 
         case Component::discounts: {
             const auto& th = s.thresholds[static_cast<std::size_t>(Component::discounts)];
             double by_share = scale(m.discount_share, th.ok, th.bad);
-            double by_requests = scale(static_cast<double>(m.discount_requests) / months, 0.5, 2);
+            double by_requests = scale(static_cast<double>(m.discount_requests) / months, k_discount_requests_per_month.ok,
+                                       k_discount_requests_per_month.bad);
             std::string share_text =
                 fmt::format(FMT_COMPILE("discounts are {} of list price"), percent(m.discount_share));
             std::string request_text =
@@ -77,6 +78,8 @@ std::string reason_for(Component c, const ClientMetrics& m, const ScoreContext& 
     }
     return {};
 }
+
+}  // namespace
 
 std::vector<std::string> reasons_for(const std::array<std::optional<double>, k_component_count>& components,
                                      const ClientMetrics& m, const ScoreContext& context) {
@@ -140,26 +143,6 @@ std::string action_for(Verdict v, double toxicity, MarginState margin, const Cli
                            percent(*m.margin_pct));
     }
     return "Keep: no warning sign at the watch level.";
-}
-
-}  // namespace
-
-ClientScore score_client(const ClientMetrics& m, const ScoreContext& context, ScoreText text) {
-    ClientScore score;
-    score.components = compute_components(m, context);
-    score.toxicity = compute_toxicity(score.components, context.settings->weights);
-    score.verdict = decide_verdict(score.toxicity, margin_state(m, context), m, *context.settings);
-    score.text_pending = true;
-    if (text == ScoreText::now) {
-        describe_client(score, m, context);
-    }
-    return score;
-}
-
-void describe_client(ClientScore& score, const ClientMetrics& m, const ScoreContext& context) {
-    score.reasons = reasons_for(score.components, m, context);
-    score.action = action_for(score.verdict, score.toxicity, margin_state(m, context), m, context);
-    score.text_pending = false;
 }
 
 }  // namespace clientscore

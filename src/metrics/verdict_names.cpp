@@ -1,18 +1,6 @@
-#include <array>
-#include <utility>
-
-#include "clientscore/options.hpp"
+#include "clientscore/metrics.hpp"
 
 namespace clientscore {
-
-namespace {
-
-// Names in Verdict order, worst last, as JSON/CSV print them and --fail-on reads them.
-constexpr std::array<std::string_view, 5> k_verdict_names = {"keep", "watch", "reprice", "chase", "fire"};
-
-}  // namespace
-
-std::string_view verdict_name(Verdict v) { return k_verdict_names.at(static_cast<std::size_t>(v)); }
 
 std::optional<Verdict> parse_verdict(std::string_view text) {
     for (std::size_t i = 0; i < k_verdict_names.size(); ++i) {

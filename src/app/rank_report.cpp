@@ -1,0 +1,54 @@
+#include <algorithm>
+
+#include "app/analysis.hpp"
+
+namespace clientscore {
+
+ClientResult client_row(const Analysis& a, std::size_t position) {
+    const std::uint32_t c = a.ranking.clients.at(position).index;
+    ClientResult r;
+    r.rank = static_cast<std::int64_t>(position) + 1;
+    r.client = a.aggregator->client_ids()[c];
+    r.name = a.directory.name_of(r.client);
+    r.metrics = compute_metrics(a.aggregator->totals()[c], a.invoices_by_client[c], a.context);
+    r.metrics.revenue_share = revenue_share(r.metrics.net_revenue, a.ranking.total_net_revenue);
+    r.score = score_client(r.metrics, ScoreContext{&a.settings, a.supplied, a.settings.period});
+    return r;
+}
+
+bool fails(const Analysis& a, const std::optional<Verdict>& fail_on) {
+    return fail_on && std::any_of(a.ranking.clients.begin(), a.ranking.clients.end(),
+                                  [&](const RankedClient& r) { return r.verdict >= *fail_on; });
+}
+
+namespace {
+
+void add_count(FileCounts& counts, const std::string& name, std::int64_t n) {
+    for (auto& [file, count] : counts) {
+        if (file == name) {
+            count += n;
+            return;
+        }
+    }
+    counts.emplace_back(name, n);
+}
+
+}  // namespace
+
+RankReport build_rank_report(Analysis&& a) {
+    RankReport r;
+    r.settings = a.settings;
+    r.supplied = a.supplied;
+    r.portfolio = a.ranking.portfolio;
+    for (const FileReport& f : a.reports) {
+        add_count(r.skipped_rows, f.file.display_name, f.bad_rows.count);
+        add_count(r.ignored_rows, f.file.display_name, f.ignored);
+    }
+    r.warnings = std::move(a.warnings);
+    auto kept = std::make_shared<const Analysis>(std::move(a));
+    r.clients = ClientRows(kept->ranking.clients.size(),
+                           [kept](std::size_t position) { return client_row(*kept, position); });
+    return r;
+}
+
+}  // namespace clientscore

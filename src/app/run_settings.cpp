@@ -1,0 +1,72 @@
+#include "app/run_settings.hpp"
+
+#include <algorithm>
+
+namespace clientscore {
+
+ReadSettings make_read_settings(const Options& o) {
+    ReadSettings r;
+    r.encoding = o.encoding;
+    r.date_order = o.date_order;
+    r.decimal = o.decimal;
+    r.mappings = o.mappings;
+    if (!o.time_zone.empty()) {
+        r.time_zone = LocalTimeConverter(o.time_zone);
+    }
+    r.strict = o.strict;
+    r.preset = o.preset;
+    return r;
+}
+
+AggregateSettings make_aggregate_settings(const Options& o, std::vector<Days> holidays) {
+    AggregateSettings agg;
+    agg.from = o.from;
+    agg.to = o.to;
+    agg.calendar = BusinessCalendar(o.business_hours, o.business_days, std::move(holidays));
+    agg.strict = o.strict;
+    return agg;
+}
+
+Settings make_settings(const Options& o) {
+    Settings s;
+    s.time_zone = o.time_zone;
+    s.business_hours = o.business_hours;
+    s.business_days = o.business_days;
+    s.hourly_cost = o.hourly_cost;
+    s.email_minutes = o.email_minutes;
+    s.target_margin = o.target_margin;
+    s.fire_at = o.fire_at;
+    s.watch_at = o.watch_at;
+    s.chase_days = o.chase_days;
+    s.thresholds = o.thresholds;
+    s.weights = o.weights;
+    return s;
+}
+
+ReadPlan make_read_plan(const Options& o) { return ReadPlan{o.threads, o.slice_bytes}; }
+
+// Neither bound ever cuts an event off when it comes from the data, so the aggregator can
+// filter on the given bounds alone while it streams.
+Period settle_period(const Options& o, std::optional<Days> first, std::optional<Days> last) {
+    Period p;
+    if (o.from && o.to) {
+        p.from = *o.from;
+        p.to = *o.to;
+    } else if (o.from) {
+        p.from = *o.from;
+        p.to = last ? std::max(*last, *o.from) : *o.from;
+    } else if (o.to) {
+        p.to = *o.to;
+        p.from = first ? std::min(*first, *o.to) : *o.to;
+    } else if (first && last) {
+        p.from = *first;
+        p.to = *last;
+    } else {
+        // No event anywhere and no dates given: an empty period on the as-of day (or the epoch).
+        p.from = p.to = o.as_of.value_or(0);
+    }
+    p.as_of = o.as_of.value_or(p.to);
+    return p;
+}
+
+}  // namespace clientscore

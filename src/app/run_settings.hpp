@@ -1,0 +1,25 @@
+#pragma once
+// What the options mean for each stage: the reader's settings, the aggregator's, the settings
+// a report prints, and the period once the data has given its span (SPEC §3).
+
+#include <optional>
+
+#include "app/parallel_read.hpp"
+#include "clientscore/aggregate.hpp"
+#include "clientscore/ingest.hpp"
+#include "clientscore/options.hpp"
+#include "clientscore/report.hpp"
+
+namespace clientscore {
+
+/// ReadSettings from the options (opens the time zone: UsageError for an unknown one).
+ReadSettings make_read_settings(const Options& options);
+/// The aggregator's settings: the given bounds, the business calendar, --strict.
+AggregateSettings make_aggregate_settings(const Options& options, std::vector<Days> holidays);
+/// Settings as reports print them, before the period and the currency are settled.
+Settings make_settings(const Options& options);
+ReadPlan make_read_plan(const Options& options);
+/// SPEC §3: a missing bound is taken from the data's first or last event.
+Period settle_period(const Options& options, std::optional<Days> first, std::optional<Days> last);
+
+}  // namespace clientscore

@@ -1,0 +1,200 @@
+// The metric table: every per-client column of SPEC §5 in JSON order, declared once.
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "clientscore/metrics.hpp"
+
+namespace clientscore {
+
+namespace {
+
+Cell optional_number(const std::optional<double>& value) {
+    if (!value) {
+        return std::monostate{};
+    }
+    return *value;
+}
+
+using Get = Cell (*)(const ClientResult&, std::size_t);
+
+struct Row {
+    std::string key;
+    int decimals;
+    Unit unit;
+    std::string description;
+    Get get;
+    std::string header = {};  ///< empty: the key with spaces for underscores
+    int rank_table = 0;
+    int month_table = 0;
+};
+
+struct Table {
+    std::vector<ClientColumn> columns;
+    std::size_t first_metric = 0;
+
+    void add(Row row, std::string group = {}, std::string sub = {}, std::size_t index = 0) {
+        std::string header = row.header;
+        if (header.empty()) {
+            header = row.key;
+            for (char& c : header) {
+                c = c == '_' ? ' ' : c;
+            }
+        }
+        columns.push_back(ClientColumn{std::move(row.key), std::move(group), std::move(sub), row.decimals, row.unit,
+                                       std::move(header), std::move(row.description), row.get, index,
+                                       row.rank_table, row.month_table});
+    }
+    void add_grouped(const std::string& group, std::string_view sub, std::size_t index, Row row) {
+        row.key = group + "_" + std::string(sub);
+        add(std::move(row), group, std::string(sub), index);
+    }
+};
+
+#define CS_METRIC(field) [](const ClientResult& c, std::size_t) -> Cell { return c.metrics.field; }
+#define CS_OPTIONAL_METRIC(field) [](const ClientResult& c, std::size_t) { return optional_number(c.metrics.field); }
+
+// Decimals follow SPEC §5: money, rates, contacts per week and days late 2; shares,
+// components and price_increase_needed 4; hours and minutes 2; toxicity 1.
+Table build_table() {
+    Table t;
+    using enum Unit;
+    t.add({"rank", 0, count, "position in the toxicity ranking, 1 = most toxic",
+           [](const ClientResult& c, std::size_t) -> Cell { return c.rank; }, "", 1});
+    t.add({"client", 0, text, "client id", [](const ClientResult& c, std::size_t) -> Cell { return c.client; }, "",
+           2});
+    t.add({"name", 0, text, "client name, when a clients file gave one",
+           [](const ClientResult& c, std::size_t) -> Cell {
+               if (!c.name) {
+                   return std::monostate{};
+               }
+               return *c.name;
+           },
+           "", 3});
+    t.add({"toxicity", 1, number, "weighted mean of the components, 0-100",
+           [](const ClientResult& c, std::size_t) -> Cell { return c.score.toxicity; }, "", 5, 6});
+    t.add({"verdict", 0, word, "keep, watch, reprice, chase or fire",
+           [](const ClientResult& c, std::size_t) -> Cell { return std::string(verdict_name(c.score.verdict)); }, "",
+           4, 7});
+    t.add({"action", 0, text, "what to do, with numbers",
+           [](const ClientResult& c, std::size_t) -> Cell { return c.score.action; }});
+    // The table shows the strongest reason only (render/rank_output.cpp); explain lists them all.
+    t.add({"reasons", 0, list, "components above 0.5, strongest first",
+           [](const ClientResult& c, std::size_t) -> Cell { return c.score.reasons; }, "reason", 13});
+    static constexpr std::array<std::string_view, k_component_count> component_descriptions = {
+        "scale(contacts_per_week)", "scale(after_hours_share)", "scale(discount_share or requests per month)",
+        "scale(avg_days_late)", "scale(flagged contacts and disputes per month)"};
+    for (std::size_t i = 0; i < k_component_count; ++i) {
+        t.add_grouped("components", k_component_names[i], i,
+                      {"", 4, number, std::string(component_descriptions[i]),
+                       [](const ClientResult& c, std::size_t index) {
+                           return optional_number(c.score.components[index]);
+                       }});
+    }
+
+    t.first_metric = t.columns.size();
+    t.add({"calls", 0, count, "calls", CS_METRIC(calls)});
+    t.add({"calls_in", 0, count, "inbound calls", CS_METRIC(calls_in)});
+    t.add({"call_minutes", 2, number, "minutes of all calls", CS_METRIC(call_minutes)});
+    t.add({"emails", 0, count, "emails", CS_METRIC(emails)});
+    t.add({"emails_in", 0, count, "inbound emails", CS_METRIC(emails_in)});
+    t.add({"contacts_in", 0, count, "inbound calls and emails", CS_METRIC(contacts_in), "", 0, 1});
+    t.add({"contacts_per_week", 2, number, "inbound contacts per week", CS_METRIC(contacts_per_week),
+           "contacts/wk", 8});
+    t.add({"after_hours_share", 4, share, "share of inbound contacts outside business hours",
+           CS_METRIC(after_hours_share), "after hours", 9, 2});
+    t.add({"off_day_share", 4, share, "share of inbound contacts on weekends and holidays", CS_METRIC(off_day_share)});
+    t.add({"flagged_contacts", 0, count, "calls and emails with a hostile tag", CS_METRIC(flagged_contacts)});
+    t.add({"invoices", 0, count, "counted invoices, credit notes included", CS_METRIC(invoices)});
+    t.add({"disputed_invoices", 0, count, "invoices marked disputed", CS_METRIC(disputed_invoices)});
+    for (std::size_t i = 0; i < k_hostile_tag_count; ++i) {
+        t.add_grouped("tags", k_hostile_tag_names[i], i,
+                      {"", 0, count, "contacts tagged " + std::string(k_hostile_tag_names[i]),
+                       [](const ClientResult& c, std::size_t index) -> Cell { return c.metrics.tags[index]; }});
+    }
+    t.add({"billed", 2, money, "invoiced amounts above zero", CS_METRIC(billed)});
+    t.add({"credits", 2, money, "credit notes", CS_METRIC(credits)});
+    t.add({"net_revenue", 2, money, "billed minus credits", CS_METRIC(net_revenue), "", 6, 3});
+    t.add({"collected", 2, money, "paid part of the period's invoices", CS_METRIC(collected)});
+    t.add({"outstanding", 2, money, "unpaid part of the receivables", CS_METRIC(outstanding)});
+    t.add({"overdue", 2, money, "unpaid part of the receivables past due", CS_METRIC(overdue), "", 11, 5});
+    static constexpr std::array<std::string_view, k_aging_names.size()> aging_descriptions = {
+        "overdue 1-30 days", "overdue 31-60 days", "overdue 61-90 days", "overdue over 90 days"};
+    for (std::size_t i = 0; i < k_aging_names.size(); ++i) {
+        t.add_grouped("aging", k_aging_names[i], i,
+                      {"", 2, money, std::string(aging_descriptions[i]),
+                       [](const ClientResult& c, std::size_t index) -> Cell { return c.metrics.aging[index]; }});
+    }
+    t.add({"avg_days_late", 2, number, "amount-weighted mean days late", CS_METRIC(avg_days_late), "days late", 10});
+    t.add({"max_days_late", 0, count, "most days late of one invoice", CS_METRIC(max_days_late)});
+    t.add({"oldest_overdue_days", 0, count, "age of the oldest unpaid overdue invoice",
+           CS_METRIC(oldest_overdue_days)});
+    t.add({"late_share", 4, share, "share of invoices paid or still open late", CS_METRIC(late_share)});
+    t.add({"discounts", 2, money, "granted discounts", CS_METRIC(discounts)});
+    t.add({"discount_requests", 0, count, "discount rows of any status", CS_METRIC(discount_requests)});
+    t.add({"discount_share", 4, share, "discounts / (billed + discounts)", CS_METRIC(discount_share), "discounts",
+           12});
+    t.add({"support_hours", 2, number, "call hours plus email handling time", CS_METRIC(support_hours)});
+    t.add({"cost_to_serve", 2, money, "support hours x hourly cost", CS_METRIC(cost_to_serve)});
+    t.add({"margin", 2, money, "net revenue minus cost to serve", CS_METRIC(margin), "", 0, 4});
+    t.add({"margin_pct", 4, share, "margin / net revenue", CS_OPTIONAL_METRIC(margin_pct), "margin", 7});
+    t.add({"effective_rate", 2, money, "net revenue per support hour", CS_OPTIONAL_METRIC(effective_rate)});
+    t.add({"revenue_share", 4, share, "share of the portfolio's net revenue", CS_OPTIONAL_METRIC(revenue_share)});
+    t.add({"price_increase_needed", 4, share, "price increase that reaches the target margin",
+           CS_METRIC(price_increase_needed)});
+    return t;
+}
+
+#undef CS_METRIC
+#undef CS_OPTIONAL_METRIC
+
+const Table& table() {
+    static const Table t = build_table();
+    return t;
+}
+
+}  // namespace
+
+const std::vector<ClientColumn>& client_columns() { return table().columns; }
+
+std::optional<std::size_t> find_client_column(std::string_view key) {
+    const auto& columns = table().columns;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].key == key) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+std::size_t first_metric_column() { return table().first_metric; }
+
+std::size_t first_column_of_group(std::string_view group) {
+    const auto& columns = table().columns;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].group == group) {
+            return i;
+        }
+    }
+    throw std::logic_error("no column group " + std::string(group));
+}
+
+Cell client_cell(const ClientResult& client, std::size_t column_index) {
+    const ClientColumn& column = table().columns.at(column_index);
+    return column.get(client, column.index);
+}
+
+std::vector<std::size_t> table_columns(int ClientColumn::*position) {
+    const auto& columns = table().columns;
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].*position > 0) {
+            shown.push_back(i);
+        }
+    }
+    std::sort(shown.begin(), shown.end(),
+              [&](std::size_t a, std::size_t b) { return columns[a].*position < columns[b].*position; });
+    return shown;
+}
+
+}  // namespace clientscore
