@@ -13,9 +13,9 @@
 
 #include "clientscore/error.hpp"
 #include "clientscore/ingest.hpp"
-#include "ingest/byte_source.hpp"
-#include "ingest/csv_reader.hpp"
-#include "ingest/header_match.hpp"
+#include "ingest/bytes/byte_source.hpp"
+#include "ingest/csv/csv_reader.hpp"
+#include "ingest/header/header_match.hpp"
 
 namespace {
 

@@ -17,8 +17,8 @@
 #include <nlohmann/json.hpp>
 
 #include "clientscore/error.hpp"
-#include "ingest/csv_reader.hpp"
-#include "ingest/text_guard.hpp"
+#include "ingest/csv/csv_reader.hpp"
+#include "ingest/bytes/text_guard.hpp"
 
 namespace fs = std::filesystem;
 using clientscore::InputError;

@@ -7,7 +7,7 @@
 
 #include "clientscore/error.hpp"
 #include "clientscore/ingest.hpp"
-#include "ingest/header_match.hpp"
+#include "ingest/header/header_match.hpp"
 
 using namespace clientscore;
 using clientscore::ingest::match_header;

@@ -14,8 +14,8 @@
 #include "clientscore/error.hpp"
 #include "clientscore/ingest.hpp"
 #include "clientscore/normalize.hpp"
-#include "ingest/preset_detect.hpp"
-#include "ingest/presets.hpp"
+#include "ingest/presets/preset_detect.hpp"
+#include "ingest/presets/presets.hpp"
 
 namespace fs = std::filesystem;
 using namespace clientscore;

@@ -99,8 +99,9 @@ Read read_file(const std::string& path, Kind kind, const ReadSettings& settings 
 }
 
 Read read_text(const std::string& name, Kind kind, const std::string& text, const ReadSettings& settings = {}) {
-    const TempFile file(name, text);
-    return read_file(file.path(), kind, settings);
+    Read r;
+    r.report = read_export(text, InputFile{"(not opened)", kind, name, std::nullopt}, 0, settings, r.got);
+    return r;
 }
 
 std::string input_error(const std::string& name, Kind kind, const std::string& text,

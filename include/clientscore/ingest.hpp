@@ -221,6 +221,10 @@ struct FileReport {
 /// bad row.
 FileReport read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
                        RecordSink& sink);
+/// The same read over `text` instead of the file at `file.path` (which is not opened):
+/// `file.display_name` names it in messages, and `file.slice` still applies.
+FileReport read_export(std::string_view text, const InputFile& file, std::uint32_t file_index,
+                       const ReadSettings& settings, RecordSink& sink);
 
 /// Cuts one large plain file into about `parts` slices at record boundaries (found from the
 /// quote parity of the bytes before each cut, as the CSV layer counts quotes), one slice after

@@ -11,17 +11,12 @@
 #include "clientscore/model.hpp"
 #include "clientscore/normalize.hpp"
 #include "clientscore/parallel.hpp"
+#include "clientscore/render.hpp"
 
 namespace clientscore {
 
 enum class Command : std::uint8_t { rank, explain, evidence, check };
-enum class OutputFormat : std::uint8_t { table, json, csv, tsv, markdown };
 enum class ColorMode : std::uint8_t { automatic, always, never };
-
-struct SortKey {
-    std::string key = "rank";
-    bool ascending = false;
-};
 
 struct Options {
     Command command = Command::rank;

@@ -2,16 +2,24 @@
 // Turning reports into text (SPEC §5). Renderers stream into a Writer so that a report of a
 // million clients never has to exist as one string.
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "clientscore/options.hpp"
 #include "clientscore/report.hpp"
 
 namespace clientscore {
+
+enum class OutputFormat : std::uint8_t { table, json, csv, tsv, markdown };
+
+/// A --sort key (SPEC §1): a metric table key, "rank", or a text column.
+struct SortKey {
+    std::string key = "rank";
+    bool ascending = false;
+};
 
 /// Where output goes. Throws OutputError when a write fails (a closed pipe included: the app
 /// tells that case apart with `broken_pipe()`).

@@ -11,11 +11,11 @@
 #include "clientscore/ingest.hpp"
 #include "clientscore/memory.hpp"
 #include "clientscore/normalize.hpp"
-#include "ingest/csv_reader.hpp"
-#include "ingest/header_match.hpp"
-#include "ingest/preset_detect.hpp"
-#include "ingest/preset_rules.hpp"
-#include "ingest/row_reader.hpp"
+#include "ingest/csv/csv_reader.hpp"
+#include "ingest/header/header_match.hpp"
+#include "ingest/presets/preset_detect.hpp"
+#include "ingest/presets/preset_rules.hpp"
+#include "ingest/rows/row_reader.hpp"
 
 namespace clientscore {
 
@@ -196,16 +196,12 @@ void read_clients(RowReader& rows, RecordSink& sink) {
     }
 }
 
-}  // namespace
-
-FileReport read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
-                       RecordSink& sink) {
-    const ReadingScope reading(file.display_name);
+FileReport read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_index,
+                    const ReadSettings& settings, RecordSink& sink) {
     FileReport report;
     report.file = file;
     report.encoding = ingest::is_utf8_name(settings.encoding) ? std::string("utf-8") : settings.encoding;
 
-    ingest::RawInput raw(file.path, file.display_name);
     if (file.slice) {
         raw.set_slice(*file.slice);
     }
@@ -272,6 +268,22 @@ FileReport read_export(const InputFile& file, std::uint32_t file_index, const Re
     sink.end_records();
     rows.finish();
     return report;
+}
+
+}  // namespace
+
+FileReport read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
+                       RecordSink& sink) {
+    const ReadingScope reading(file.display_name);
+    ingest::RawInput raw(file.path, file.display_name);
+    return read_raw(raw, file, file_index, settings, sink);
+}
+
+FileReport read_export(std::string_view text, const InputFile& file, std::uint32_t file_index,
+                       const ReadSettings& settings, RecordSink& sink) {
+    const ReadingScope reading(file.display_name);
+    ingest::RawInput raw = ingest::RawInput::from_text(std::string(text), file.display_name);
+    return read_raw(raw, file, file_index, settings, sink);
 }
 
 }  // namespace clientscore

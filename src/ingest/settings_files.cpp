@@ -11,10 +11,10 @@
 #include "clientscore/error.hpp"
 #include "clientscore/ingest.hpp"
 #include "clientscore/normalize.hpp"
-#include "ingest/csv_reader.hpp"
-#include "ingest/date_order.hpp"
-#include "ingest/header_match.hpp"
-#include "ingest/row_problems.hpp"
+#include "ingest/csv/csv_reader.hpp"
+#include "ingest/rows/date_order.hpp"
+#include "ingest/header/header_match.hpp"
+#include "ingest/rows/row_problems.hpp"
 
 namespace clientscore {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "clientscore/options.hpp"
+#include "clientscore/render.hpp"
 #include "clientscore/report.hpp"
 
 namespace clientscore::render {

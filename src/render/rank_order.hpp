@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "clientscore/options.hpp"
+#include "clientscore/render.hpp"
 #include "clientscore/report.hpp"
 
 namespace clientscore::render {

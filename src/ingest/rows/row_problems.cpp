@@ -1,4 +1,4 @@
-#include "ingest/row_problems.hpp"
+#include "ingest/rows/row_problems.hpp"
 
 #include <fmt/format.h>
 

@@ -8,9 +8,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "ingest/csv_reader.hpp"
-#include "ingest/header_match.hpp"
-#include "ingest/presets.hpp"
+#include "ingest/csv/csv_reader.hpp"
+#include "ingest/header/header_match.hpp"
+#include "ingest/presets/presets.hpp"
 
 namespace clientscore::ingest {
 

@@ -5,7 +5,7 @@
 // Conventions chosen where the exports leave room are written next to their entry, so that
 // every reader of the same file gets the same numbers (README "Supported exports").
 
-#include "ingest/presets.hpp"
+#include "ingest/presets/presets.hpp"
 
 #include <algorithm>
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/byte_source.hpp"
+#include "ingest/bytes/byte_source.hpp"
 
 namespace clientscore::ingest {
 

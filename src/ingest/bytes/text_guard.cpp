@@ -1,4 +1,4 @@
-#include "ingest/text_guard.hpp"
+#include "ingest/bytes/text_guard.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "clientscore/error.hpp"
-#include "ingest/byte_scan.hpp"
+#include "ingest/bytes/byte_scan.hpp"
 
 namespace clientscore::ingest {
 

@@ -1,4 +1,4 @@
-#include "ingest/row_reader.hpp"
+#include "ingest/rows/row_reader.hpp"
 
 #include <algorithm>
 

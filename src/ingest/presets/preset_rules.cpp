@@ -1,4 +1,4 @@
-#include "ingest/preset_rules.hpp"
+#include "ingest/presets/preset_rules.hpp"
 
 #include <algorithm>
 

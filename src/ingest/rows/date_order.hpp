@@ -13,7 +13,7 @@
 
 #include "clientscore/error.hpp"
 #include "clientscore/model.hpp"
-#include "ingest/byte_source.hpp"
+#include "ingest/bytes/byte_source.hpp"
 
 namespace clientscore::ingest {
 

@@ -1,4 +1,4 @@
-#include "ingest/csv_reader.hpp"
+#include "ingest/csv/csv_reader.hpp"
 
 // fccp copies the file name into a fixed buffer with strncpy, truncating on purpose; GCC 12
 // warns about that inside the library's header once it is inlined here.
@@ -18,8 +18,8 @@
 #include <type_traits>
 
 #include "clientscore/error.hpp"
-#include "ingest/byte_scan.hpp"
-#include "ingest/text_guard.hpp"
+#include "ingest/bytes/byte_scan.hpp"
+#include "ingest/bytes/text_guard.hpp"
 
 namespace clientscore::ingest {
 

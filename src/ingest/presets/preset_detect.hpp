@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/byte_source.hpp"
-#include "ingest/presets.hpp"
+#include "ingest/bytes/byte_source.hpp"
+#include "ingest/presets/presets.hpp"
 
 namespace clientscore::ingest {
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "ingest/byte_source.hpp"
+#include "ingest/bytes/byte_source.hpp"
 
 namespace clientscore::ingest {
 

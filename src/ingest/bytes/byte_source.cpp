@@ -1,4 +1,4 @@
-#include "ingest/byte_source.hpp"
+#include "ingest/bytes/byte_source.hpp"
 
 #include <fcntl.h>
 #include <iconv.h>

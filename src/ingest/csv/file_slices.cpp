@@ -18,10 +18,10 @@
 #include <vector>
 
 #include "clientscore/ingest.hpp"
-#include "ingest/byte_source.hpp"
-#include "ingest/csv_reader.hpp"
-#include "ingest/preset_detect.hpp"
-#include "ingest/row_problems.hpp"
+#include "ingest/bytes/byte_source.hpp"
+#include "ingest/csv/csv_reader.hpp"
+#include "ingest/presets/preset_detect.hpp"
+#include "ingest/rows/row_problems.hpp"
 
 namespace clientscore {
 

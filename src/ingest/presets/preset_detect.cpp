@@ -1,4 +1,4 @@
-#include "ingest/preset_detect.hpp"
+#include "ingest/presets/preset_detect.hpp"
 
 #include <algorithm>
 
@@ -6,8 +6,8 @@
 
 #include "clientscore/error.hpp"
 #include "clientscore/normalize.hpp"
-#include "ingest/csv_reader.hpp"
-#include "ingest/header_match.hpp"
+#include "ingest/csv/csv_reader.hpp"
+#include "ingest/header/header_match.hpp"
 
 namespace clientscore::ingest {
 

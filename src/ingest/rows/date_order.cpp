@@ -1,9 +1,9 @@
-#include "ingest/date_order.hpp"
+#include "ingest/rows/date_order.hpp"
 
 #include <fmt/format.h>
 
 #include "clientscore/normalize.hpp"
-#include "ingest/csv_reader.hpp"
+#include "ingest/csv/csv_reader.hpp"
 
 namespace clientscore::ingest {
 

@@ -1,11 +1,11 @@
-#include "ingest/header_match.hpp"
+#include "ingest/header/header_match.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "clientscore/error.hpp"
-#include "ingest/presets.hpp"
+#include "ingest/presets/presets.hpp"
 
 namespace clientscore::ingest {
 
