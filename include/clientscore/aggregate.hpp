@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <span>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -171,17 +172,22 @@ struct FileExtras {
     std::int64_t ignored = 0;
 };
 
+class HeldContacts;
+
 /// The sink that turns records into per-client totals and invoices.
 class Aggregator : public RecordSink {
 public:
     Aggregator(AggregateSettings settings, const ClientDirectory& directory,
                std::vector<std::string> file_names);
+    Aggregator(const Aggregator&) = delete;
+    Aggregator& operator=(const Aggregator&) = delete;
+    ~Aggregator() override;
     void on_contact(const ContactRecord& record) override;
     void on_discount(const DiscountRecord& record) override;
     void on_invoice(const InvoiceRecord& record) override;
     /// Only a focused client's events keep their text (evidence).
     bool wants_contact_text() const override { return m_settings.focus.has_value(); }
-    /// Between these, contacts are counted a few records after they arrive (see HeldContact).
+    /// Between these, contacts are counted a few records after they arrive (see aggregate/held_contacts.hpp).
     void begin_records() override;
     void end_records() override;
 
@@ -224,19 +230,7 @@ public:
     void release_invoice_texts();
 
 private:
-    // A contact held back between begin_records and end_records. Counting one needs the
-    // client's slot in m_raw_index and then its totals, two places in tables larger than a
-    // core's cache that the streaming records keep evicting: counted at once, each record
-    // waits for memory twice. Held, each is prefetched k_hold records ahead of its lookup and
-    // again ahead of its counting, so the loads overlap. Records are still counted one by
-    // one in file order: the totals, the client order and the bad rows do not change.
-    struct HeldContact {
-        ContactRecord record;  // its views cleared: the reader's buffer moves on
-        std::string client;
-        std::uint64_t hash = 0;
-        std::uint32_t index = 0;
-    };
-    static constexpr std::size_t k_hold = 8;
+    // Contacts are held back a few records to prefetch what each touches (aggregate/held_contacts.hpp).
     void hold_contact(const ContactRecord& record);
     void resolve_held();
     void count_held();
@@ -278,11 +272,7 @@ private:
     std::vector<FileExtras> m_extras;
     std::map<int, ClientTotals> m_focus_months;
     std::vector<FocusEvent> m_focus_events;
-    bool m_holding = false;
-    std::array<HeldContact, 2 * k_hold> m_held;
-    std::uint64_t m_held_in = 0;        // contacts held so far
-    std::uint64_t m_held_resolved = 0;  // of those, looked up
-    std::uint64_t m_held_counted = 0;   // of those, counted
+    std::unique_ptr<HeldContacts> m_held;
 };
 
 /// Money amounts become reporting-currency doubles here: rate per currency id.

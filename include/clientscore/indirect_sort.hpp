@@ -1,7 +1,7 @@
 #pragma once
 // Sorting large rows by moving them once. std::sort swaps its elements about n log n times; a
-// ClientResult is 592 bytes with strings inside, and sorting a million of them by swapping took
-// a tenth of a rank run (callgrind). Here the positions are sorted, then each row is moved
+// ClientResult is hundreds of bytes with strings inside, and sorting a million of them by
+// swapping is a large share of a rank run (bench/RESULTS.md). Here the positions are sorted, then each row is moved
 // along its cycle of the permutation: n moves, and no second copy of the rows.
 
 #include <algorithm>

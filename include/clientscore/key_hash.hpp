@@ -2,7 +2,7 @@
 // The hash of the lookup tables filled once per record (StringIndex, PositionIndex). Their keys
 // are client and invoice ids, nearly always under 17 bytes: those are read as two words and
 // mixed with one 64×64→128-bit multiplication (the scheme of wyhash), instead of the library's
-// byte-by-byte stream hash, which was 3 % of a 1 GB run. Both halves of the result depend on
+// byte-by-byte stream hash (bench/RESULTS.md has its cost). Both halves of the result depend on
 // every key byte: the tables take slots from the low bits and tags from the high ones.
 
 #include <cstdint>

@@ -1,11 +1,10 @@
 #pragma once
 // Positions in a caller's array, found by a string key that the caller keeps itself (invoice
-// ids in the aggregator's id text). A slot is 8 bytes, a hash tag and a position: the 850,000
-// invoices of a 1 GB export set need 16 MiB here, against 64 MiB in a StringIndex, whose slots
-// hold the keys. A lookup that finds nothing, the usual case for an invoice id, never reads a
+// ids in the aggregator's id text). A slot is 8 bytes, a hash tag and a position, a quarter
+// of a StringIndex slot, which holds the key (bench/RESULTS.md). A lookup that finds nothing, the usual case for an invoice id, never reads a
 // key; a tag that matches is confirmed against the caller's key. A key's slot comes from its
-// tag, so growing the table moves the slots without reading a key: reading the keys of 850,000
-// invoices in slot order was a memory miss each, most of the cost of adding an invoice.
+// tag, so growing the table moves the slots without reading a key, which would be a memory miss
+// per invoice.
 
 #include <cstdint>
 #include <functional>

@@ -4,6 +4,7 @@
 
 #include "clientscore/aggregate.hpp"
 #include "clientscore/error.hpp"
+#include "aggregate/held_contacts.hpp"
 
 namespace clientscore {
 
@@ -29,7 +30,10 @@ Aggregator::Aggregator(AggregateSettings settings, const ClientDirectory& direct
     : m_settings(std::move(settings)),
       m_directory(directory),
       m_file_names(std::move(file_names)),
-      m_extras(m_file_names.size()) {}
+      m_extras(m_file_names.size()),
+      m_held(std::make_unique<HeldContacts>()) {}
+
+Aggregator::~Aggregator() = default;
 
 std::uint32_t Aggregator::intern(std::string_view raw_client, std::uint64_t hash) {
     // One lookup per record: the raw value remembers the client it was attributed to, so the
@@ -134,28 +138,28 @@ void Aggregator::bad_row(const SourceRef& source, const std::string& column, con
 
 void Aggregator::begin_records() {
     // explain and evidence keep the focused client's texts, which do not outlive the call.
-    m_holding = !m_settings.focus.has_value();
+    m_held->holding = !m_settings.focus.has_value();
 }
 
 void Aggregator::end_records() {
     count_all_held();
-    m_holding = false;
+    m_held->holding = false;
 }
 
 void Aggregator::count_all_held() {
-    while (m_held_resolved < m_held_in) {
+    while (m_held->any_unresolved()) {
         resolve_held();
     }
-    while (m_held_counted < m_held_in) {
+    while (m_held->any_uncounted()) {
         count_held();
     }
 }
 
 void Aggregator::hold_contact(const ContactRecord& r) {
-    if (m_held_in - m_held_counted == m_held.size()) {
+    if (m_held->full()) {
         count_held();  // the oldest, resolved k_hold records ago, frees its place
     }
-    HeldContact& held = m_held[m_held_in % m_held.size()];
+    HeldContact& held = m_held->push();
     held.record = r;
     held.client.assign(r.client);
     held.record.client = {};
@@ -163,31 +167,28 @@ void Aggregator::hold_contact(const ContactRecord& r) {
     held.record.text = {};
     held.hash = StringIndex::hash_of(held.client);
     m_raw_index.prefetch(held.hash);
-    ++m_held_in;
-    if (m_held_in - m_held_resolved > k_hold) {
+    if (m_held->resolve_due()) {
         resolve_held();
     }
 }
 
 void Aggregator::resolve_held() {
-    HeldContact& held = m_held[m_held_resolved % m_held.size()];
+    HeldContact& held = m_held->next_to_resolve();
     held.index = intern(held.client, held.hash);
     const auto* first = reinterpret_cast<const char*>(&m_totals[held.index]);
     for (std::size_t at = 0; at < sizeof(ClientTotals); at += 64) {
         __builtin_prefetch(first + at, 1);
     }
-    ++m_held_resolved;
 }
 
 void Aggregator::count_held() {
-    HeldContact& held = m_held[m_held_counted % m_held.size()];
+    HeldContact& held = m_held->next_to_count();
     held.record.client = held.client;
     count_contact(held.record, held.index);
-    ++m_held_counted;
 }
 
 void Aggregator::on_contact(const ContactRecord& r) {
-    if (m_holding) {
+    if (m_held->holding) {
         hold_contact(r);
         return;
     }

@@ -108,8 +108,8 @@ void append_json(std::string& out, const Json& value, int depth) {
             out += value.get<bool>() ? "true"sv : "false"sv;
             return;
         case Json::value_t::number_integer: {
-            // format_int, not format_to(back_inserter): the appender pushes a char at a time
-            // (callgrind: 250 instructions an integer, a million clients × 25 integers).
+            // format_int, not format_to(back_inserter): the appender pushes a char at a time, and
+            // a million clients have 25 integers each (bench/RESULTS.md).
             const fmt::format_int text(value.get<std::int64_t>());
             out.append(text.data(), text.size());
             return;
@@ -263,8 +263,8 @@ void append_cell_json(std::string& out, const Cell& cell, int decimals, int dept
 }
 
 // The fixed text around a client object's values at one nesting depth, made once: the keys,
-// separators and indents are the same for every client, and writing them byte by byte was
-// most of the cost of a client (callgrind).
+// separators and indents are the same for every client, and writing them byte by byte is
+// most of the cost of a client (bench/RESULTS.md).
 struct ClientJsonLayout {
     struct Column {
         bool starts_group = false;   // the first column of its group (`components`, `tags`, `aging`)

@@ -42,8 +42,8 @@ void add_client_columns(Json& object, const ClientResult& client, std::size_t fi
 /// A client object as in `rank` (every column).
 Json client_json(const ClientResult& client);
 /// What append_json(out, client_json(client), depth) appends, written straight from the
-/// columns: rank prints a million of these, and building each as a JSON value first took most
-/// of its rendering time (callgrind: 77,000 instructions a client).
+/// columns: rank prints a million of these, and building each as a JSON value first costs most
+/// of its rendering time (bench/RESULTS.md, "Measured design choices").
 void append_client_json(std::string& out, const ClientResult& client, int depth);
 
 /// A client object as an item of the top-level `clients` array (JsonObjectStream), with the
