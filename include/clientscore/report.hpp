@@ -99,9 +99,6 @@ class ClientRows {
 
 struct RankReport {
     Settings settings;
-    /// What the exports supplied: with settings and the period, the renderer describes each
-    /// client (score_client with ScoreText::later left the reasons and action unwritten).
-    Supplied supplied;
     Portfolio portfolio;
     ClientRows clients;  ///< all clients in toxicity rank order
     FileCounts skipped_rows;

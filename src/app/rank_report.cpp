@@ -38,7 +38,6 @@ void add_count(FileCounts& counts, const std::string& name, std::int64_t n) {
 RankReport build_rank_report(Analysis&& a) {
     RankReport r;
     r.settings = a.settings;
-    r.supplied = a.supplied;
     r.portfolio = a.ranking.portfolio;
     for (const FileReport& f : a.reports) {
         add_count(r.skipped_rows, f.file.display_name, f.bad_rows.count);
