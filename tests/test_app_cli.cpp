@@ -1,6 +1,7 @@
 // End-to-end: the binary run through argv on sample_data/ and small fixtures, as a user runs it.
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -502,4 +503,119 @@ TEST_CASE("cli::a billing-only run is scored on payment and disputes alone", "[c
     CHECK(a["toxicity"] == 50);
     CHECK(a["oldest_overdue_days"] == 92);
     CHECK(a["verdict"] == "chase");  // healthy margin, toxicity 50, 92 days overdue
+}
+
+// SPEC §1 ◆1: a file mostly not read never becomes a report.
+TEST_CASE("cli::a file with more bad rows than --max-bad-rows allows is an input error", "[cli][e2e][bad-rows]") {
+    const std::string dir = source_path("tests/data/bad_rows/excel_calls");
+    const std::string first_line =
+        "clientscore: calls.csv: 12 of 12 rows could not be read (limit 10); most often column \"started_at\": "
+        "\"9/1/26 01:11\" is not a date, first at line 2\n";
+
+    SECTION("rank exits 3 with the file, the count, the limit and the most frequent problem, and writes nothing") {
+        TempDir tmp;
+        write_file(tmp / "report.csv", "the previous report\n");
+        const RunResult r = run_clientscore({"rank", dir, "--format", "csv", "--output", (tmp / "report.csv").string()});
+        CHECK(r.status == 3);
+        CHECK(r.out.empty());
+        REQUIRE(r.err.starts_with(first_line));
+        const std::string hint = r.err.substr(first_line.size());
+        CHECK(hint.starts_with("clientscore: hint: "));
+        CHECK(hint.find("--map calls.started_at=HEADER") != std::string::npos);
+        CHECK(hint.find("--max-bad-rows 12") != std::string::npos);
+        CHECK(read_file(tmp / "report.csv") == "the previous report\n");
+    }
+    SECTION("check reports the same and is not OK") {
+        const RunResult r = run_clientscore({"check", dir});
+        CHECK(r.status == 3);
+        CHECK(r.out.find("12 of 12 rows could not be read (limit 10)") != std::string::npos);
+        CHECK(r.out.find("NOT OK") != std::string::npos);
+        const RunResult j = run_clientscore({"check", dir, "--format", "json"});
+        CHECK(j.status == 3);
+        CHECK(json::parse(j.out)["ok"] == false);
+    }
+    SECTION("a limit that covers the file lets the run go on, with the warnings") {
+        for (const std::string limit : {"12", "100%", "12,1%", "1%,12"}) {
+            INFO(limit);
+            const RunResult r = run_clientscore({"rank", dir, "--max-bad-rows", limit, "--format", "json"});
+            CHECK(r.status == 0);
+            CHECK(json::parse(r.out)["skipped_rows"]["calls.csv"] == 12);
+            CHECK(r.err.find("calls.csv: 2 more bad rows skipped") != std::string::npos);
+        }
+        const RunResult r = run_clientscore({"rank", dir, "--max-bad-rows", "11"});
+        CHECK(r.status == 3);
+        CHECK(r.err.find("12 of 12 rows could not be read (limit 11)") != std::string::npos);
+    }
+    SECTION("--strict and --max-bad-rows 0 stop at the first bad row") {
+        for (const auto& extra : {std::vector<std::string>{"--strict"},
+                                                    std::vector<std::string>{"--max-bad-rows", "0"},
+                                                    std::vector<std::string>{"--max-bad-rows", "0,0%"}}) {
+            const RunResult r = run_clientscore(with({"rank", dir}, extra));
+            CHECK(r.status == 3);
+            CHECK(r.err.starts_with("clientscore: calls.csv:2: column \"started_at\": \"9/1/26 01:11\" is not a date"));
+        }
+    }
+    SECTION("the config file sets the limit like the option") {
+        TempDir tmp;
+        write_file(tmp / "clientscore.toml", "max-bad-rows = \"100%\"\n");
+        const RunResult r = run_clientscore({"rank", dir, "--config", (tmp / "clientscore.toml").string()});
+        CHECK(r.status == 0);
+    }
+}
+
+TEST_CASE("cli::the bad-row limit is the larger of its rows and its share of the file", "[cli][e2e][bad-rows]") {
+    // 2,000 calls, 15 with a bad date: 1% is 20 rows, so the default limit lets them pass.
+    TempDir tmp;
+    std::string calls = "client_id,started_at,duration_seconds,direction\n";
+    for (int i = 0; i < 2000; ++i) {
+        const bool bad = i % 100 == 7 && i < 1500;
+        calls += fmt::format("C{:03d},{},60,inbound\n", i % 7, bad ? "someday" : "2026-09-14 10:00");
+    }
+    write_file(tmp / "calls.csv", calls);
+    const std::string dir = tmp.path().string();
+    CHECK(run_clientscore({"rank", dir}).status == 0);
+    CHECK(run_clientscore({"rank", dir, "--max-bad-rows", "1%"}).status == 0);
+    const RunResult half = run_clientscore({"rank", dir, "--max-bad-rows", "10,0.5%"});
+    CHECK(half.status == 3);
+    CHECK(half.err.find("calls.csv: 15 of 2000 rows could not be read (limit 10)") != std::string::npos);
+    // 0.7% of 2,000 is 14 rows: rounded down, never up to let a 15th through.
+    const RunResult share = run_clientscore({"rank", dir, "--max-bad-rows", "0.7%"});
+    CHECK(share.status == 3);
+    CHECK(share.err.find("(limit 14)") != std::string::npos);
+    CHECK(run_clientscore({"rank", dir, "--max-bad-rows", "0.75%"}).status == 0);
+}
+
+TEST_CASE("cli::the bad-row error names the most frequent problem, not the first", "[cli][e2e][bad-rows]") {
+    TempDir tmp;
+    // Three rows without a client first, then twelve unreadable durations.
+    std::string calls = "client_id,started_at,duration_seconds,direction\n";
+    for (int i = 0; i < 3; ++i) {
+        calls += ",2026-09-14 10:00,60,inbound\n";
+    }
+    for (int i = 0; i < 12; ++i) {
+        calls += fmt::format("C001,2026-09-14 10:00,{}x,inbound\n", i);
+    }
+    write_file(tmp / "calls.csv", calls);
+    const RunResult r = run_clientscore({"rank", tmp.path().string()});
+    CHECK(r.status == 3);
+    CHECK(r.err.starts_with("clientscore: calls.csv: 15 of 15 rows could not be read (limit 10); most often column "
+                            "\"duration_seconds\": \"0x\" is not a duration, first at line 5\n"));
+}
+
+TEST_CASE("cli::invoice lines the aggregator rejects count toward the file's limit", "[cli][e2e][bad-rows]") {
+    TempDir tmp;
+    // One invoice, then eleven more lines of it under other clients: each is a bad row.
+    std::string invoices = "client_id,invoice_id,issued_at,due_at,amount\nC001,INV-1,2026-09-01,2026-09-30,100\n";
+    for (int i = 0; i < 11; ++i) {
+        invoices += fmt::format("C{:03d},INV-1,2026-09-01,2026-09-30,10\n", i + 2);
+    }
+    write_file(tmp / "invoices.csv", invoices);
+    const RunResult r = run_clientscore({"rank", tmp.path().string()});
+    CHECK(r.status == 3);
+    CHECK(r.err.starts_with("clientscore: invoices.csv: 11 of 12 rows could not be read (limit 10); most often column "
+                            "\"client\": invoice \"INV-1\" belongs to client \"C001\" on an earlier line, not \"C002\", "
+                            "first at line 3\n"));
+    const RunResult check = run_clientscore({"check", tmp.path().string()});
+    CHECK(check.status == 3);
+    CHECK(check.out.find("11 of 12 rows could not be read") != std::string::npos);
 }

@@ -203,3 +203,38 @@ TEST_CASE("cli::apply_weights", "[cli]") {
         CHECK_THROWS_WITH(cli::check_weights("--weights", weights), Contains("all five weights are 0"));
     }
 }
+
+TEST_CASE("cli::parse_bad_row_limit", "[cli]") {
+    using cli::parse_bad_row_limit;
+    const BadRowLimit rows = parse_bad_row_limit("--max-bad-rows", "25");
+    CHECK(rows.rows == 25);
+    CHECK(rows.percent == 0);
+    const BadRowLimit share = parse_bad_row_limit("--max-bad-rows", "2.5%");
+    CHECK(share.rows == 0);
+    CHECK(share.percent == 2.5);
+    for (const char* text : {"10,1%", "1%,10"}) {
+        const BadRowLimit both = parse_bad_row_limit("--max-bad-rows", text);
+        CHECK(both.rows == 10);
+        CHECK(both.percent == 1);
+    }
+    CHECK(parse_bad_row_limit("--max-bad-rows", "0").none());
+    CHECK(parse_bad_row_limit("--max-bad-rows", "0%").none());
+    for (const char* text : {"", "x", "-1", "101%", "-1%", "%", "10,", ",1%", "1%,2%", "5,6", "1.5", "10 rows"}) {
+        INFO(text);
+        CHECK_THROWS_AS(parse_bad_row_limit("--max-bad-rows", text), UsageError);
+    }
+    CHECK_THROWS_WITH(parse_bad_row_limit("--max-bad-rows", "lots"), Contains("\"lots\" is not a limit of bad rows"));
+}
+
+TEST_CASE("cli::BadRowLimit allows the larger of its rows and its share, rounded down", "[cli]") {
+    const BadRowLimit by_default;
+    CHECK(by_default.allowed(0) == 10);
+    CHECK(by_default.allowed(999) == 10);
+    CHECK(by_default.allowed(1000) == 10);
+    CHECK(by_default.allowed(1099) == 10);
+    CHECK(by_default.allowed(1100) == 11);
+    CHECK(by_default.allowed(2000) == 20);
+    CHECK(BadRowLimit{0, 0.7}.allowed(2000) == 14);
+    CHECK(BadRowLimit{0, 100}.allowed(928) == 928);
+    CHECK(BadRowLimit{0, 0}.allowed(1'000'000) == 0);
+}

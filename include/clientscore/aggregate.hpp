@@ -249,7 +249,8 @@ private:
     void add_invoice(Invoice invoice, std::string_view id, std::string_view status);
     void note_event_date(Days date);
     bool in_period(Days date) const;
-    void bad_row(const SourceRef& source, const std::string& column, const std::string& message);
+    void bad_row(const SourceRef& source, const std::string& column, const std::string& message,
+                 const std::string& kind);
 
     AggregateSettings m_settings;
     const ClientDirectory& m_directory;

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "clientscore/metrics.hpp"
 #include "clientscore/model.hpp"
 #include "clientscore/normalize.hpp"
 
@@ -159,6 +160,19 @@ struct Problem {
     std::int64_t line = 0;
     std::string column;
     std::string message;
+    /// The problem without the value (`is not a date`), to count alike problems together;
+    /// empty: the message is its own kind.
+    std::string kind = {};
+};
+
+/// SPEC §1 --max-bad-rows: a file may have at most the larger of `rows` bad rows and
+/// `percent` % of its data rows (rounded down); `--strict` is both zero.
+struct BadRowLimit {
+    std::int64_t rows = defaults::max_bad_rows;
+    double percent = defaults::max_bad_percent;
+
+    std::int64_t allowed(std::int64_t data_rows) const;
+    bool none() const { return rows == 0 && percent == 0; }
 };
 
 /// The bad rows of one file, whichever stage found them (a cell ingest could not read, an
@@ -168,16 +182,39 @@ struct ProblemLog {
     static constexpr std::size_t k_kept = 20;
     static constexpr std::size_t k_warned = 10;
 
+    /// Alike problems (same column and kind) counted together, for the one line that says
+    /// what went wrong most often when a file passes its limit.
+    struct Tally {
+        std::string column;
+        std::string kind;
+        std::int64_t count = 0;
+        Problem first;  ///< the one on the lowest line
+    };
+    static constexpr std::size_t k_tallies = 32;  ///< kinds beyond these are counted, not told apart
+
     std::int64_t count = 0;
     std::vector<Problem> kept;  ///< by line
+    std::vector<Tally> tallies;
 
     void add(Problem problem);
+    /// The kind with the most rows (on a tie, the one met first in the file); null when empty.
+    const Tally* most_frequent() const;
     /// Adds another log of the same file (a slice of it, or the aggregator's bad rows).
     void merge(const ProblemLog& other);
     /// The warning lines (without the `clientscore: ` prefix): the first k_warned problems as
     /// `FILE:LINE: column "C": message`, then `FILE: N more bad rows skipped`.
     std::vector<std::string> warnings(std::string_view file) const;
+
+private:
+    void tally(const Problem& problem, std::int64_t rows);
 };
+
+struct FileReport;
+
+/// Throws InputError (SPEC §1 ◆1) when `report` has more bad rows than `limit` allows: the
+/// file, the count, the limit, the most frequent problem with its first line, and a hint
+/// that fixes that problem or names --max-bad-rows.
+void enforce_bad_row_limit(const FileReport& report, const BadRowLimit& limit);
 
 /// What reading one file found: everything `check` prints, and the counts `rank` reports.
 struct FileReport {

@@ -48,6 +48,9 @@ inline constexpr double chase_days = 60;
 inline constexpr std::array<Threshold, k_component_count> thresholds = {
     Threshold{2, 10}, Threshold{0.10, 0.40}, Threshold{0.05, 0.25}, Threshold{7, 45}, Threshold{0, 2}};
 inline constexpr std::array<double, k_component_count> weights = {1, 1, 1, 1, 1};
+/// SPEC §1 --max-bad-rows: the larger of 10 rows and 1% of a file's data rows.
+inline constexpr std::int64_t max_bad_rows = 10;
+inline constexpr double max_bad_percent = 1.0;
 }  // namespace defaults
 
 /// SPEC §4 discounts: the request rate scaled beside the discount share (requests a month).

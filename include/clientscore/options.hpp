@@ -45,6 +45,8 @@ struct Options {
     std::optional<std::string> output;  ///< none: standard output
     std::optional<long> top;
     SortKey sort;
+    /// SPEC §1 ◆1; --strict and a limit of 0 are the same (each sets the other).
+    BadRowLimit max_bad_rows;
     bool strict = false;
     std::optional<Verdict> fail_on;
     ColorMode color = ColorMode::automatic;

@@ -128,12 +128,13 @@ void Aggregator::release_lookups() {
     m_status_index = StringIndex();
 }
 
-void Aggregator::bad_row(const SourceRef& source, const std::string& column, const std::string& message) {
+void Aggregator::bad_row(const SourceRef& source, const std::string& column, const std::string& message,
+                         const std::string& kind) {
     if (m_settings.strict) {
         throw InputError(Location{m_file_names.at(source.file_index), source.line, column}, message,
                          "without --strict, bad rows are skipped and counted");
     }
-    m_extras.at(source.file_index).bad_rows.add(Problem{source.line, column, message});
+    m_extras.at(source.file_index).bad_rows.add(Problem{source.line, column, message, kind});
 }
 
 void Aggregator::begin_records() {
@@ -316,7 +317,8 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
             if (first.client != index) {
                 bad_row(r.source, "client",
                         fmt::format("invoice \"{}\" belongs to client \"{}\" on an earlier line, not \"{}\"",
-                                    r.invoice_id, m_client_ids[first.client], m_client_ids[index]));
+                                    r.invoice_id, m_client_ids[first.client], m_client_ids[index]),
+                        "belongs to another client on an earlier line");
                 return;
             }
             // An empty currency cell means the reporting currency: it agrees with any line.
@@ -325,7 +327,8 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
                         fmt::format("invoice \"{}\" is in {} on an earlier line, not {}", r.invoice_id,
                                     m_currencies[first.currency].empty() ? "the reporting currency"
                                                                          : m_currencies[first.currency],
-                                    r.currency.empty() ? "the reporting currency" : std::string(r.currency)));
+                                    r.currency.empty() ? "the reporting currency" : std::string(r.currency)),
+                        "is in another currency on an earlier line");
                 return;
             }
             const std::optional<Money> paid_so_far = first.amount_paid();
@@ -334,7 +337,8 @@ void Aggregator::on_invoice(const InvoiceRecord& r) {
                 bad_row(r.source, r.amount_paid && fits_sum(first.amount, r.amount) ? "amount_paid" : "amount",
                         fmt::format("is too large: the lines of invoice \"{}\" would add up to more than "
                                     "64-bit minor units",
-                                    r.invoice_id));
+                                    r.invoice_id),
+                        "is too large");
                 return;
             }
             first.amount += r.amount;

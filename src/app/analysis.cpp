@@ -74,6 +74,8 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
             report.bad_rows.merge(ag.file_extras()[i].bad_rows);
             report.ignored += ag.file_extras()[i].ignored;
         }
+        // A file mostly not read must not become a report (SPEC §1 ◆1).
+        enforce_bad_row_limit(report, o.max_bad_rows);
         warnings.add_bad_rows(report);
         a.supplied.hostility |= report.has_tags || report.has_disputed;
         a.supplied.discounts |= report.derives_discounts;

@@ -68,6 +68,12 @@ CheckReport run_check(const Options& o, const WarningSink& warn) {
             r.bad_rows.merge(aggregator->file_extras()[i].bad_rows);
             r.ignored += aggregator->file_extras()[i].ignored;
         }
+        try {
+            enforce_bad_row_limit(r, o.max_bad_rows);
+        } catch (const InputError& e) {
+            report.errors.push_back(error_line(e));
+            report.ok = false;
+        }
         warnings.add_bad_rows(r);
     }
     try {

@@ -128,7 +128,10 @@ constexpr std::array k_option_rows = {
         [](Options& o, std::string_view n, const std::string& v) { o.date_order = cli::parse_date_order(n, v); }},
     OptionRow{"--decimal", ".|,|auto", "auto", k_input, "decimal separator of amounts with one kind of separator", false,
         [](Options& o, std::string_view n, const std::string& v) { o.decimal = cli::parse_decimal_mode(n, v); }},
-    OptionRow{"--strict", "", "", k_input, "a bad row is an error (exit 3) instead of a skip", false,
+    OptionRow{"--max-bad-rows", "LIMIT", k_from_defaults, k_input,
+              "bad rows a file may have: N rows, P% of its rows, or N,P% the larger; more is an error", false,
+        [](Options& o, std::string_view n, const std::string& v) { o.max_bad_rows = cli::parse_bad_row_limit(n, v); }},
+    OptionRow{"--strict", "", "", k_input, "a bad row is an error (exit 3): --max-bad-rows 0", false,
         [](Options& o, std::string_view, const std::string& v) { o.strict = v == "true"; }},
 
     OptionRow{"--format", "table|json|csv|tsv|markdown", "table", k_output, "output format", false,
@@ -187,6 +190,9 @@ std::string shown_default(const OptionRow& row) {
         return std::string(row.default_text);
     }
     const std::string_view name = row.names;
+    if (name == "--max-bad-rows") {
+        return fmt::format("{},{}%", defaults::max_bad_rows, defaults::max_bad_percent);
+    }
     const double value = name == "--hourly-cost"     ? defaults::hourly_cost
                          : name == "--email-minutes" ? defaults::email_minutes
                          : name == "--fire-at"       ? defaults::fire_at
@@ -473,6 +479,10 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
         }
     }
     cli::check_weights("--weights", o.weights);
+    if (o.strict) {
+        o.max_bad_rows = BadRowLimit{0, 0};
+    }
+    o.strict = o.max_bad_rows.none();
     if (o.from && o.to && *o.from > *o.to) {
         throw UsageError(fmt::format("--from {} is after --to {}", format_date(*o.from), format_date(*o.to)),
                          "the period runs from --from to --to, both inclusive");

@@ -103,6 +103,51 @@ long parse_row_count(std::string_view option, std::string_view text) {
     return value;
 }
 
+BadRowLimit parse_bad_row_limit(std::string_view option, std::string_view text) {
+    const auto fail = [&]() -> UsageError {
+        return UsageError(fmt::format("{}: \"{}\" is not a limit of bad rows", option, text),
+                          fmt::format("give N rows, P% of a file's rows, or N,P% for the larger of the two, "
+                                      "e.g. {} 10,1% (the default) or {} 0 (as --strict)",
+                                      option, option));
+    };
+    BadRowLimit limit{0, 0};
+    bool rows_given = false;
+    bool percent_given = false;
+    std::string_view rest = text;
+    while (true) {
+        const std::size_t comma = rest.find(',');
+        std::string_view part = rest.substr(0, comma);
+        if (part.empty()) {
+            throw fail();
+        }
+        if (part.back() == '%') {
+            part.remove_suffix(1);
+            double value = 0;
+            const char* end = part.data() + part.size();
+            auto [ptr, ec] = std::from_chars(part.data(), end, value);
+            if (percent_given || part.empty() || ec != std::errc{} || ptr != end || !(value >= 0 && value <= 100)) {
+                throw fail();
+            }
+            limit.percent = value;
+            percent_given = true;
+        } else {
+            std::int64_t value = 0;
+            const char* end = part.data() + part.size();
+            auto [ptr, ec] = std::from_chars(part.data(), end, value);
+            if (rows_given || ec != std::errc{} || ptr != end || value < 0) {
+                throw fail();
+            }
+            limit.rows = value;
+            rows_given = true;
+        }
+        if (comma == std::string_view::npos) {
+            break;
+        }
+        rest = rest.substr(comma + 1);
+    }
+    return limit;
+}
+
 Days parse_date(std::string_view option, std::string_view text) {
     auto date = parse_iso_date(text);
     if (!date) {

@@ -22,6 +22,8 @@ double parse_margin_share(std::string_view option, std::string_view text);
 long parse_row_count(std::string_view option, std::string_view text);
 
 /// `YYYY-MM-DD`, strictly (normalize's parse_iso_date).
+/// --max-bad-rows: `N`, `P%` or `N,P%` (the larger of the two); anything else is a usage error.
+BadRowLimit parse_bad_row_limit(std::string_view option, std::string_view text);
 Days parse_date(std::string_view option, std::string_view text);
 
 /// The first and last day of a `YYYY-MM` month, for --month.

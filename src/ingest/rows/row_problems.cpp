@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "clientscore/error.hpp"
 
@@ -26,20 +27,28 @@ std::string quote_value(std::string_view value) {
 
 RowProblems::RowProblems(FileReport& report, bool strict) : m_report(report), m_strict(strict) {}
 
-void RowProblems::add(std::int64_t line, const std::string& column, const std::string& message) {
+void RowProblems::add(std::int64_t line, const std::string& column, const std::string& message,
+                      const std::string& kind) {
     if (m_strict) {
         throw InputError(Location{m_report.file.display_name, line, column}, message,
                          "without --strict, bad rows are skipped and counted");
     }
-    m_report.bad_rows.add(Problem{line, column, message});
+    m_report.bad_rows.add(Problem{line, column, message, kind});
 }
 
 }  // namespace clientscore::ingest
 
 namespace clientscore {
 
+std::int64_t BadRowLimit::allowed(std::int64_t data_rows) const {
+    // The small epsilon keeps 1% of 1,000 at 10 where the product lands just under it.
+    const auto share = static_cast<std::int64_t>(std::floor(percent * static_cast<double>(data_rows) / 100 + 1e-9));
+    return std::max(rows, share);
+}
+
 void ProblemLog::add(Problem problem) {
     ++count;
+    tally(problem, 1);
     if (kept.size() == k_kept && problem.line >= kept.back().line) {
         return;
     }
@@ -53,12 +62,49 @@ void ProblemLog::add(Problem problem) {
     }
 }
 
+void ProblemLog::tally(const Problem& problem, std::int64_t rows) {
+    const std::string_view kind = problem.kind.empty() ? std::string_view(problem.message) : problem.kind;
+    for (Tally& t : tallies) {
+        if (t.column == problem.column && t.kind == kind) {
+            t.count += rows;
+            if (problem.line < t.first.line) {
+                t.first = problem;
+            }
+            return;
+        }
+    }
+    if (tallies.size() < k_tallies) {
+        tallies.push_back(Tally{problem.column, std::string(kind), rows, problem});
+    }
+}
+
 void ProblemLog::merge(const ProblemLog& other) {
     const std::int64_t total = count + other.count;
-    for (const Problem& p : other.kept) {
-        add(p);
+    const std::vector<Problem> theirs = other.kept;
+    std::vector<Tally> their_tallies = other.tallies;
+    for (const Problem& p : theirs) {
+        // kept, not add: the tallies come whole from the other log below.
+        auto at = std::upper_bound(kept.begin(), kept.end(), p.line,
+                                   [](std::int64_t line, const Problem& q) { return line < q.line; });
+        kept.insert(at, p);
+    }
+    if (kept.size() > k_kept) {
+        kept.resize(k_kept);
+    }
+    for (const Tally& t : their_tallies) {
+        tally(t.first, t.count);
     }
     count = total;
+}
+
+const ProblemLog::Tally* ProblemLog::most_frequent() const {
+    const Tally* best = nullptr;
+    for (const Tally& t : tallies) {
+        if (best == nullptr || t.count > best->count || (t.count == best->count && t.first.line < best->first.line)) {
+            best = &t;
+        }
+    }
+    return best;
 }
 
 std::vector<std::string> ProblemLog::warnings(std::string_view file) const {
@@ -72,6 +118,73 @@ std::vector<std::string> ProblemLog::warnings(std::string_view file) const {
         lines.push_back(fmt::format("{}: {} more bad rows skipped", file, count - shown));
     }
     return lines;
+}
+
+}  // namespace clientscore
+
+namespace clientscore {
+
+namespace {
+
+// The canonical field read from `header`, for a `--map KIND.FIELD=` the user can copy.
+std::string field_of(const FileReport& report, const std::string& header) {
+    for (const auto& [field, column] : report.mapping) {
+        if (column == header) {
+            return field;
+        }
+    }
+    return "FIELD";
+}
+
+// The hint fixes the most frequent problem where one option does; every hint also says how
+// to accept the loss, since a file may be known to hold rows that are not records.
+std::string bad_row_hint(const FileReport& report, const ProblemLog::Tally& most, std::int64_t count) {
+    const std::string accept = fmt::format("or accept the loss with --max-bad-rows {}", count);
+    const std::string map = fmt::format("--map {}.{}=HEADER", k_kind_names[static_cast<std::size_t>(report.file.kind)],
+                                        most.column.empty() ? std::string("FIELD") : field_of(report, most.column));
+    const std::string_view kind = most.kind;
+    if (most.column.empty()) {
+        return fmt::format("the rows do not split into the header's columns: check the file's delimiter and quotes, {}",
+                           accept);
+    }
+    if (kind.starts_with("is not a date") || kind.starts_with("is an ambiguous date")) {
+        return fmt::format(
+            "dates read look like 2026-09-01, 2026-09-01 10:23 or 1/9/2026 (four-digit years): export column "
+            "\"{}\" in such a form, read another column with {}, {}",
+            most.column, map, accept);
+    }
+    if (kind.starts_with("is not an amount")) {
+        return fmt::format("set --decimal . or --decimal , for the amounts' decimal separator, read another column "
+                           "with {}, {}",
+                           map, accept);
+    }
+    if (kind == "is empty") {
+        return fmt::format("if another column holds it, read it with {}; {}", map, accept);
+    }
+    return fmt::format("if column \"{}\" is not the right one, read another with {}; {}", most.column, map, accept);
+}
+
+}  // namespace
+
+void enforce_bad_row_limit(const FileReport& report, const BadRowLimit& limit) {
+    const std::int64_t allowed = limit.allowed(report.rows);
+    const ProblemLog& log = report.bad_rows;
+    if (log.count <= allowed) {
+        return;
+    }
+    std::string most_often;
+    std::string hint = fmt::format("accept the loss with --max-bad-rows {}", log.count);
+    if (const ProblemLog::Tally* most = log.most_frequent()) {
+        most_often = most->column.empty()
+                         ? fmt::format("; most often the row {}, first at line {}", most->first.message, most->first.line)
+                         : fmt::format("; most often column \"{}\": {}, first at line {}", most->column,
+                                       most->first.message, most->first.line);
+        hint = bad_row_hint(report, *most, log.count);
+    }
+    throw InputError(Location{report.file.display_name, 0, {}},
+                     fmt::format("{} of {} rows could not be read (limit {}){}", log.count, report.rows, allowed,
+                                 most_often),
+                     hint);
 }
 
 }  // namespace clientscore

@@ -20,7 +20,10 @@ public:
     RowProblems(FileReport& report, bool strict);
     /// One bad row: `column` is the header name (empty for a wrong field count). Throws
     /// InputError under --strict.
-    void add(std::int64_t line, const std::string& column, const std::string& message);
+    /// `kind`: the message without the value, to count alike problems together (empty: the
+    /// message itself).
+    void add(std::int64_t line, const std::string& column, const std::string& message,
+             const std::string& kind = {});
 
 private:
     FileReport& m_report;

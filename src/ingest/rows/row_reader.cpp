@@ -72,7 +72,8 @@ bool RowReader::next() {
         }
         m_problems.add(m_record.line(), {},
                        fmt::format("has {} field{}, the header has {}", m_record.size(),
-                                   m_record.size() == 1 ? "" : "s", fields));
+                                   m_record.size() == 1 ? "" : "s", fields),
+                       "has the wrong number of fields");
     }
     return false;
 }
@@ -93,7 +94,11 @@ bool RowReader::required(int column, std::string_view& out) {
         return true;
     }
     const std::string_view written = trim(raw_value(column));
-    bad(column, written.empty() ? std::string("is empty") : fmt::format("{} counts as empty", quote_value(written)));
+    if (written.empty()) {
+        bad(column, "is empty");
+    } else {
+        bad_value(column, written, "counts as empty");
+    }
     return false;
 }
 
@@ -122,7 +127,7 @@ bool RowReader::read_timestamp(int column, std::string_view v, LocalDateTime& ou
         }
     }
     if (!parsed) {
-        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        bad_value(column, v, parsed.error());
         return false;
     }
     ParsedTimestamp ts = *parsed;
@@ -169,7 +174,7 @@ bool RowReader::amount(int column, std::optional<Money>& out) {
     }
     const Result<ParsedAmount> parsed = parse_amount(v, m_decimal);
     if (!parsed) {
-        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        bad_value(column, v, parsed.error());
         return false;
     }
     m_dot_seen = m_dot_seen || parsed->decimal_used == '.';
@@ -193,7 +198,7 @@ bool RowReader::duration(int column, std::int64_t& out_ms) {
     }
     const Result<std::int64_t> parsed = parse_duration_ms(text, m_duration_unit);
     if (!parsed) {
-        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        bad_value(column, v, parsed.error());
         return false;
     }
     out_ms = *parsed;
@@ -204,7 +209,7 @@ bool RowReader::direction(int column, Direction& out) {
     const std::string_view v = word(column);
     const Result<Direction> parsed = parse_direction(v);
     if (!parsed) {
-        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        bad_value(column, v, parsed.error());
         return false;
     }
     out = *parsed;
@@ -215,7 +220,7 @@ bool RowReader::disputed(int column, bool& out) {
     const std::string_view v = value(column);
     const Result<bool> parsed = parse_disputed(v);
     if (!parsed) {
-        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        bad_value(column, v, parsed.error());
         return false;
     }
     out = *parsed;
@@ -226,7 +231,7 @@ bool RowReader::discount_status(int column, DiscountStatus& out, std::string_vie
     text = value(column);
     const Result<DiscountStatus> parsed = parse_discount_status(text);
     if (!parsed) {
-        bad(column, fmt::format("{} {}", quote_value(text), parsed.error()));
+        bad_value(column, text, parsed.error());
         return false;
     }
     out = *parsed;
@@ -241,7 +246,7 @@ bool RowReader::currency(int column, std::string_view& out) {
     }
     Result<std::string> parsed = parse_currency(v);
     if (!parsed) {
-        bad(column, fmt::format("{} {}", quote_value(v), parsed.error()));
+        bad_value(column, v, parsed.error());
         return false;
     }
     m_currency = std::move(parsed.value());
@@ -254,9 +259,13 @@ bool RowReader::currency(int column, std::string_view& out) {
     return true;
 }
 
-void RowReader::bad(int column, const std::string& message) {
+void RowReader::bad(int column, const std::string& message, const std::string& kind) {
     const std::string header = column >= 0 ? m_csv.header()[static_cast<std::size_t>(column)] : std::string{};
-    m_problems.add(m_record.line(), header, message);
+    m_problems.add(m_record.line(), header, message, kind);
+}
+
+void RowReader::bad_value(int column, std::string_view value, const std::string& what) {
+    bad(column, fmt::format("{} {}", quote_value(value), what), what);
 }
 
 void RowReader::finish() {

@@ -69,7 +69,9 @@ public:
     bool currency(int column, std::string_view& out);
 
     /// Reports the current row as bad at `column`.
-    void bad(int column, const std::string& message);
+    void bad(int column, const std::string& message, const std::string& kind = {});
+    /// A bad value: the message quotes it, and `what` is its kind.
+    void bad_value(int column, std::string_view value, const std::string& what);
 
     /// Finishes the report: the date order and decimal separator used, the warning tail.
     void finish();
