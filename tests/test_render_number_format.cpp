@@ -1,13 +1,11 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
-#include <nlohmann/json.hpp>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "clientscore/render.hpp"
-#include "render/json_writer.hpp"
 #include "render/number_format.hpp"
 
 using namespace clientscore;
@@ -50,17 +48,6 @@ TEST_CASE("render::format_number", "[render]") {
         CHECK(format_percent(0.2745) == "27.5%");
         CHECK(format_percent(-0.125) == "-12.5%");
     }
-}
-
-TEST_CASE("render::json numbers match csv numbers", "[render]") {
-    // One value, the same bytes in every format.
-    for (double v : {0.1, 0.3, 100.0, -12.5, 0.4167, 1234.56, 1e-4, 2.68, 0.0, 12345678.9}) {
-        CHECK(json_text(json_number(v)) == format_number(v));
-        // and it reads back as the same double
-        CHECK(nlohmann::json::parse(json_text(json_number(v))).get<double>() == v);
-    }
-    CHECK(json_text(json_rounded(-0.004, 2)) == "0");
-    CHECK(json_text(json_rounded(std::optional<double>{}, 2)) == "null");
 }
 
 TEST_CASE("render::display_width and shorten_to_width", "[render]") {

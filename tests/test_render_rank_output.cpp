@@ -413,28 +413,3 @@ TEST_CASE("render::render_rank markdown", "[render]") {
         "1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
     CHECK(rank_text(report, OutputFormat::markdown, 40, true) == expected);
 }
-
-TEST_CASE("render::append_client_json writes what printing client_json writes", "[render]") {
-    // rank streams clients through append_client_json; explain and the tests' expectations go
-    // through client_json: both must print the same bytes, for every kind of cell.
-    std::vector<ClientResult> clients = test::formula_clients();
-    clients.push_back(test::acme());    // a name, reasons, a tag seen
-    clients.push_back(test::bistro());  // no tag seen: "tags": {}
-    ClientResult odd = test::acme();
-    odd.name.reset();
-    odd.score.reasons.clear();  // an empty list
-    odd.score.action = "quote \" backslash \\ tab \t and caf\xc3\xa9";
-    odd.metrics.margin_pct.reset();  // null
-    odd.metrics.tags = {1, 2, 3, 4, 5, 6};
-    odd.metrics.billed = 1e300;  // not an exact integer
-    clients.push_back(odd);
-    for (const ClientResult& client : clients) {
-        for (int depth : {0, 2}) {
-            std::string direct;
-            render::append_client_json(direct, client, depth);
-            std::string printed;
-            render::append_json(printed, render::client_json(client), depth);
-            CHECK(direct == printed);
-        }
-    }
-}
