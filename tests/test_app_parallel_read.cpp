@@ -1,11 +1,17 @@
-// read_in_parallel (src/app/parallel_read.cpp): the end-to-end cases moved here from
+// read_in_parallel (src/app/parallel_read.cpp): reading on every worker, large files cut into
+// slices, files read again whole when their slices cannot stand for them; the result never
+// depends on the threads or the cut. The end-to-end cases (cli::...) moved here from
 // test_app_cli.cpp.
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "cli_runner.hpp"
+#include "app/parallel_read.hpp"
+#include "app/run_settings.hpp"
+#include "app_fixtures.hpp"
+#include "clientscore/error.hpp"
 
+using namespace clientscore;
 using namespace clientscore::testing;
 using nlohmann::json;
 
@@ -19,7 +25,99 @@ std::vector<std::string> with(std::vector<std::string> args, const std::vector<s
     return args;
 }
 
+struct Read {
+    std::vector<FileReport> reports;
+    std::unique_ptr<Aggregator> aggregator;
+    std::vector<InputFile> files;
+};
+
+Read read_folder(const std::string& dir, const ReadPlan& plan) {
+    const Options o = options_for({"rank", dir});
+    Read r;
+    r.files = discover_inputs(o.dir, o.files).files;
+    r.reports.resize(r.files.size());
+    static const ClientDirectory no_clients;
+    r.aggregator = read_in_parallel(r.files, 0, no_clients, make_aggregate_settings(o, {}), make_read_settings(o),
+                                    plan, r.reports);
+    return r;
+}
+
+std::uint32_t calls_of(const Aggregator& ag, const std::string& id) {
+    for (std::size_t i = 0; i < ag.client_ids().size(); ++i) {
+        if (ag.client_ids()[i] == id) {
+            return ag.totals()[i].contacts.calls;
+        }
+    }
+    return 0;
+}
+
+// 1500 calls over 30 clients, a bad row every 100 records, quoted notes with line breaks.
+std::string many_calls() {
+    std::string calls = "client,started_at,duration,notes\n";
+    for (int i = 0; i < 1500; ++i) {
+        const std::string day = std::to_string(10 + i % 19);
+        calls += "C" + std::to_string(i % 30) + "," + (i % 100 == 99 ? "bad date" : "2026-09-" + day + " 10:00") +
+                 ",60," + (i % 13 == 0 ? "\"two\nlines\"" : "note") + "\n";
+    }
+    return calls;
+}
+
 }  // namespace
+
+TEST_CASE("app::read_in_parallel reads the same on one worker and on several with slices", "[app]") {
+    ExportFolder dir({{"calls.csv", many_calls()},
+                      {"emails.csv", "client,sent_at\nC1,2026-09-10 10:00\nC2,nope\n"},
+                      {"invoices.csv", "client,invoice_id,issued_at,due_at,amount\nC1,I1,2026-09-10,2026-09-30,10\n"
+                                       "C2,I1,2026-09-10,2026-09-30,10\n"}});
+    const Read whole = read_folder(dir.path(), ReadPlan{1, 16ull << 20});
+    REQUIRE(whole.files.size() == 3);
+    // 1500 records: 15 bad dates; every client has 50 calls less its bad rows.
+    CHECK(whole.reports[0].file.display_name == "calls.csv");
+    CHECK(whole.reports[0].rows == 1500);
+    CHECK(whole.reports[0].bad_rows.count == 15);
+    CHECK(calls_of(*whole.aggregator, "C0") == 50);
+    CHECK(calls_of(*whole.aggregator, "C9") == 45);  // records 99, 399, ... hold C9's bad dates
+    for (const ReadPlan plan : {ReadPlan{2, 4000}, ReadPlan{3, 2500}, ReadPlan{4, 700}}) {
+        CAPTURE(plan.threads, plan.slice_bytes);
+        const Read cut = read_folder(dir.path(), plan);
+        REQUIRE(cut.reports.size() == whole.reports.size());
+        for (std::size_t f = 0; f < whole.reports.size(); ++f) {
+            CAPTURE(whole.reports[f].file.display_name);
+            CHECK(cut.reports[f].file.display_name == whole.reports[f].file.display_name);
+            CHECK(cut.reports[f].rows == whole.reports[f].rows);
+            CHECK(cut.reports[f].bad_rows.count == whole.reports[f].bad_rows.count);
+            REQUIRE(cut.reports[f].bad_rows.kept.size() == whole.reports[f].bad_rows.kept.size());
+            for (std::size_t k = 0; k < whole.reports[f].bad_rows.kept.size(); ++k) {
+                CHECK(cut.reports[f].bad_rows.kept[k].line == whole.reports[f].bad_rows.kept[k].line);
+            }
+        }
+        for (int c = 0; c < 30; ++c) {
+            const std::string id = "C" + std::to_string(c);
+            CHECK(calls_of(*cut.aggregator, id) == calls_of(*whole.aggregator, id));
+        }
+        CHECK(cut.aggregator->invoices().size() == 1);
+        REQUIRE(cut.aggregator->file_extras().size() == 3);
+        CHECK(cut.aggregator->file_extras()[2].bad_rows.count == 1);  // I1 for C2 after C1
+    }
+}
+
+TEST_CASE("app::read_in_parallel throws the error of the first failing file in file order", "[app]") {
+    // calls.csv comes before emails.csv (Discovery's order); both lack their date column.
+    ExportFolder dir({{"calls.csv", "client,when\nA,2026-09-01\n"},
+                      {"emails.csv", "client,when\nA,2026-09-01\n"},
+                      {"discounts.csv", "client,granted_at,amount\nA,2026-09-01,5\n"}});
+    for (int round = 0; round < 5; ++round) {
+        for (const unsigned threads : {1u, 2u, 4u}) {
+            CAPTURE(round, threads);
+            try {
+                read_folder(dir.path(), ReadPlan{threads, 16ull << 20});
+                FAIL("no InputError");
+            } catch (const InputError& e) {
+                CHECK(e.where().file == "calls.csv");
+            }
+        }
+    }
+}
 
 TEST_CASE("cli::the same output whatever the number of reader threads", "[cli][e2e]") {
     // Spread the sample over more files than threads so that every split is exercised.
