@@ -1,4 +1,5 @@
-// The CSV layer: byte chain, guard, dialect, splitting and unquoting (src/ingest/csv_reader.*).
+// The CSV layer: dialect, splitting and unquoting (src/ingest/csv/csv_reader.cpp). The byte chain and
+// the guard have their own test files (test_ingest_byte_source.cpp, test_ingest_text_guard.cpp).
 
 #include <catch2/catch.hpp>
 
@@ -20,6 +21,8 @@
 #include "ingest/csv/csv_reader.hpp"
 #include "ingest/bytes/text_guard.hpp"
 
+#include "csv_fixtures.hpp"
+
 namespace fs = std::filesystem;
 using clientscore::InputError;
 using clientscore::UsageError;
@@ -27,102 +30,11 @@ using clientscore::ingest::CsvReader;
 using clientscore::ingest::CsvRecord;
 using clientscore::ingest::RawInput;
 using namespace std::string_literals;
+using namespace clientscore::csv_fixtures;
 
 namespace {
 
 const fs::path k_realdata = CLIENTSCORE_REALDATA;
-
-struct Table {
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::int64_t> lines;
-    char delimiter = ',';
-    bool bom = false;
-};
-
-Table read_all(const RawInput& raw, const std::string& encoding = "utf-8") {
-    CsvReader reader(raw, encoding);
-    Table table;
-    table.header = reader.header();
-    table.delimiter = reader.delimiter();
-    table.bom = reader.bom();
-    CsvRecord record;
-    while (reader.next(record)) {
-        std::vector<std::string> row;
-        for (std::size_t i = 0; i < record.size(); ++i) {
-            row.emplace_back(record.field(i));
-        }
-        table.rows.push_back(row);
-        table.lines.push_back(record.line());
-    }
-    return table;
-}
-
-Table read_text(const std::string& text, const std::string& encoding = "utf-8") {
-    return read_all(RawInput::from_text(text, "test.csv"), encoding);
-}
-
-Table read_path(const fs::path& path, const std::string& encoding = "utf-8") {
-    return read_all(RawInput(path.string(), path.filename().string()), encoding);
-}
-
-// The InputError that reading `text` throws, as its located message.
-std::string error_of(const std::string& text, const std::string& encoding = "utf-8") {
-    try {
-        read_text(text, encoding);
-    } catch (const InputError& error) {
-        return error.located_message() + (error.hint().empty() ? "" : "\n" + error.hint());
-    }
-    return "(no error)";
-}
-
-std::string error_of_path(const fs::path& path) {
-    try {
-        read_path(path);
-    } catch (const InputError& error) {
-        return error.located_message() + (error.hint().empty() ? "" : "\n" + error.hint());
-    }
-    return "(no error)";
-}
-
-class TempFile {
-public:
-    explicit TempFile(const std::string& name) {
-        static int counter = 0;
-        m_dir = fs::temp_directory_path() /
-                ("clientscore_ingest_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
-        fs::create_directories(m_dir);
-        m_path = m_dir / name;
-    }
-    TempFile(const TempFile&) = delete;
-    TempFile& operator=(const TempFile&) = delete;
-    ~TempFile() {
-        std::error_code ignored;
-        fs::remove_all(m_dir, ignored);
-    }
-    const fs::path& path() const { return m_path; }
-    void write(const std::string& bytes) const {
-        std::ofstream out(m_path, std::ios::binary);
-        out << bytes;
-    }
-    void write_gzip(const std::string& bytes) const {
-        gzFile gz = gzopen(m_path.c_str(), "wb");
-        REQUIRE(gz != nullptr);
-        REQUIRE(gzwrite(gz, bytes.data(), static_cast<unsigned>(bytes.size())) == static_cast<int>(bytes.size()));
-        gzclose(gz);
-    }
-
-private:
-    fs::path m_dir;
-    fs::path m_path;
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
 
 }  // namespace
 
@@ -217,39 +129,6 @@ TEST_CASE("ingest::CsvReader line numbers after quoted line breaks", "[ingest]")
     CHECK(t.rows[1][1] == "three\n\nlines");
 }
 
-TEST_CASE("ingest::TextGuard rejects what is not text", "[ingest]") {
-    SECTION("quote still open at the end names the line where it opened") {
-        CHECK(error_of("a,b\n1,2\n3,\"open\nstill\n") ==
-              "test.csv:3: a quote opened on this line is still open at the end of the file\n"
-              "close the quoted field; a quote inside a quoted field is written twice (\"\")");
-    }
-    SECTION("NUL byte") {
-        CHECK(error_of("a,b\n1,2\n3,\0x\n"s).rfind("test.csv:3: contains a NUL byte", 0) == 0);
-    }
-    SECTION("invalid UTF-8 with the encoding hint") {
-        const std::string message = error_of("a,b\n1,caf\xE9\n");
-        CHECK(message.rfind("test.csv:2: byte 0xE9 is not valid UTF-8\n", 0) == 0);
-        CHECK(message.find("--encoding windows-1252") != std::string::npos);
-    }
-    SECTION("overlong, surrogate and truncated sequences") {
-        CHECK(error_of("a\n\xC0\xAF\n").find("byte 0xC0 is not valid UTF-8") != std::string::npos);
-        CHECK(error_of("a\n\xED\xA0\x80\n").find("byte 0xA0 is not valid UTF-8") != std::string::npos);
-        CHECK(error_of("a\n\xE2\x82").find("ends inside a UTF-8 character") != std::string::npos);
-    }
-    SECTION("UTF-16 with and without a byte-order mark") {
-        const std::string le_bom("\xFF\xFE" "a\0,\0b\0\n\0", 10);
-        CHECK(error_of(le_bom).rfind("test.csv:1: is UTF-16 text", 0) == 0);
-        // from_text stands for standard input, which a command cannot name: the hint says FILE.
-        CHECK(error_of(le_bom).find("iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.csv") != std::string::npos);
-        const std::string be_plain("\0a\0,\0b\0\n\0" "1\0,\0" "2\0\n", 16);
-        CHECK(error_of(be_plain).rfind("test.csv:1: is UTF-16 text", 0) == 0);
-    }
-    SECTION("a binary file is not text, and not taken for UTF-16 (NULs in runs)") {
-        const std::string elf("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3E\0\x01\0\0\0", 24);
-        CHECK(error_of(elf).rfind("test.csv:1: contains a NUL byte: this is not a text file", 0) == 0);
-    }
-}
-
 TEST_CASE("ingest::CsvReader encodings", "[ingest]") {
     const std::string latin = "name,city\nJos\xE9,Z\xFCrich\n";
     CHECK(error_of(latin).find("is not valid UTF-8") != std::string::npos);
@@ -295,37 +174,6 @@ TEST_CASE("ingest::CsvReader long records", "[ingest]") {
     }
 }
 
-TEST_CASE("ingest::TextGuard reads records across the pieces it reads the text in", "[ingest]") {
-    // The guard reads a small first piece, then k_piece_bytes at a time, and keeps scanning
-    // where it stopped: a CRLF, a quoted line break, a doubled quote and a three-byte UTF-8
-    // character must read the same wherever a piece ends, and so must the line numbers after.
-    using clientscore::ingest::k_first_piece_bytes;
-    using clientscore::ingest::k_piece_bytes;
-    const std::string tail =
-        "1,\"q\r\nz\"\r\n"
-        "2,\xE2\x82\xAC\"\"x\r\n"
-        "3,\"a\"\"b\"\r\n"
-        "4,end\r\n";
-    for (const std::size_t boundary : {k_first_piece_bytes, k_first_piece_bytes + k_piece_bytes}) {
-        for (std::size_t shift = 0; shift < 24; ++shift) {
-            // The header, then one padding row that puts the tail's first byte `shift` bytes
-            // before the end of a piece.
-            const std::string header = "a,b\r\n";
-            const std::size_t pad = boundary - shift - header.size() - 4;
-            const std::string text = header + "x," + std::string(pad, 'p') + "\r\n" + tail;
-            INFO("boundary " << boundary << " shift " << shift);
-            const Table t = read_text(text);
-            REQUIRE(t.rows.size() == 5);
-            CHECK(t.rows[0][1].size() == pad);
-            CHECK(t.rows[1] == std::vector<std::string>{"1", "q\r\nz"});
-            CHECK(t.rows[2] == std::vector<std::string>{"2", "\xE2\x82\xAC\"\"x"});
-            CHECK(t.rows[3] == std::vector<std::string>{"3", "a\"b"});
-            CHECK(t.rows[4] == std::vector<std::string>{"4", "end"});
-            CHECK(t.lines == std::vector<std::int64_t>{2, 3, 5, 6, 7});
-        }
-    }
-}
-
 // Found by fuzz_pipeline when io::LineReader still split the lines: it looked at the byte after
 // the data to find the end of a last line that has no line break. Past 48 MiB that byte was
 // left over from an earlier block; when it was a '\n', the last line was cut wrong and the
@@ -355,69 +203,6 @@ TEST_CASE("ingest::CsvReader last line without a line break after 48 MiB of text
     }
     CHECK(rows == lines);
     CHECK(wrong == 0);
-}
-
-TEST_CASE("ingest::RawInput gzip and stdin", "[ingest]") {
-    const std::string text = "a,b\n1,\"x\ny\"\n2,3\n";
-    SECTION("gzip") {
-        const TempFile gz("calls.csv.gz");
-        gz.write_gzip(text);
-        const Table t = read_path(gz.path());
-        REQUIRE(t.rows.size() == 2);
-        CHECK(t.rows[0][1] == "x\ny");
-    }
-    SECTION("truncated gzip") {
-        const TempFile full("full.csv.gz");
-        std::string big;
-        for (int i = 0; i < 20000; ++i) {
-            big += "client " + std::to_string(i) + "," + std::to_string(i * 7919 % 10007) + "\n";
-        }
-        full.write_gzip(big);
-        const std::string bytes = slurp(full.path());
-        const TempFile cut("cut.csv.gz");
-        cut.write(bytes.substr(0, bytes.size() / 2));
-        CHECK(error_of_path(cut.path()).rfind("cut.csv.gz: the gzip data ends early", 0) == 0);
-    }
-    SECTION("corrupt gzip") {
-        const TempFile full("bad.csv.gz");
-        full.write_gzip(text);
-        std::string bytes = slurp(full.path());
-        bytes[12] = static_cast<char>(bytes[12] ^ 0x5A);
-        bytes[13] = static_cast<char>(bytes[13] ^ 0xA5);
-        full.write(bytes);
-        CHECK(error_of_path(full.path()).find("bad.csv.gz") == 0);
-    }
-    SECTION("a pipe is spooled so that it can be read twice") {
-        int fds[2];
-        REQUIRE(::pipe(fds) == 0);
-        REQUIRE(::write(fds[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
-        ::close(fds[1]);
-        const RawInput raw("/proc/self/fd/" + std::to_string(fds[0]), "pipe.csv");
-        ::close(fds[0]);
-        CHECK(read_all(raw).rows.size() == 2);
-        CHECK(read_all(raw).rows.size() == 2);
-    }
-    SECTION("missing file and folder") {
-        CHECK_THROWS_AS(RawInput("/nonexistent/calls.csv", "calls.csv"), InputError);
-        CHECK_THROWS_AS(RawInput(fs::temp_directory_path().string(), "tmp"), InputError);
-    }
-    SECTION("stdin is spooled and can be read twice") {
-        const TempFile in("stdin.csv");
-        in.write(text);
-        std::FILE* saved = std::fopen("/dev/null", "r");
-        REQUIRE(saved != nullptr);
-        const int saved_fd = ::dup(0);
-        REQUIRE(std::freopen(in.path().c_str(), "r", stdin) != nullptr);
-        RawInput raw("-", "-");
-        ::dup2(saved_fd, 0);
-        ::close(saved_fd);
-        std::fclose(saved);
-        std::clearerr(stdin);
-        const Table first = read_all(raw);
-        const Table second = read_all(raw);
-        CHECK(first.rows.size() == 2);
-        CHECK(second.rows == first.rows);
-    }
 }
 
 TEST_CASE("ingest::CsvReader csv-spectrum", "[ingest][realdata]") {

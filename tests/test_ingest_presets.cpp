@@ -1,6 +1,7 @@
-// Presets (src/ingest/presets.cpp, preset_detect.cpp, preset_rules.cpp): every supported vendor
-// export read from a fixture with the vendor's header spelling, without --map; --preset forcing
-// and turning detection off; end-to-end metrics through the binary.
+// Presets (src/ingest/presets/presets.cpp): every supported vendor export read from a fixture with
+// the vendor's header spelling, without --map; end-to-end metrics through the binary. Detection
+// and the rules' machinery have their own test files (test_ingest_preset_detect.cpp,
+// test_ingest_preset_rules.cpp).
 
 #include <catch2/catch.hpp>
 
@@ -16,93 +17,17 @@
 #include "clientscore/normalize.hpp"
 #include "ingest/presets/preset_detect.hpp"
 #include "ingest/presets/presets.hpp"
+#include "preset_fixtures.hpp"
 
 namespace fs = std::filesystem;
 using namespace clientscore;
 using clientscore::testing::run_clientscore;
 using nlohmann::json;
+using namespace clientscore::preset_fixtures;
 
 namespace {
 
-const fs::path k_presets = fs::path(CLIENTSCORE_TEST_DATA) / "presets";
 const fs::path k_realdata = CLIENTSCORE_REALDATA;
-
-struct Contact {
-    std::string client;
-    Channel channel;
-    LocalDateTime when;
-    Direction direction;
-    std::int64_t duration_ms;
-    std::string text;
-    std::int64_t line;
-};
-
-struct Invoice {
-    std::string client;
-    std::string invoice_id;
-    Days issued;
-    Days due;
-    std::optional<Days> paid;
-    Money amount;
-    std::optional<Money> amount_paid;
-    std::string currency;
-    bool ignored;
-    bool disputed;
-    std::int64_t line;
-};
-
-struct Discount {
-    std::string client;
-    Days when;
-    Money amount;
-    std::string currency;
-    DiscountStatus status;
-    std::string reason;
-};
-
-struct Collect : RecordSink {
-    std::vector<Contact> contacts;
-    std::vector<Invoice> invoices;
-    std::vector<Discount> discounts;
-    void on_contact(const ContactRecord& r) override {
-        contacts.push_back(Contact{std::string(r.client), r.channel, r.when, r.direction, r.duration_ms,
-                                   std::string(r.text), r.source.line});
-    }
-    void on_invoice(const InvoiceRecord& r) override {
-        invoices.push_back(Invoice{std::string(r.client), std::string(r.invoice_id), r.issued.date, r.due, r.paid,
-                                   r.amount, r.amount_paid, std::string(r.currency), r.ignored, r.disputed,
-                                   r.source.line});
-    }
-    void on_discount(const DiscountRecord& r) override {
-        discounts.push_back(Discount{std::string(r.client), r.when.date, r.amount, std::string(r.currency), r.status,
-                                     std::string(r.reason)});
-    }
-};
-
-struct Read {
-    FileReport report;
-    Collect got;
-};
-
-Read read_fixture(const std::string& name, Kind kind, const ReadSettings& settings = {}) {
-    InputFile file;
-    file.path = (k_presets / name).string();
-    file.kind = kind;
-    file.display_name = name;
-    Read r;
-    r.report = read_export(file, 0, settings, r.got);
-    return r;
-}
-
-ReadSettings with_preset(const std::string& name) {
-    ReadSettings s;
-    s.preset = name;
-    return s;
-}
-
-Days day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d); }
-LocalDateTime at(int y, unsigned m, unsigned d, int hh, int mm) { return LocalDateTime{day(y, m, d), hh * 3600 + mm * 60}; }
-Money money(double units) { return static_cast<Money>(units * static_cast<double>(k_money_scale) + (units < 0 ? -0.5 : 0.5)); }
 
 json rank_json(const std::vector<std::string>& args) {
     std::vector<std::string> full = {"rank", "--format", "json", "--quiet"};
@@ -127,91 +52,6 @@ const json& client_of(const json& report, const std::string& id) {
 std::string fixture(const std::string& name) { return (k_presets / name).string(); }
 
 }  // namespace
-
-TEST_CASE("ingest::presets detection from the header", "[ingest][presets]") {
-    struct Case {
-        const char* file;
-        Kind kind;
-        const char* preset;
-    };
-    const std::vector<Case> cases = {
-        {"stripe-invoices.csv", Kind::invoices, "stripe"},
-        {"hubspot-calls.csv", Kind::calls, "hubspot"},
-        {"hubspot-emails.csv", Kind::emails, "hubspot"},
-        {"zoho-crm-calls.csv", Kind::calls, "zoho-crm"},
-        {"aircall-calls.csv", Kind::calls, "aircall"},
-        {"salesforce-tasks.csv", Kind::calls, "salesforce"},
-        {"pipedrive-activities.csv", Kind::contacts, "pipedrive"},
-        {"xero-invoices.csv", Kind::invoices, "xero"},
-        {"freshbooks-invoices.csv", Kind::invoices, "freshbooks"},
-        {"zoho-books-invoices.csv", Kind::invoices, "zoho-books"},
-        {"quickbooks-invoice-list.csv", Kind::invoices, "quickbooks"},
-        {"ibm-ar-invoices.csv", Kind::invoices, "ibm-ar"},
-        {"servicenow-contacts.csv", Kind::contacts, "servicenow"},
-    };
-    for (const Case& c : cases) {
-        CAPTURE(c.file);
-        const Read detected = read_fixture(c.file, c.kind);
-        CHECK(detected.report.preset == c.preset);
-        CHECK_FALSE(detected.report.preset_forced);
-        CHECK(detected.report.preset_columns.size() >= 3);
-        const Read forced = read_fixture(c.file, c.kind, with_preset(c.preset));
-        CHECK(forced.report.preset == c.preset);
-        CHECK(forced.report.preset_forced);
-        CHECK(forced.report.rows == detected.report.rows);
-        CHECK(forced.report.ignored == detected.report.ignored);
-    }
-
-    SECTION("the preset list names every vendor of the issue once") {
-        CHECK(ingest::preset_names() ==
-              std::vector<std::string_view>{"stripe", "hubspot", "zoho-crm", "aircall", "salesforce", "pipedrive",
-                                            "xero", "freshbooks", "zoho-books", "quickbooks", "ibm-ar",
-                                            "servicenow"});
-    }
-    SECTION("generic exports match no preset") {
-        for (const char* name : {"calls", "emails", "invoices", "discounts", "clients"}) {
-            InputFile file;
-            file.path = (fs::path(CLIENTSCORE_SOURCE_DIR) / "sample_data" / (std::string(name) + ".csv")).string();
-            const auto kind_at = std::find(k_kind_names.begin(), k_kind_names.end(), std::string_view(name));
-            file.kind = static_cast<Kind>(kind_at - k_kind_names.begin());
-            file.display_name = name;
-            RecordSink sink;
-            const FileReport report = read_export(file, 0, {}, sink);
-            CAPTURE(name);
-            CHECK(report.preset == "none");
-            CHECK(report.preset_columns.empty());
-            CHECK(report.preset_notes.empty());
-        }
-    }
-    SECTION("the signature matches loosely: case, spaces, underscores, parentheses") {
-        const ingest::PresetChoice choice = ingest::choose_preset(
-            Kind::calls, {"HS Timestamp", "HS_CALL_DURATION (ms)", "hs-call-direction", "Company name"}, "");
-        REQUIRE(choice.preset != nullptr);
-        CHECK(choice.preset->name == "hubspot");
-        CHECK(choice.columns == std::vector<std::string>{"HS Timestamp", "HS_CALL_DURATION (ms)", "hs-call-direction"});
-    }
-    SECTION("a preset for another kind is no preset for this file") {
-        const Read r = read_fixture("ibm-ar-invoices.csv", Kind::invoices, with_preset("hubspot"));
-        CHECK(r.report.preset == "none");
-        CHECK(r.got.invoices.size() == 2);
-    }
-    SECTION("--preset none reads with the generic rules only") {
-        CHECK_THROWS_AS(read_fixture("aircall-calls.csv", Kind::calls, with_preset("none")), InputError);
-        const Read r = read_fixture("stripe-invoices.csv", Kind::invoices, with_preset("none"));
-        CHECK(r.report.preset == "none");
-        CHECK(r.got.discounts.empty());
-        CHECK_FALSE(r.report.derives_discounts);
-    }
-    SECTION("an unknown preset name is a usage error listing the names") {
-        try {
-            read_fixture("stripe-invoices.csv", Kind::invoices, with_preset("sap"));
-            FAIL("no error");
-        } catch (const UsageError& e) {
-            CHECK(std::string(e.what()) == "--preset sap: unknown preset");
-            CHECK(e.hint().find("stripe, hubspot, zoho-crm") != std::string::npos);
-        }
-    }
-}
 
 TEST_CASE("ingest::presets stripe invoices", "[ingest][presets]") {
     const Read r = read_fixture("stripe-invoices.csv", Kind::invoices);

@@ -1,13 +1,9 @@
-// read_export: typed records, bad rows, date order, decimals, real exports (src/ingest/read_export.cpp,
-// row_reader.cpp, date_order.cpp, row_problems.cpp).
+// read_export (src/ingest/read_export.cpp): typed records of every kind, file-level errors, encodings
+// and real exports. The bad rows, the date order and the bytes have their own test files
+// (test_ingest_row_reader.cpp, test_ingest_row_problems.cpp, test_ingest_date_order.cpp,
+// test_ingest_byte_source.cpp).
 
 #include <catch2/catch.hpp>
-
-#include "temp_file.hpp"
-
-#include <unistd.h>
-
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -19,102 +15,15 @@
 #include "clientscore/error.hpp"
 #include "clientscore/ingest.hpp"
 #include "clientscore/normalize.hpp"
+#include "read_export_fixtures.hpp"
 
 namespace fs = std::filesystem;
 using namespace clientscore;
+using namespace clientscore::read_fixtures;
 
 namespace {
 
 const fs::path k_realdata = CLIENTSCORE_REALDATA;
-
-struct Contact {
-    std::string client;
-    Channel channel;
-    LocalDateTime when;
-    Direction direction;
-    std::int64_t duration_ms;
-    TagSet tags;
-    std::string text;
-    std::int64_t line;
-};
-
-struct Invoice {
-    std::string client;
-    std::string invoice_id;
-    LocalDateTime issued;
-    Days due;
-    std::optional<Days> paid;
-    Money amount;
-    std::optional<Money> amount_paid;
-    std::string currency;
-    std::string status;
-    bool ignored;
-    bool disputed;
-    std::int64_t line;
-};
-
-struct Discount {
-    std::string client;
-    LocalDateTime when;
-    Money amount;
-    std::string currency;
-    DiscountStatus status;
-    std::string reason;
-    std::int64_t line;
-};
-
-struct Collect : RecordSink {
-    std::vector<Contact> contacts;
-    std::vector<Invoice> invoices;
-    std::vector<Discount> discounts;
-    std::vector<std::pair<std::string, std::string>> clients;
-    void on_contact(const ContactRecord& r) override {
-        contacts.push_back(Contact{std::string(r.client), r.channel, r.when, r.direction, r.duration_ms, r.tags,
-                                   std::string(r.text), r.source.line});
-    }
-    void on_invoice(const InvoiceRecord& r) override {
-        invoices.push_back(Invoice{std::string(r.client), std::string(r.invoice_id), r.issued, r.due, r.paid,
-                                   r.amount, r.amount_paid, std::string(r.currency), std::string(r.status),
-                                   r.ignored, r.disputed, r.source.line});
-    }
-    void on_discount(const DiscountRecord& r) override {
-        discounts.push_back(Discount{std::string(r.client), r.when, r.amount, std::string(r.currency), r.status,
-                                     std::string(r.reason), r.source.line});
-    }
-    void on_client(const ClientRecord& r) override { clients.emplace_back(r.id, r.name); }
-};
-
-using clientscore::testing::TempFile;
-
-struct Read {
-    FileReport report;
-    Collect got;
-};
-
-Read read_file(const std::string& path, Kind kind, const ReadSettings& settings = {}) {
-    Read r;
-    const InputFile file{path, kind, path == "-" ? "-" : fs::path(path).filename().string(), std::nullopt};
-    r.report = read_export(file, 0, settings, r.got);
-    return r;
-}
-
-Read read_text(const std::string& name, Kind kind, const std::string& text, const ReadSettings& settings = {}) {
-    Read r;
-    r.report = read_export(text, InputFile{"(not opened)", kind, name, std::nullopt}, 0, settings, r.got);
-    return r;
-}
-
-std::string input_error(const std::string& name, Kind kind, const std::string& text,
-                        const ReadSettings& settings = {}) {
-    try {
-        read_text(name, kind, text, settings);
-    } catch (const InputError& error) {
-        return error.located_message() + (error.hint().empty() ? "" : "\n" + error.hint());
-    }
-    return "(no error)";
-}
-
-Days day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d); }
 
 }  // namespace
 
@@ -150,70 +59,6 @@ TEST_CASE("ingest::read_export calls", "[ingest]") {
                                                                                 {"direction", "Direction"},
                                                                                 {"tags", "Tags"},
                                                                                 {"notes", "Notes"}});
-}
-
-TEST_CASE("ingest::read_export bad rows are counted and reported", "[ingest]") {
-    std::string text = "client,date,duration,direction\n";
-    text += "A,2024-01-02,60,in\n";                    // 2
-    text += "A,2024-01-32,60,in\n";                    // 3 bad date
-    text += "A,2024-01-02,abc,in\n";                   // 4 bad duration
-    text += "A,2024-01-02,60,sideways\n";              // 5 bad direction
-    text += ",2024-01-02,60,in\n";                     // 6 empty client
-    text += "N/A,2024-01-02,60,in\n";                  // 7 missing marker client
-    text += "A,\"2024-01-02\n\",60\n";                 // 8-9 wrong field count, after a quoted break
-    text += ",,,\n";                                   // 10 blank: ignored
-    text += "A,2024-01-03,60,out,extra\n";             // 11 wrong field count
-    text += "B,2024-01-04,,\n";                        // 12 good
-    const Read r = read_text("calls.csv", Kind::calls, text);
-    CHECK(r.got.contacts.size() == 2);
-    CHECK(r.report.rows == 9);
-    CHECK(r.report.bad_rows.count == 7);
-    REQUIRE(r.report.bad_rows.kept.size() == 7);
-    CHECK(r.report.bad_rows.kept[0].line == 3);
-    CHECK(r.report.bad_rows.kept[0].column == "date");
-    CHECK(r.report.bad_rows.kept[0].message.rfind("\"2024-01-32\" ", 0) == 0);
-    CHECK(r.report.bad_rows.kept[1].line == 4);
-    CHECK(r.report.bad_rows.kept[1].column == "duration");
-    CHECK(r.report.bad_rows.kept[2].column == "direction");
-    CHECK(r.report.bad_rows.kept[3].line == 6);
-    CHECK(r.report.bad_rows.kept[3].message == "is empty");
-    CHECK(r.report.bad_rows.kept[4].message == "\"N/A\" counts as empty");
-    CHECK(r.report.bad_rows.kept[5].line == 8);
-    CHECK(r.report.bad_rows.kept[5].column.empty());
-    CHECK(r.report.bad_rows.kept[5].message == "has 3 fields, the header has 4");
-    CHECK(r.report.bad_rows.kept[6].line == 11);
-    CHECK(r.got.contacts[1].line == 12);
-    const std::vector<std::string> warnings = r.report.bad_rows.warnings("calls.csv");
-    REQUIRE(warnings.size() == 7);
-    CHECK(warnings[0].rfind("calls.csv:3: column \"date\": \"2024-01-32\" ", 0) == 0);
-    CHECK(warnings[5] == "calls.csv:8: has 3 fields, the header has 4");
-}
-
-TEST_CASE("ingest::read_export warnings stop at 10, problems at 20", "[ingest]") {
-    std::string text = "client,date\n";
-    for (int i = 0; i < 25; ++i) {
-        text += "A,not a date\n";
-    }
-    text += "A,2024-05-06\n";
-    const Read r = read_text("calls.csv", Kind::calls, text);
-    CHECK(r.report.bad_rows.count == 25);
-    CHECK(r.report.bad_rows.kept.size() == 20);
-    const std::vector<std::string> warnings = r.report.bad_rows.warnings("calls.csv");
-    REQUIRE(warnings.size() == 11);
-    CHECK(warnings[9].rfind("calls.csv:11: column \"date\": \"not a date\" ", 0) == 0);
-    CHECK(warnings[10] == "calls.csv: 15 more bad rows skipped");
-    CHECK(r.got.contacts.size() == 1);
-}
-
-TEST_CASE("ingest::read_export --strict", "[ingest]") {
-    ReadSettings strict;
-    strict.strict = true;
-    CHECK(input_error("calls.csv", Kind::calls, "client,date\nA,2024-01-01\nA,soon\n", strict)
-              .rfind("calls.csv:3: column \"date\": \"soon\" ", 0) == 0);
-    CHECK(input_error("calls.csv", Kind::calls, "client,date\nA,2024-01-01\nA,soon\n", strict)
-              .find("\nwithout --strict, bad rows are skipped and counted") != std::string::npos);
-    CHECK(input_error("calls.csv", Kind::calls, "client,date\nA\n", strict) ==
-          "calls.csv:2: has 1 field, the header has 2\nwithout --strict, bad rows are skipped and counted");
 }
 
 TEST_CASE("ingest::read_export file-level errors", "[ingest]") {
@@ -364,20 +209,6 @@ TEST_CASE("ingest::read_export discounts", "[ingest]") {
     CHECK(r.report.decimal == ",");
 }
 
-TEST_CASE("ingest::read_export decimal setting", "[ingest]") {
-    const std::string text = "client,date,amount\nA,2024-01-01,\"1,5\"\nA,2024-01-01,2.5\n";
-    const Read dot = read_text("discounts.csv", Kind::discounts, text);
-    CHECK(dot.report.bad_rows.count == 1);  // `1,5` with `.` decimal: a bad thousands group
-    ReadSettings comma;
-    comma.decimal = DecimalMode::comma;
-    const Read c = read_text("discounts.csv", Kind::discounts, text, comma);
-    REQUIRE(c.got.discounts.size() == 1);
-    CHECK(c.got.discounts[0].amount == 15000);
-    const Read mixed = read_text("discounts.csv", Kind::discounts,
-                                 "client,date,amount\nA,2024-01-01,\"1.000,5\"\nA,2024-01-01,2.5\n");
-    CHECK(mixed.report.decimal == "mixed");
-}
-
 TEST_CASE("ingest::read_export clients", "[ingest]") {
     const Read r = read_text("clients.csv", Kind::clients, "Customer ID,Customer Name\nC1,Acme Ltd\nC2,\n,Nobody\n");
     REQUIRE(r.got.clients.size() == 2);
@@ -386,57 +217,6 @@ TEST_CASE("ingest::read_export clients", "[ingest]") {
     CHECK(r.report.bad_rows.count == 1);
     CHECK(r.report.mapping[1] == std::pair<std::string, std::string>{"name", "Customer Name"});
     CHECK_FALSE(r.report.from);
-}
-
-TEST_CASE("ingest::read_export date order", "[ingest]") {
-    SECTION("settled by a day above 12 before any ambiguous date") {
-        const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,13/02/2024\nA,03/04/2024\n");
-        CHECK(r.report.date_order == "dmy");
-        CHECK(r.got.contacts[1].when.date == day(2024, 4, 3));
-    }
-    SECTION("ambiguous first, settled by a later row (a scan)") {
-        const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,03/04/2024\nA,04/03/2024\nA,1/31/2024\n");
-        CHECK(r.report.date_order == "mdy");
-        REQUIRE(r.got.contacts.size() == 3);
-        CHECK(r.got.contacts[0].when.date == day(2024, 3, 4));
-    }
-    SECTION("settled from another date column") {
-        const Read r = read_text("invoices.csv", Kind::invoices,
-                                 "client,date,due,amount\nA,1/2/2024,2/1/2024,5\nA,2/1/2024,2/29/2024,5\n");
-        CHECK(r.report.date_order == "mdy");
-        CHECK(r.got.invoices[0].issued.date == day(2024, 1, 2));
-    }
-    SECTION("equal parts need no settling") {
-        const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,03/03/2024\nA,2024-01-01\n");
-        CHECK(r.report.date_order.empty());
-        CHECK(r.got.contacts[0].when.date == day(2024, 3, 3));
-    }
-    SECTION("ambiguous dates only: an input error asking for --date-order") {
-        const std::string message = input_error("calls.csv", Kind::calls, "client,date\nA,03/04/2024\nA,05/06/2024\n");
-        CHECK(message.rfind("calls.csv:2: column \"date\": \"03/04/2024\" could be day-first or month-first", 0) == 0);
-        CHECK(message.find("--date-order dmy") != std::string::npos);
-    }
-    SECTION("contradicting dates: an input error") {
-        const std::string message =
-            input_error("calls.csv", Kind::calls, "client,date\nA,13/02/2024\nA,01/02/2024\nA,02/13/2024\n");
-        CHECK(message.rfind("calls.csv:4: column \"date\": \"02/13/2024\" can only be month-first, but "
-                            "\"13/02/2024\" on line 2 can only be day-first",
-                            0) == 0);
-    }
-    SECTION("explicit order") {
-        ReadSettings s;
-        s.date_order = DateOrder::mdy;
-        const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,03/04/2024\nA,13/04/2024\n", s);
-        CHECK(r.report.date_order == "mdy");
-        REQUIRE(r.got.contacts.size() == 1);
-        CHECK(r.got.contacts[0].when.date == day(2024, 3, 4));
-        CHECK(r.report.bad_rows.count == 1);
-    }
-    SECTION("dotted dates are day-first") {
-        const Read r = read_text("calls.csv", Kind::calls, "client,date\nA,3.4.2024 9:05\n");
-        CHECK(r.got.contacts[0].when == LocalDateTime{day(2024, 4, 3), 9 * 3600 + 5 * 60});
-        CHECK(r.report.date_order.empty());
-    }
 }
 
 TEST_CASE("ingest::read_export encodings", "[ingest]") {
@@ -451,38 +231,6 @@ TEST_CASE("ingest::read_export encodings", "[ingest]") {
     CHECK(r.report.encoding == "windows-1252");
     const std::string utf16("\xFF\xFE" "c\0l\0i\0e\0n\0t\0\n\0", 16);
     CHECK(input_error("calls.csv", Kind::calls, utf16).find("iconv -f UTF-16 -t UTF-8") != std::string::npos);
-}
-
-TEST_CASE("ingest::read_export gzip and stdin", "[ingest]") {
-    const std::string text = "client,date\nA,2024-01-01\nB,2024-01-02\n";
-    SECTION("gzip") {
-        const TempFile file("calls.csv.gz", "");
-        gzFile gz = gzopen(file.path().c_str(), "wb");
-        gzwrite(gz, text.data(), static_cast<unsigned>(text.size()));
-        gzclose(gz);
-        const Read r = read_file(file.path(), Kind::calls);
-        CHECK(r.got.contacts.size() == 2);
-    }
-    SECTION("stdin, with a date-order scan that reads it twice") {
-        const TempFile file("in.csv", "client,date\nA,01/02/2024\nB,2/13/2024\n");
-        const int saved = ::dup(0);
-        REQUIRE(std::freopen(file.path().c_str(), "r", stdin) != nullptr);
-        Read r;
-        try {
-            r = read_file("-", Kind::calls);
-        } catch (...) {
-            ::dup2(saved, 0);
-            ::close(saved);
-            throw;
-        }
-        ::dup2(saved, 0);
-        ::close(saved);
-        std::clearerr(stdin);
-        REQUIRE(r.got.contacts.size() == 2);
-        CHECK(r.report.file.display_name == "-");
-        CHECK(r.report.date_order == "mdy");
-        CHECK(r.got.contacts[0].when.date == day(2024, 1, 2));
-    }
 }
 
 TEST_CASE("ingest::read_export IBM accounts receivable", "[ingest][realdata]") {

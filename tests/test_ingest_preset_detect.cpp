@@ -1,0 +1,264 @@
+// Choosing a file's preset (src/ingest/presets/preset_detect.cpp, SPEC §2 "Presets"): header
+// signatures, --preset forcing one or turning detection off, and the header of a report export
+// found below its title lines.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clientscore/error.hpp"
+#include "clientscore/ingest.hpp"
+#include "clientscore/normalize.hpp"
+#include "ingest/bytes/byte_source.hpp"
+#include "ingest/presets/preset_detect.hpp"
+#include "ingest/presets/presets.hpp"
+#include "preset_fixtures.hpp"
+
+namespace fs = std::filesystem;
+using namespace clientscore;
+using namespace clientscore::preset_fixtures;
+
+namespace {
+
+const ingest::Preset& preset(std::string_view name, Kind kind) {
+    const ingest::Preset* found = ingest::find_preset(name, kind);
+    REQUIRE(found != nullptr);
+    return *found;
+}
+
+std::optional<std::int64_t> header_below_titles(const std::string& text, Kind kind, std::string_view setting = "") {
+    const ingest::RawInput raw = ingest::RawInput::from_text(text, "report.csv");
+    return ingest::find_header_below_titles(raw, "utf-8", kind, setting);
+}
+
+const std::string k_quickbooks_header = ",Date,Transaction type,Num,Name,Due date,Amount,Open balance\n";
+
+}  // namespace
+
+TEST_CASE("ingest::presets detection from the header", "[ingest][presets]") {
+    struct Case {
+        const char* file;
+        Kind kind;
+        const char* preset;
+    };
+    const std::vector<Case> cases = {
+        {"stripe-invoices.csv", Kind::invoices, "stripe"},
+        {"hubspot-calls.csv", Kind::calls, "hubspot"},
+        {"hubspot-emails.csv", Kind::emails, "hubspot"},
+        {"zoho-crm-calls.csv", Kind::calls, "zoho-crm"},
+        {"aircall-calls.csv", Kind::calls, "aircall"},
+        {"salesforce-tasks.csv", Kind::calls, "salesforce"},
+        {"pipedrive-activities.csv", Kind::contacts, "pipedrive"},
+        {"xero-invoices.csv", Kind::invoices, "xero"},
+        {"freshbooks-invoices.csv", Kind::invoices, "freshbooks"},
+        {"zoho-books-invoices.csv", Kind::invoices, "zoho-books"},
+        {"quickbooks-invoice-list.csv", Kind::invoices, "quickbooks"},
+        {"ibm-ar-invoices.csv", Kind::invoices, "ibm-ar"},
+        {"servicenow-contacts.csv", Kind::contacts, "servicenow"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.file);
+        const Read detected = read_fixture(c.file, c.kind);
+        CHECK(detected.report.preset == c.preset);
+        CHECK_FALSE(detected.report.preset_forced);
+        CHECK(detected.report.preset_columns.size() >= 3);
+        const Read forced = read_fixture(c.file, c.kind, with_preset(c.preset));
+        CHECK(forced.report.preset == c.preset);
+        CHECK(forced.report.preset_forced);
+        CHECK(forced.report.rows == detected.report.rows);
+        CHECK(forced.report.ignored == detected.report.ignored);
+    }
+
+    SECTION("the preset list names every vendor of the issue once") {
+        CHECK(ingest::preset_names() ==
+              std::vector<std::string_view>{"stripe", "hubspot", "zoho-crm", "aircall", "salesforce", "pipedrive",
+                                            "xero", "freshbooks", "zoho-books", "quickbooks", "ibm-ar",
+                                            "servicenow"});
+    }
+    SECTION("generic exports match no preset") {
+        for (const char* name : {"calls", "emails", "invoices", "discounts", "clients"}) {
+            InputFile file;
+            file.path = (fs::path(CLIENTSCORE_SOURCE_DIR) / "sample_data" / (std::string(name) + ".csv")).string();
+            const auto kind_at = std::find(k_kind_names.begin(), k_kind_names.end(), std::string_view(name));
+            file.kind = static_cast<Kind>(kind_at - k_kind_names.begin());
+            file.display_name = name;
+            RecordSink sink;
+            const FileReport report = read_export(file, 0, {}, sink);
+            CAPTURE(name);
+            CHECK(report.preset == "none");
+            CHECK(report.preset_columns.empty());
+            CHECK(report.preset_notes.empty());
+        }
+    }
+    SECTION("the signature matches loosely: case, spaces, underscores, parentheses") {
+        const ingest::PresetChoice choice = ingest::choose_preset(
+            Kind::calls, {"HS Timestamp", "HS_CALL_DURATION (ms)", "hs-call-direction", "Company name"}, "");
+        REQUIRE(choice.preset != nullptr);
+        CHECK(choice.preset->name == "hubspot");
+        CHECK(choice.columns == std::vector<std::string>{"HS Timestamp", "HS_CALL_DURATION (ms)", "hs-call-direction"});
+    }
+    SECTION("a preset for another kind is no preset for this file") {
+        const Read r = read_fixture("ibm-ar-invoices.csv", Kind::invoices, with_preset("hubspot"));
+        CHECK(r.report.preset == "none");
+        CHECK(r.got.invoices.size() == 2);
+    }
+    SECTION("--preset none reads with the generic rules only") {
+        CHECK_THROWS_AS(read_fixture("aircall-calls.csv", Kind::calls, with_preset("none")), InputError);
+        const Read r = read_fixture("stripe-invoices.csv", Kind::invoices, with_preset("none"));
+        CHECK(r.report.preset == "none");
+        CHECK(r.got.discounts.empty());
+        CHECK_FALSE(r.report.derives_discounts);
+    }
+    SECTION("an unknown preset name is a usage error listing the names") {
+        try {
+            read_fixture("stripe-invoices.csv", Kind::invoices, with_preset("sap"));
+            FAIL("no error");
+        } catch (const UsageError& e) {
+            CHECK(std::string(e.what()) == "--preset sap: unknown preset");
+            CHECK(e.hint().find("stripe, hubspot, zoho-crm") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("ingest::match_signature counts the entries present, and `!` entries must be there", "[ingest][presets]") {
+    // hubspot calls: !hs_timestamp and 6 more entries, 3 needed.
+    const ingest::Preset& hubspot = preset("hubspot", Kind::calls);
+    const std::vector<std::string> without_must = {"Company", "hs_call_duration", "HS Call Direction", "hs_call_status"};
+    ingest::SignatureMatch m = ingest::match_signature(hubspot, without_must);
+    CHECK(m.count == 3);
+    CHECK_FALSE(m.detected);  // hs_timestamp is missing
+    CHECK(m.columns == std::vector<std::string>{"hs_call_duration", "HS Call Direction", "hs_call_status"});
+
+    std::vector<std::string> with_must = without_must;
+    with_must.push_back("HS_TIMESTAMP");
+    m = ingest::match_signature(hubspot, with_must);
+    CHECK(m.count == 4);
+    CHECK(m.detected);
+    CHECK(m.columns == std::vector<std::string>{"hs_call_duration", "HS Call Direction", "hs_call_status",
+                                                "HS_TIMESTAMP"});  // in header order
+
+    m = ingest::match_signature(hubspot, {"hs_timestamp", "hs_call_body"});
+    CHECK(m.count == 2);
+    CHECK_FALSE(m.detected);  // fewer than 3
+    CHECK(ingest::match_signature(hubspot, {}).count == 0);
+}
+
+TEST_CASE("ingest::match_signature: `a|b` alternatives count once, the first present one matches",
+          "[ingest][presets]") {
+    // salesforce: account_name|account_id, ..., call_duration|call_duration_in_seconds, !activity_date.
+    const ingest::Preset& salesforce = preset("salesforce", Kind::calls);
+    const ingest::SignatureMatch both = ingest::match_signature(
+        salesforce, {"Account ID", "Account Name", "Subject", "Call Type", "Call Duration", "Activity Date"});
+    CHECK(both.count == 5);
+    CHECK(both.detected);
+    CHECK(both.columns ==
+          std::vector<std::string>{"Account Name", "Subject", "Call Type", "Call Duration", "Activity Date"});
+    const ingest::SignatureMatch second = ingest::match_signature(
+        salesforce, {"AccountId", "Subject", "CallType", "CallDurationInSeconds", "ActivityDate"});
+    CHECK(second.count == 5);
+    CHECK(second.detected);
+}
+
+TEST_CASE("ingest::check_preset_setting accepts empty, none and the preset names", "[ingest][presets]") {
+    CHECK_NOTHROW(ingest::check_preset_setting(""));
+    CHECK_NOTHROW(ingest::check_preset_setting("none"));
+    for (const std::string_view name : ingest::preset_names()) {
+        CHECK_NOTHROW(ingest::check_preset_setting(name));
+    }
+    try {
+        ingest::check_preset_setting("sap");
+        FAIL("no error");
+    } catch (const UsageError& e) {
+        CHECK(std::string(e.what()) == "--preset sap: unknown preset");
+        CHECK(e.hint() ==
+              "presets: stripe, hubspot, zoho-crm, aircall, salesforce, pipedrive, xero, freshbooks, zoho-books, "
+              "quickbooks, ibm-ar, servicenow, or none to turn detection off");
+    }
+}
+
+TEST_CASE("ingest::choose_preset: forced, none, and the best signature with ties in table order",
+          "[ingest][presets]") {
+    SECTION("none chooses no preset even for a matching header") {
+        const ingest::PresetChoice c = ingest::choose_preset(Kind::calls, {"hs_timestamp", "hs_call_duration",
+                                                                           "hs_call_direction"}, "none");
+        CHECK(c.preset == nullptr);
+        CHECK_FALSE(c.forced);
+        CHECK(c.columns.empty());
+    }
+    SECTION("a forced preset applies whatever the header, with the columns that matched") {
+        const ingest::PresetChoice c = ingest::choose_preset(Kind::emails, {"client", "hs_timestamp"}, "hubspot");
+        REQUIRE(c.preset != nullptr);
+        CHECK(c.preset->name == "hubspot");
+        CHECK(c.preset->kind == Kind::emails);  // the entry for this kind
+        CHECK(c.forced);
+        CHECK(c.columns == std::vector<std::string>{"hs_timestamp"});
+    }
+    SECTION("a forced preset that reads no file of this kind: none, but forced") {
+        const ingest::PresetChoice c = ingest::choose_preset(Kind::calls, {"client", "date"}, "stripe");
+        CHECK(c.preset == nullptr);
+        CHECK(c.forced);
+    }
+    SECTION("detection takes the most entries; a tie goes to the earlier preset") {
+        // zoho-crm: subject, call_type, !related_to, call_start_time, call_duration = 5 of 9 (5 needed);
+        // salesforce: account_name, subject, call_type, call_duration, !activity_date = 5 (5 needed).
+        std::vector<std::string> header = {"Related To", "Subject",     "Call Type",   "Call Duration",
+                                           "Call Start Time", "Activity Date", "Account Name"};
+        ingest::PresetChoice c = ingest::choose_preset(Kind::calls, header, "");
+        REQUIRE(c.preset != nullptr);
+        CHECK(c.preset->name == "zoho-crm");
+        CHECK_FALSE(c.forced);
+        header.push_back("Created Date");  // salesforce's sixth entry
+        c = ingest::choose_preset(Kind::calls, header, "");
+        REQUIRE(c.preset != nullptr);
+        CHECK(c.preset->name == "salesforce");
+        CHECK(c.columns.size() == 6);
+    }
+    SECTION("a generic header detects nothing") {
+        CHECK(ingest::choose_preset(Kind::invoices, {"client", "date", "due", "amount"}, "").preset == nullptr);
+    }
+}
+
+TEST_CASE("ingest::find_header_below_titles finds a report's header below its title lines", "[ingest][presets]") {
+    const std::string report = "Acme Agency LLC\nInvoice List\n\n" + k_quickbooks_header +
+                               ",01/03/2024,Invoice,1001,Acme Corp,02/02/2024,10.00,0.00\n";
+    CHECK(header_below_titles(report, Kind::invoices) == std::optional<std::int64_t>(4));  // physical line
+    CHECK(header_below_titles(report, Kind::invoices, "quickbooks") == std::optional<std::int64_t>(4));
+    // Only presets with title rows are looked for.
+    CHECK_FALSE(header_below_titles(report, Kind::invoices, "none"));
+    CHECK_FALSE(header_below_titles(report, Kind::invoices, "stripe"));
+    CHECK_FALSE(header_below_titles(report, Kind::calls));
+    CHECK_FALSE(header_below_titles("Acme\nclient,date,due,amount\nA,2024-01-01,2024-01-31,5\n", Kind::invoices));
+}
+
+TEST_CASE("ingest::find_header_below_titles looks no further than the first 30 lines", "[ingest][presets]") {
+    std::string titles;
+    for (int i = 1; i <= 29; ++i) {
+        titles += "Title line " + std::to_string(i) + "\n";
+    }
+    CHECK(header_below_titles(titles + k_quickbooks_header, Kind::invoices) == std::optional<std::int64_t>(30));
+    CHECK_FALSE(header_below_titles(titles + "Line 30\nLine 31\n" + k_quickbooks_header, Kind::invoices));
+    // A header on line 31 is not checked here: it is found (the first line, which CsvReader reads
+    // as its header, is not counted among the 30), though SPEC §2 ◆6 says the first 30 lines.
+}
+
+TEST_CASE("ingest::find_header_below_titles never throws for the file's content", "[ingest][presets]") {
+    const std::string bad = std::string("Acme\nInvoice List\0\n", 19) + k_quickbooks_header;
+    std::optional<std::int64_t> found;
+    CHECK_NOTHROW(found = header_below_titles(bad, Kind::invoices));
+    CHECK_FALSE(found);
+    CHECK_NOTHROW(found = header_below_titles("Acme\n\"open quote\n" + k_quickbooks_header, Kind::invoices));
+    CHECK_FALSE(found);
+}
+
+TEST_CASE("ingest::needs_whole_file: merged rows or a header below titles", "[ingest][presets]") {
+    CHECK(ingest::needs_whole_file(preset("xero", Kind::invoices)));        // once per invoice
+    CHECK(ingest::needs_whole_file(preset("servicenow", Kind::contacts)));  // once per incident
+    CHECK(ingest::needs_whole_file(preset("quickbooks", Kind::invoices)));  // title rows
+    CHECK_FALSE(ingest::needs_whole_file(preset("stripe", Kind::invoices)));
+    CHECK_FALSE(ingest::needs_whole_file(preset("hubspot", Kind::calls)));
+    CHECK_FALSE(ingest::needs_whole_file(preset("freshbooks", Kind::invoices)));  // lines join without a merge
+}
