@@ -104,8 +104,9 @@ TEST_CASE("app::currency: --fx converts amounts before they are summed", "[app]"
                       {"discounts.csv", "client,granted_at,amount,currency\nA,2026-09-03,10.00,USD\n"}});
     TempDir rates;
     write_file(rates / "rates.csv", "currency,rate\nUSD,0.9\n");
-    const RunResult r = run_clientscore({"rank", dir.path(), "--fx", (rates / "rates.csv").string(), "--currency",
-                                         "EUR", "--format", "json"});
+    // The period is given: from activity alone it would be the discount's day (SPEC §3 ◆3).
+    const RunResult r = run_clientscore({"rank", dir.path(), "--from", "2026-09-01", "--fx",
+                                         (rates / "rates.csv").string(), "--currency", "EUR", "--format", "json"});
     REQUIRE(r.status == 0);
     const json report = json::parse(r.out);
     CHECK(report["settings"]["currency"] == "EUR");

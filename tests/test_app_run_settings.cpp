@@ -164,53 +164,58 @@ TEST_CASE("app::make_settings copies every option that changes a number", "[app]
 }
 
 TEST_CASE("app::settle_period fills the bounds the options leave open (SPEC §1, §3)", "[app]") {
-    const std::optional<Days> first = day("2026-09-03");
-    const std::optional<Days> last = day("2026-10-20");
+    // Events are activity and counted invoices; here an old invoice of 2026-06-15 widens them.
+    const DateRange events{day("2026-06-15"), day("2026-10-20")};
+    const DateRange activity{day("2026-09-03"), day("2026-10-20")};
     Options o;
-    SECTION("none given: the data's span, as of its end") {
-        const Period p = settle_period(o, first, last);
-        CHECK(p.from == *first);
-        CHECK(p.to == *last);
-        CHECK(p.as_of == *last);
+    SECTION("none given: the span of the activity, as of its end, not the old invoice (◆3)") {
+        const Period p = settle_period(o, events, activity);
+        CHECK(p.from == day("2026-09-03"));
+        CHECK(p.to == day("2026-10-20"));
+        CHECK(p.as_of == day("2026-10-20"));
+        CHECK_FALSE(p.undated);
+    }
+    SECTION("none given and no activity: the span of the counted invoices") {
+        const Period p = settle_period(o, events, DateRange{});
+        CHECK(p.from == day("2026-06-15"));
+        CHECK(p.to == day("2026-10-20"));
     }
     SECTION("both given: as given") {
         o.from = day("2026-01-01");
         o.to = day("2026-01-31");
-        const Period p = settle_period(o, first, last);
+        const Period p = settle_period(o, events, activity);
         CHECK(p.from == day("2026-01-01"));
         CHECK(p.to == day("2026-01-31"));
         CHECK(p.as_of == day("2026-01-31"));
     }
     SECTION("only from: to is the later of the last event and from") {
         o.from = day("2026-10-01");
-        CHECK(settle_period(o, first, last).to == *last);
+        CHECK(settle_period(o, events, activity).to == day("2026-10-20"));
         o.from = day("2026-11-15");
-        const Period p = settle_period(o, first, last);
+        const Period p = settle_period(o, events, activity);
         CHECK(p.from == day("2026-11-15"));
         CHECK(p.to == day("2026-11-15"));
     }
-    SECTION("only to: from is the earlier of the first event and to") {
+    SECTION("only to: from is the earlier of the first event date and to") {
         o.to = day("2026-10-01");
-        CHECK(settle_period(o, first, last).from == *first);
-        o.to = day("2026-08-01");
-        const Period p = settle_period(o, first, last);
-        CHECK(p.from == day("2026-08-01"));
-        CHECK(p.to == day("2026-08-01"));
+        CHECK(settle_period(o, events, activity).from == day("2026-06-15"));
+        o.to = day("2026-05-01");
+        const Period p = settle_period(o, events, activity);
+        CHECK(p.from == day("2026-05-01"));
+        CHECK(p.to == day("2026-05-01"));
     }
     SECTION("--as-of wins over the end of the period") {
         o.as_of = day("2026-12-31");
-        CHECK(settle_period(o, first, last).as_of == day("2026-12-31"));
+        CHECK(settle_period(o, events, activity).as_of == day("2026-12-31"));
     }
-    SECTION("no event and no dates: an empty period on the as-of day") {
-        o.as_of = day("2026-05-05");
-        const Period p = settle_period(o, std::nullopt, std::nullopt);
-        CHECK(p.from == day("2026-05-05"));
-        CHECK(p.to == day("2026-05-05"));
-        CHECK(p.as_of == day("2026-05-05"));
+    SECTION("nothing dated and no dates given: undated, never the epoch as a date") {
+        const Period p = settle_period(o, DateRange{}, DateRange{});
+        CHECK(p.undated);
     }
     SECTION("only from, and no event: the period is that day") {
         o.from = day("2026-04-01");
-        const Period p = settle_period(o, std::nullopt, std::nullopt);
+        const Period p = settle_period(o, DateRange{}, DateRange{});
         CHECK(p.to == day("2026-04-01"));
+        CHECK_FALSE(p.undated);
     }
 }

@@ -329,6 +329,7 @@ TEST_CASE("render::render_rank table", "[render]") {
         "frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
     SECTION("no width: nothing shortened, numbers right-aligned, money grouped, shares as percentages") {
         const std::string expected =
+            "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n\n"
             "rank  client  name      verdict  toxicity  net revenue  margin  contacts/wk  after hours  days "
             "late  "
             "overdue  discounts  reason\n"
@@ -346,6 +347,7 @@ TEST_CASE("render::render_rank table", "[render]") {
     }
     SECTION("a terminal width shortens the widest text columns with an ellipsis") {
         const std::string expected =
+            "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n\n"
             "rank  client  name      verdict  toxicity  net revenue  margin  contacts/wk  after hours  days "
             "late  "
             "overdue  discounts  reason\n"
@@ -382,7 +384,9 @@ TEST_CASE("render::render_rank table", "[render]") {
     SECTION("no client to fire, singular client") {
         RankReport report;
         report.portfolio.clients = 1;
+        report.settings.period.undated = true;
         const std::string expected =
+            "Period unknown: nothing in the exports is dated\n\n"
             "rank  client  name  verdict  toxicity  net revenue  margin  contacts/wk  after hours  days late "
             " "
             "overdue  discounts  reason\n"
@@ -400,6 +404,7 @@ TEST_CASE("render::render_rank markdown", "[render]") {
     second.name = "Pipe | Co";
     report.clients = {report.clients.at(0), second};
     const std::string expected =
+        "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n\n"
         "| rank | client | name | verdict | toxicity | net revenue | margin | contacts/wk | after hours | "
         "days late "
         "| overdue | discounts | reason |\n"

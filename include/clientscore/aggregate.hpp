@@ -204,8 +204,12 @@ public:
     }
     /// Currency codes by id; id 0 is "" (the reporting currency, from an empty cell).
     const std::vector<std::string>& currencies() const { return m_currencies; }
+    /// Event dates (SPEC §3): activity and counted invoices' issue dates, in or out of the period.
     std::optional<Days> first_event() const { return m_first_event; }
     std::optional<Days> last_event() const { return m_last_event; }
+    /// Activity dates: calls, emails and discounts of any status (SPEC §3 ◆3).
+    std::optional<Days> first_activity() const { return m_first_activity; }
+    std::optional<Days> last_activity() const { return m_last_activity; }
     const std::vector<FileExtras>& file_extras() const { return m_extras; }
     /// The first client in byte order whose call time or discounts add up to more than 64 bits.
     std::optional<std::string> too_large_client() const;
@@ -248,6 +252,7 @@ private:
     /// Appends an invoice with its id and status text.
     void add_invoice(Invoice invoice, std::string_view id, std::string_view status);
     void note_event_date(Days date);
+    void note_activity_date(Days date);
     bool in_period(Days date) const;
     void bad_row(const SourceRef& source, const std::string& column, const std::string& message,
                  const std::string& kind);
@@ -270,6 +275,8 @@ private:
     std::vector<std::string> m_currencies{""};
     std::optional<Days> m_first_event;
     std::optional<Days> m_last_event;
+    std::optional<Days> m_first_activity;
+    std::optional<Days> m_last_activity;
     std::vector<FileExtras> m_extras;
     std::map<int, ClientTotals> m_focus_months;
     std::vector<FocusEvent> m_focus_events;

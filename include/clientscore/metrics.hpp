@@ -62,6 +62,9 @@ struct Period {
     Days from = 0;
     Days to = 0;
     Days as_of = 0;
+    /// No date was given and nothing in the exports is dated (SPEC §3 ◆3): the report is empty
+    /// and its dates are null, never the epoch.
+    bool undated = false;
     std::int64_t days() const { return static_cast<std::int64_t>(to) - from + 1; }
     /// SPEC §3 months: days / 30.4375 (the mean Gregorian month).
     double months() const { return static_cast<double>(days()) / 30.4375; }

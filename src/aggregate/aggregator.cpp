@@ -81,6 +81,16 @@ void Aggregator::note_event_date(Days date) {
     }
 }
 
+void Aggregator::note_activity_date(Days date) {
+    note_event_date(date);
+    if (!m_first_activity || date < *m_first_activity) {
+        m_first_activity = date;
+    }
+    if (!m_last_activity || date > *m_last_activity) {
+        m_last_activity = date;
+    }
+}
+
 bool Aggregator::in_period(Days date) const {
     return (!m_settings.from || date >= *m_settings.from) && (!m_settings.to || date <= *m_settings.to);
 }
@@ -197,7 +207,7 @@ void Aggregator::on_contact(const ContactRecord& r) {
 }
 
 void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
-    note_event_date(r.when.date);
+    note_activity_date(r.when.date);
     if (!in_period(r.when.date)) {
         return;
     }
@@ -250,7 +260,7 @@ void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
 
 void Aggregator::on_discount(const DiscountRecord& r) {
     count_all_held();
-    note_event_date(r.when.date);
+    note_activity_date(r.when.date);
     std::uint32_t index = intern(r.client);
     if (!in_period(r.when.date)) {
         return;
@@ -396,6 +406,10 @@ void Aggregator::merge(Aggregator&& other) {
     if (other.m_first_event) {
         note_event_date(*other.m_first_event);
         note_event_date(*other.m_last_event);
+    }
+    if (other.m_first_activity) {
+        note_activity_date(*other.m_first_activity);
+        note_activity_date(*other.m_last_activity);
     }
     for (std::size_t f = 0; f < m_extras.size() && f < other.m_extras.size(); ++f) {
         FileExtras& mine = m_extras[f];

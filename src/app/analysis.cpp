@@ -82,7 +82,8 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     }
 
     // Normalize what only the whole data settles: the period, the currency.
-    a.settings.period = settle_period(o, ag.first_event(), ag.last_event());
+    a.settings.period = settle_period(o, DateRange{ag.first_event(), ag.last_event()},
+                                     DateRange{ag.first_activity(), ag.last_activity()});
     a.context.period = a.settings.period;
     a.context.hourly_cost = o.hourly_cost;
     a.context.email_minutes = o.email_minutes;
@@ -95,7 +96,20 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     a.invoices_by_client = InvoicesByClient(ag);
     MeasuredClients measured = measure_clients(ag, a.invoices_by_client, a.context,
                                                ScoreContext{&a.settings, a.supplied, a.settings.period}, o.threads);
-    if (!measured.any_event) {
+    if (a.settings.period.undated) {
+        std::int64_t ignored = 0;
+        std::int64_t skipped = 0;
+        for (const FileReport& report : a.reports) {
+            ignored += report.ignored;
+            skipped += report.bad_rows.count;
+        }
+        measured.clients.clear();
+        warnings.add(fmt::format(
+            "warning: no call, email, discount or counted invoice in the exports is dated ({} rows ignored "
+            "on purpose, such as draft or void invoices, and {} skipped as bad), so the period is unknown and "
+            "no client is listed",
+            ignored, skipped));
+    } else if (!measured.any_event) {
         warnings.add(fmt::format(
             "warning: no call, email, invoice or discount is dated in the period {} to {}; "
             "only clients with open receivables are listed",

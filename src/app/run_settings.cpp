@@ -47,22 +47,27 @@ ReadPlan make_read_plan(const Options& o) { return ReadPlan{o.threads, o.slice_b
 
 // Neither bound ever cuts an event off when it comes from the data, so the aggregator can
 // filter on the given bounds alone while it streams.
-Period settle_period(const Options& o, std::optional<Days> first, std::optional<Days> last) {
+Period settle_period(const Options& o, const DateRange& events, const DateRange& activity) {
     Period p;
     if (o.from && o.to) {
         p.from = *o.from;
         p.to = *o.to;
     } else if (o.from) {
         p.from = *o.from;
-        p.to = last ? std::max(*last, *o.from) : *o.from;
+        p.to = events.last ? std::max(*events.last, *o.from) : *o.from;
     } else if (o.to) {
         p.to = *o.to;
-        p.from = first ? std::min(*first, *o.to) : *o.to;
-    } else if (first && last) {
-        p.from = *first;
-        p.to = *last;
+        p.from = events.first ? std::min(*events.first, *o.to) : *o.to;
+    } else if (activity.first && activity.last) {
+        // SPEC §3 ◆3: a ledger of old invoices beside a month of calls is a monthly run.
+        p.from = *activity.first;
+        p.to = *activity.last;
+    } else if (events.first && events.last) {
+        p.from = *events.first;  // no activity at all: the counted invoices' issue dates
+        p.to = *events.last;
     } else {
-        // No event anywhere and no dates given: an empty period on the as-of day (or the epoch).
+        // Nothing dated and no dates given: the report is empty and says so, its dates null.
+        p.undated = true;
         p.from = p.to = o.as_of.value_or(0);
     }
     p.as_of = o.as_of.value_or(p.to);

@@ -19,7 +19,15 @@ AggregateSettings make_aggregate_settings(const Options& options, std::vector<Da
 /// Settings as reports print them, before the period and the currency are settled.
 Settings make_settings(const Options& options);
 ReadPlan make_read_plan(const Options& options);
-/// SPEC §3: a missing bound is taken from the data's first or last event.
-Period settle_period(const Options& options, std::optional<Days> first, std::optional<Days> last);
+/// Dates seen, for settle_period.
+struct DateRange {
+    std::optional<Days> first;
+    std::optional<Days> last;
+};
+
+/// SPEC §3 ◆3: a missing bound is taken from the data's first or last event date; with neither
+/// given, the period is the span of the activity (calls, emails, discounts), or of the counted
+/// invoices when there is no activity, or undated when nothing is dated.
+Period settle_period(const Options& options, const DateRange& events, const DateRange& activity);
 
 }  // namespace clientscore

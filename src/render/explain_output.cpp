@@ -130,11 +130,6 @@ std::string headline(const ExplainReport& report) {
                        format_fixed(client.score.toxicity, 1));
 }
 
-std::string period_line(const Period& period) {
-    return fmt::format("Period {} to {} ({} days), as of {}", format_day(period.from), format_day(period.to),
-                       period.days(), format_day(period.as_of));
-}
-
 void write_components(const ExplainReport& report, DocumentWriter& doc) {
     const ClientScore& score = report.client.score;
     const Settings& settings = report.settings;

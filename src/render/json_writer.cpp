@@ -362,20 +362,24 @@ void append_client_json(std::string& out, const ClientResult& client, int depth)
     out += layout.close;
 }
 
+namespace {
+Json day_json(const Period& period, Days day) { return period.undated ? Json(nullptr) : Json(format_day(day)); }
+}  // namespace
+
 Json period_json(const Period& period) {
     Json object = Json::object();
-    object["from"] = format_day(period.from);
-    object["to"] = format_day(period.to);
-    object["as_of"] = format_day(period.as_of);
-    object["days"] = period.days();
+    object["from"] = day_json(period, period.from);
+    object["to"] = day_json(period, period.to);
+    object["as_of"] = day_json(period, period.as_of);
+    object["days"] = period.undated ? Json(nullptr) : Json(period.days());
     return object;
 }
 
 Json settings_json(const Settings& settings) {
     Json object = Json::object();
-    object["from"] = format_day(settings.period.from);
-    object["to"] = format_day(settings.period.to);
-    object["as_of"] = format_day(settings.period.as_of);
+    object["from"] = day_json(settings.period, settings.period.from);
+    object["to"] = day_json(settings.period, settings.period.to);
+    object["as_of"] = day_json(settings.period, settings.period.as_of);
     object["time_zone"] = settings.time_zone.empty() ? Json(nullptr) : Json(settings.time_zone);
     object["business_hours"] = format_business_hours(settings.business_hours);
     object["business_days"] = format_business_days(settings.business_days);

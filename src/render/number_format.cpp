@@ -180,4 +180,12 @@ std::string one_line(std::string_view text, std::string_view line_break) {
     return out;
 }
 
+std::string period_line(const Period& period) {
+    if (period.undated) {
+        return "Period unknown: nothing in the exports is dated";
+    }
+    return fmt::format("Period {} to {} ({} day{}), as of {}", format_day(period.from), format_day(period.to),
+                       period.days(), period.days() == 1 ? "" : "s", format_day(period.as_of));
+}
+
 }  // namespace clientscore::render

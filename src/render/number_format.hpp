@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "clientscore/metrics.hpp"
 #include "clientscore/report.hpp"
 
 namespace clientscore::render {
@@ -32,6 +33,10 @@ std::string format_percent(double share);
 
 /// A date `YYYY-MM-DD`.
 std::string format_day(Days day);
+
+/// SPEC §5 ◆12: `Period 2026-09-01 to 2026-10-31 (61 days), as of 2026-10-31`, the first line
+/// of the table and markdown reports and of explain.
+std::string period_line(const Period& period);
 
 /// The text of a CSV/JSON cell that is not text: empty for null, the rounded number otherwise.
 /// Text and list cells are returned as is (lists joined by ` | `).

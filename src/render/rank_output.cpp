@@ -155,12 +155,14 @@ void render_rank(const RankReport& report, const RenderOptions& options, Writer&
             write_rank_delimited(report, shown, options.format, options.threads, out);
             return;
         case OutputFormat::table: {
+            out.write(fmt::format("{}\n\n", period_line(report.settings.period)));
             const RankTable table = rank_table(report, shown);
             table.table.write_text(out, shown.size(), table.source, options.terminal_width, options.color);
             out.write(fmt::format("\n{}\n", portfolio_summary(report)));
             return;
         }
         case OutputFormat::markdown: {
+            out.write(fmt::format("{}\n\n", period_line(report.settings.period)));
             const RankTable table = rank_table(report, shown);
             table.table.write_markdown(out, shown.size(), table.source);
             out.write(fmt::format("\n{}\n", portfolio_summary(report)));
