@@ -1,8 +1,5 @@
 // Metrics of SPEC §3 (src/aggregate/metrics.cpp) on a small hand-built client (Fixture in
 // aggregate_fixtures.hpp); every expected number is worked out in the comments from its records.
-// The held-contacts case stays here until the prefetch ring moves to its own source file.
-
-#include <deque>
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -103,65 +100,4 @@ TEST_CASE("aggregate::compute_metrics price increase and null margins", "[aggreg
         CHECK(m.contacts_per_week == 0);
         CHECK(m.after_hours_share == 0);
     }
-}
-
-TEST_CASE("aggregate::Aggregator counts held contacts as it counts them one by one", "[aggregate]") {
-    // Between begin_records and end_records the aggregator counts each contact some records
-    // after it arrives (to prefetch its client): the client order, the totals and the bad rows
-    // must be those of counting at once, and nothing may stay held at end_records.
-    ClientDirectory directory;
-    AggregateSettings settings;
-    settings.from = d(2026, 9, 1);
-    settings.calendar = BusinessCalendar({9 * 60, 18 * 60}, 0x1F, {});
-    std::deque<std::string> clients;  // records view these: they must not move as more are added
-    for (int i = 0; i < 60; ++i) {
-        clients.push_back(fmt::format("client-with-a-long-id-{:03}", i));  // longer than a slot's inline key
-    }
-    std::vector<ContactRecord> records;
-    for (int i = 0; i < 203; ++i) {
-        // New clients keep appearing late, some records fall before the period, one call's
-        // duration overflows its client's total (the client is marked too large).
-        const std::string& client =
-            i >= 200 ? clients.emplace_back(fmt::format("late-{}", i))
-                     : clients[static_cast<std::size_t>((i * 7) % (i < 100 ? 30 : 60))];
-        ContactRecord r = i % 2 ? call(client, at(2026, 8 + i % 2 * (i % 3), 1 + i % 28, i % 24), 60 * i)
-                                : email(client, at(2026, 9, 1 + i % 28, i % 24), Direction::outbound);
-        if (i == 150) {
-            r = call(clients[5], at(2026, 9, 3, 10), 0);
-            r.duration_ms = INT64_MAX;
-        }
-        r.source = SourceRef{0, i + 2};
-        records.push_back(r);
-    }
-    Aggregator direct(settings, directory, {"contacts.csv"});
-    Aggregator held(settings, directory, {"contacts.csv"});
-    held.begin_records();
-    for (const ContactRecord& r : records) {
-        direct.on_contact(r);
-        held.on_contact(r);
-    }
-    CHECK(held.client_ids().size() < direct.client_ids().size());  // some are still held here
-    held.end_records();
-
-    REQUIRE(held.client_ids() == direct.client_ids());
-    REQUIRE(held.client_ids().size() == 62);  // 60 but clients[30], whose one record is replaced, and 3 late
-    std::int64_t counted = 0;
-    for (std::size_t i = 0; i < direct.totals().size(); ++i) {
-        const ContactTotals& a = direct.totals()[i].contacts;
-        const ContactTotals& b = held.totals()[i].contacts;
-        CHECK(a.calls == b.calls);
-        CHECK(a.calls_in == b.calls_in);
-        CHECK(a.emails == b.emails);
-        CHECK(a.after_hours_in == b.after_hours_in);
-        CHECK(a.off_day_in == b.off_day_in);
-        CHECK(a.call_ms == b.call_ms);
-        CHECK(direct.totals()[i].has_event == held.totals()[i].has_event);
-        CHECK(direct.totals()[i].too_large == held.totals()[i].too_large);
-        counted += b.calls + b.emails;
-    }
-    CHECK(counted > 100);
-    CHECK(counted < 203);  // the records before the period are left out
-    CHECK(held.too_large_client() == clients[5]);
-    CHECK(direct.too_large_client() == clients[5]);
-    CHECK(held.first_event() == direct.first_event());
 }

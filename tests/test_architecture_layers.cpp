@@ -146,3 +146,17 @@ TEST_CASE("architecture::the layer check sees an include of a later stage", "[ar
     }
     CHECK(reaches_render);
 }
+
+TEST_CASE("architecture::every source file has a test file of the same stem", "[architecture]") {
+    // src/<stage>/.../<stem>.cpp is tested in tests/test_<stage>_<stem>.cpp (docs/ARCHITECTURE.md).
+    for (const auto& entry : fs::recursive_directory_iterator(k_root / "src")) {
+        const fs::path& path = entry.path();
+        if (!entry.is_regular_file() || path.extension() != ".cpp" || path.filename() == "main.cpp") {
+            continue;
+        }
+        const std::string stage = fs::relative(path, k_root / "src").begin()->string();
+        const fs::path test = k_root / "tests" / ("test_" + stage + "_" + path.stem().string() + ".cpp");
+        INFO(fs::relative(path, k_root).string() << " wants " << fs::relative(test, k_root).string());
+        CHECK(fs::exists(test));
+    }
+}
