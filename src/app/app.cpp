@@ -137,12 +137,18 @@ int run_command(const Options& o) {
 int run(int argc, const char* const* argv) {
     // A closed pipe must surface as EPIPE from write(), not kill the process.
     std::signal(SIGPIPE, SIG_IGN);
-    try {
+    return run_guarded([&] {
         ParsedCommandLine parsed = parse_command_line(argc, argv);
         if (parsed.exit_now) {
             return parsed.exit_code;
         }
         return run_command(parsed.options);
+    });
+}
+
+int run_guarded(const std::function<int()>& body) {
+    try {
+        return body();
     } catch (const UsageError& e) {
         print_error(e.what(), e.hint());
         return static_cast<int>(ExitCode::usage);

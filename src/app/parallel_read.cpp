@@ -1,5 +1,7 @@
 #include "app/parallel_read.hpp"
 
+#include "clientscore/parallel.hpp"
+
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -141,14 +143,15 @@ std::vector<std::uint32_t> read_units(const std::vector<InputFile>& files, std::
             }
         }
     };
+    // A thread the system will not start (limits, memory) costs speed, not the run: the
+    // planner then plans first on this thread, and the started workers share the queue.
     std::vector<std::thread> pool;
-    if (threads > 1) {
-        pool.emplace_back(plan);
-    } else {
+    const bool plan_here = threads < 2 || !start_thread(pool, plan);
+    if (plan_here) {
         plan();
     }
     for (unsigned w = 1; w < threads; ++w) {
-        pool.emplace_back(work, w);
+        start_thread(pool, [&work, w] { work(w); });
     }
     work(0);
     for (std::thread& t : pool) {
