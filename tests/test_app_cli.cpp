@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "cli_runner.hpp"
@@ -460,4 +461,102 @@ TEST_CASE("cli::invoice lines the aggregator rejects count toward the file's lim
     const RunResult check = run_clientscore({"check", tmp.path().string()});
     CHECK(check.status == 3);
     CHECK(check.out.find("11 of 12 rows could not be read") != std::string::npos);
+}
+
+// SPEC §3 ◆2: data never supplied is null, never 0, in every format and in every sentence.
+TEST_CASE("cli::a billing-only run shows contact figures and margins as null, not 0", "[cli][e2e][supplied]") {
+    TempDir tmp;
+    // A pays 100 days late (payment component 1); B pays on time. No calls, emails or disputes.
+    write_file(tmp / "invoices.csv",
+               "client_id,invoice_id,issued_at,due_at,paid_at,amount\n"
+               "A,I1,2026-09-01,2026-09-10,2026-12-19,1000\n"
+               "B,I2,2026-09-01,2026-09-10,2026-09-05,500\n");
+    const RunResult r = run_clientscore({"rank", tmp.path().string(), "--as-of", "2026-12-31", "--format", "json"});
+    REQUIRE(r.status == 0);
+    const json report = json::parse(r.out);
+    const json& a = report["clients"][0];
+    REQUIRE(a["client"] == "A");
+    for (const char* key : {"calls", "emails", "contacts_per_week", "after_hours_share", "flagged_contacts",
+                            "support_hours", "cost_to_serve", "margin", "margin_pct",
+                            "effective_rate", "price_increase_needed", "discounts", "discount_requests",
+                            "discount_share"}) {
+        INFO(key);
+        CHECK(a[key].is_null());
+    }
+    CHECK(a["tags"]["threat"].is_null());
+    CHECK(a["net_revenue"] == 1000);
+    CHECK(a["components"]["communication"].is_null());
+    CHECK(a["components"]["payment"] == 1);
+    // The margin is unknown, so a toxic billing-only client is fired, not repriced as if healthy.
+    CHECK(a["verdict"] == "fire");
+    CHECK(a["action"].get<std::string>().find("hours unknown: no calls, emails or time entries were read") !=
+          std::string::npos);
+    const json& b = report["clients"][1];
+    CHECK(b["verdict"] == "keep");
+    CHECK(b["action"].get<std::string>().find("margin") == std::string::npos);
+    CHECK(report["portfolio"]["net_revenue"] == 1500);
+    CHECK(report["portfolio"]["margin"].is_null());
+    CHECK(report["portfolio"]["support_hours"].is_null());
+    CHECK(report["portfolio"]["if_fired"]["hours_freed"].is_null());
+
+    const RunResult csv = run_clientscore({"rank", tmp.path().string(), "--as-of", "2026-12-31", "--format", "csv"});
+    REQUIRE(csv.status == 0);
+    // RFC 4180 fields: the action holds commas, so split with the quotes in mind.
+    const auto fields = [](const std::string& line) {
+        std::vector<std::string> out(1);
+        bool quoted = false;
+        for (char ch : line) {
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == ',' && !quoted) {
+                out.emplace_back();
+            } else {
+                out.back() += ch;
+            }
+        }
+        return out;
+    };
+    const std::size_t header_end = csv.out.find('\n');
+    const std::vector<std::string> head = fields(csv.out.substr(0, header_end));
+    const std::vector<std::string> row =
+        fields(csv.out.substr(header_end + 1, csv.out.find('\n', header_end + 1) - header_end - 1));
+    REQUIRE(row.size() == head.size());
+    const auto cell = [&](const std::string& key) {
+        return row[static_cast<std::size_t>(std::find(head.begin(), head.end(), key) - head.begin())];
+    };
+    CHECK(cell("calls") == "");
+    CHECK(cell("margin_pct") == "");
+    CHECK(cell("net_revenue") == "1000");
+
+    const RunResult table = run_clientscore({"rank", tmp.path().string(), "--as-of", "2026-12-31"});
+    REQUIRE(table.status == 0);
+    CHECK(table.out.find("hours unknown (no calls, emails or time entries were read)") != std::string::npos);
+    CHECK(table.out.find("100.0%") == std::string::npos);  // no margin of data never read
+}
+
+TEST_CASE("cli::a contacts-only run says revenue unknown instead of 0.00", "[cli][e2e][supplied]") {
+    const RunResult r = run_clientscore({"rank", "--calls", k_sample + "/calls.csv", "--emails", k_sample + "/emails.csv",
+                                         "--from", "2026-09-01", "--format", "json"});
+    REQUIRE(r.status == 0);
+    const json report = json::parse(r.out);
+    bool fired = false;
+    for (const json& c : report["clients"]) {
+        CHECK(c["net_revenue"].is_null());
+        CHECK(c["overdue"].is_null());
+        CHECK(c["revenue_share"].is_null());
+        CHECK(c["aging"]["over_90"].is_null());
+        CHECK_FALSE(c["calls"].is_null());
+        if (c["verdict"] == "fire") {
+            fired = true;
+            const std::string action = c["action"];
+            CHECK(action.find("revenue unknown: no invoices were read") != std::string::npos);
+            CHECK(action.find("0.00") == std::string::npos);
+        }
+    }
+    CHECK(fired);
+    CHECK(report["portfolio"]["net_revenue"].is_null());
+    CHECK_FALSE(report["portfolio"]["support_hours"].is_null());
+    const RunResult table = run_clientscore(
+        {"rank", "--calls", k_sample + "/calls.csv", "--emails", k_sample + "/emails.csv", "--from", "2026-09-01"});
+    CHECK(table.out.find("revenue unknown (no invoices were read)") != std::string::npos);
 }

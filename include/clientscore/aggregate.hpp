@@ -290,6 +290,7 @@ struct MetricContext {
     double email_minutes = defaults::email_minutes;
     double target_margin = defaults::target_margin;
     std::vector<double> rates;  ///< by currency id
+    Supplied supplied = Supplied::all();  ///< copied into every ClientMetrics
 };
 
 /// Converts integer money in a currency to the reporting currency.

@@ -72,8 +72,22 @@ struct Period {
 
 inline constexpr std::array<std::string_view, 4> k_aging_names = {"1_30", "31_60", "61_90", "over_90"};
 
+struct Supplied {
+    bool contacts = false;   ///< a calls, emails or contacts file
+    bool discounts = false;  ///< a discounts file (or a preset that derives discounts)
+    bool invoices = false;   ///< an invoices file
+    bool hostility = false;  ///< a tags column, or a disputed column in invoices
+
+    /// Everything supplied: the default of values built by hand (tests), never of a run.
+    static constexpr Supplied all() { return Supplied{true, true, true, true}; }
+};
+
 /// Every metric of SPEC §3 for one client over one period, unrounded.
 struct ClientMetrics {
+    /// The data behind them: a metric whose data was never supplied is null when shown
+    /// (SPEC §3 ◆2), whatever value it holds here (0).
+    Supplied supplied = Supplied::all();
+
     std::int64_t calls = 0;
     std::int64_t calls_in = 0;
     double call_minutes = 0;

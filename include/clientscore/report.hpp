@@ -39,6 +39,8 @@ struct Portfolio {
     std::optional<double> max_revenue_share;
     std::optional<double> effective_rate;
     IfFired if_fired;
+    /// What the exports supplied: figures of data never supplied are null (SPEC §3 ◆2).
+    Supplied supplied = Supplied::all();
 };
 
 /// The effective value of every option that changes a number (SPEC §5 settings).
@@ -63,12 +65,6 @@ struct Settings {
 using FileCounts = std::vector<std::pair<std::string, std::int64_t>>;
 
 /// Which data the run was given (SPEC §4: a component without data is null).
-struct Supplied {
-    bool contacts = false;   ///< a calls, emails or contacts file
-    bool discounts = false;  ///< a discounts file (or a preset that derives discounts)
-    bool invoices = false;   ///< an invoices file
-    bool hostility = false;  ///< a tags column, or a disputed column in invoices
-};
 
 /// The clients of a rank report, in toxicity rank order (the row at position i has rank i + 1).
 /// Rows may be built only when asked for: a million full rows (metrics, score, texts) would

@@ -41,6 +41,7 @@ ClientMetrics compute_metrics(const ClientTotals& t, std::span<const Invoice* co
     const double days = static_cast<double>(p.days());
     const ContactTotals& c = t.contacts;
     ClientMetrics m;
+    m.supplied = context.supplied;
 
     m.calls = c.calls;
     m.calls_in = c.calls_in;

@@ -88,6 +88,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     a.context.hourly_cost = o.hourly_cost;
     a.context.email_minutes = o.email_minutes;
     a.context.target_margin = o.target_margin;
+    a.context.supplied = a.supplied;
     CurrencyChoice currency = choose_currency(o.currency, ag.currencies(), fx, o.fx_file, a.reports);
     a.settings.currency = currency.reporting;
     a.context.rates = std::move(currency.rates);
@@ -116,6 +117,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
             format_date(a.settings.period.from), format_date(a.settings.period.to)));
     }
     a.ranking = rank_clients(std::move(measured.clients), ag.client_ids());
+    a.ranking.portfolio.supplied = a.supplied;
     a.warnings = warnings.take();
     return a;
 }

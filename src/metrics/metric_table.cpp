@@ -51,8 +51,23 @@ struct Table {
     }
 };
 
-#define CS_METRIC(field) [](const ClientResult& c, std::size_t) -> Cell { return c.metrics.field; }
-#define CS_OPTIONAL_METRIC(field) [](const ClientResult& c, std::size_t) { return optional_number(c.metrics.field); }
+// SPEC §3 ◆2: null unless the data it needs was supplied; `need` reads the Supplied `s`.
+#define CS_NEEDS(need, field)                                            \
+    [](const ClientResult& c, std::size_t) -> Cell {                     \
+        [[maybe_unused]] const Supplied& s = c.metrics.supplied;         \
+        if (!(need)) {                                                   \
+            return std::monostate{};                                     \
+        }                                                                \
+        return c.metrics.field;                                          \
+    }
+#define CS_NEEDS_OPTIONAL(need, field)                                   \
+    [](const ClientResult& c, std::size_t) -> Cell {                     \
+        [[maybe_unused]] const Supplied& s = c.metrics.supplied;         \
+        if (!(need)) {                                                   \
+            return std::monostate{};                                     \
+        }                                                                \
+        return optional_number(c.metrics.field);                         \
+    }
 
 // Decimals follow SPEC §5: money, rates, contacts per week and days late 2; shares,
 // components and price_increase_needed 4; hours and minutes 2; toxicity 1.
@@ -93,60 +108,70 @@ Table build_table() {
     }
 
     t.first_metric = t.columns.size();
-    t.add({"calls", 0, count, "calls", CS_METRIC(calls)});
-    t.add({"calls_in", 0, count, "inbound calls", CS_METRIC(calls_in)});
-    t.add({"call_minutes", 2, number, "minutes of all calls", CS_METRIC(call_minutes)});
-    t.add({"emails", 0, count, "emails", CS_METRIC(emails)});
-    t.add({"emails_in", 0, count, "inbound emails", CS_METRIC(emails_in)});
-    t.add({"contacts_in", 0, count, "inbound calls and emails", CS_METRIC(contacts_in), "", 0, 1});
-    t.add({"contacts_per_week", 2, number, "inbound contacts per week", CS_METRIC(contacts_per_week),
+    t.add({"calls", 0, count, "calls", CS_NEEDS(s.contacts, calls)});
+    t.add({"calls_in", 0, count, "inbound calls", CS_NEEDS(s.contacts, calls_in)});
+    t.add({"call_minutes", 2, number, "minutes of all calls", CS_NEEDS(s.contacts, call_minutes)});
+    t.add({"emails", 0, count, "emails", CS_NEEDS(s.contacts, emails)});
+    t.add({"emails_in", 0, count, "inbound emails", CS_NEEDS(s.contacts, emails_in)});
+    t.add({"contacts_in", 0, count, "inbound calls and emails", CS_NEEDS(s.contacts, contacts_in), "", 0, 1});
+    t.add({"contacts_per_week", 2, number, "inbound contacts per week", CS_NEEDS(s.contacts, contacts_per_week),
            "contacts/wk", 8});
     t.add({"after_hours_share", 4, share, "share of inbound contacts outside business hours",
-           CS_METRIC(after_hours_share), "after hours", 9, 2});
-    t.add({"off_day_share", 4, share, "share of inbound contacts on weekends and holidays", CS_METRIC(off_day_share)});
-    t.add({"flagged_contacts", 0, count, "calls and emails with a hostile tag", CS_METRIC(flagged_contacts)});
-    t.add({"invoices", 0, count, "counted invoices, credit notes included", CS_METRIC(invoices)});
-    t.add({"disputed_invoices", 0, count, "invoices marked disputed", CS_METRIC(disputed_invoices)});
+           CS_NEEDS(s.contacts, after_hours_share), "after hours", 9, 2});
+    t.add({"off_day_share", 4, share, "share of inbound contacts on weekends and holidays", CS_NEEDS(s.contacts, off_day_share)});
+    t.add({"flagged_contacts", 0, count, "calls and emails with a hostile tag", CS_NEEDS(s.contacts, flagged_contacts)});
+    t.add({"invoices", 0, count, "counted invoices, credit notes included", CS_NEEDS(s.invoices, invoices)});
+    t.add({"disputed_invoices", 0, count, "invoices marked disputed", CS_NEEDS(s.invoices, disputed_invoices)});
     for (std::size_t i = 0; i < k_hostile_tag_count; ++i) {
         t.add_grouped("tags", k_hostile_tag_names[i], i,
                       {"", 0, count, "contacts tagged " + std::string(k_hostile_tag_names[i]),
-                       [](const ClientResult& c, std::size_t index) -> Cell { return c.metrics.tags[index]; }});
+                       [](const ClientResult& c, std::size_t index) -> Cell {
+                           if (!c.metrics.supplied.contacts) {
+                               return std::monostate{};
+                           }
+                           return c.metrics.tags[index];
+                       }});
     }
-    t.add({"billed", 2, money, "invoiced amounts above zero", CS_METRIC(billed)});
-    t.add({"credits", 2, money, "credit notes", CS_METRIC(credits)});
-    t.add({"net_revenue", 2, money, "billed minus credits", CS_METRIC(net_revenue), "", 6, 3});
-    t.add({"collected", 2, money, "paid part of the period's invoices", CS_METRIC(collected)});
-    t.add({"outstanding", 2, money, "unpaid part of the receivables", CS_METRIC(outstanding)});
-    t.add({"overdue", 2, money, "unpaid part of the receivables past due", CS_METRIC(overdue), "", 11, 5});
+    t.add({"billed", 2, money, "invoiced amounts above zero", CS_NEEDS(s.invoices, billed)});
+    t.add({"credits", 2, money, "credit notes", CS_NEEDS(s.invoices, credits)});
+    t.add({"net_revenue", 2, money, "billed minus credits", CS_NEEDS(s.invoices, net_revenue), "", 6, 3});
+    t.add({"collected", 2, money, "paid part of the period's invoices", CS_NEEDS(s.invoices, collected)});
+    t.add({"outstanding", 2, money, "unpaid part of the receivables", CS_NEEDS(s.invoices, outstanding)});
+    t.add({"overdue", 2, money, "unpaid part of the receivables past due", CS_NEEDS(s.invoices, overdue), "", 11, 5});
     static constexpr std::array<std::string_view, k_aging_names.size()> aging_descriptions = {
         "overdue 1-30 days", "overdue 31-60 days", "overdue 61-90 days", "overdue over 90 days"};
     for (std::size_t i = 0; i < k_aging_names.size(); ++i) {
         t.add_grouped("aging", k_aging_names[i], i,
                       {"", 2, money, std::string(aging_descriptions[i]),
-                       [](const ClientResult& c, std::size_t index) -> Cell { return c.metrics.aging[index]; }});
+                       [](const ClientResult& c, std::size_t index) -> Cell {
+                           if (!c.metrics.supplied.invoices) {
+                               return std::monostate{};
+                           }
+                           return c.metrics.aging[index];
+                       }});
     }
-    t.add({"avg_days_late", 2, number, "amount-weighted mean days late", CS_METRIC(avg_days_late), "days late", 10});
-    t.add({"max_days_late", 0, count, "most days late of one invoice", CS_METRIC(max_days_late)});
+    t.add({"avg_days_late", 2, number, "amount-weighted mean days late", CS_NEEDS(s.invoices, avg_days_late), "days late", 10});
+    t.add({"max_days_late", 0, count, "most days late of one invoice", CS_NEEDS(s.invoices, max_days_late)});
     t.add({"oldest_overdue_days", 0, count, "age of the oldest unpaid overdue invoice",
-           CS_METRIC(oldest_overdue_days)});
-    t.add({"late_share", 4, share, "share of invoices paid or still open late", CS_METRIC(late_share)});
-    t.add({"discounts", 2, money, "granted discounts", CS_METRIC(discounts)});
-    t.add({"discount_requests", 0, count, "discount rows of any status", CS_METRIC(discount_requests)});
-    t.add({"discount_share", 4, share, "discounts / (billed + discounts)", CS_METRIC(discount_share), "discounts",
+           CS_NEEDS(s.invoices, oldest_overdue_days)});
+    t.add({"late_share", 4, share, "share of invoices paid or still open late", CS_NEEDS(s.invoices, late_share)});
+    t.add({"discounts", 2, money, "granted discounts", CS_NEEDS(s.discounts, discounts)});
+    t.add({"discount_requests", 0, count, "discount rows of any status", CS_NEEDS(s.discounts, discount_requests)});
+    t.add({"discount_share", 4, share, "discounts / (billed + discounts)", CS_NEEDS(s.discounts && s.invoices, discount_share), "discounts",
            12});
-    t.add({"support_hours", 2, number, "call hours plus email handling time", CS_METRIC(support_hours)});
-    t.add({"cost_to_serve", 2, money, "support hours x hourly cost", CS_METRIC(cost_to_serve)});
-    t.add({"margin", 2, money, "net revenue minus cost to serve", CS_METRIC(margin), "", 0, 4});
-    t.add({"margin_pct", 4, share, "margin / net revenue", CS_OPTIONAL_METRIC(margin_pct), "margin", 7});
-    t.add({"effective_rate", 2, money, "net revenue per support hour", CS_OPTIONAL_METRIC(effective_rate)});
-    t.add({"revenue_share", 4, share, "share of the portfolio's net revenue", CS_OPTIONAL_METRIC(revenue_share)});
+    t.add({"support_hours", 2, number, "call hours plus email handling time", CS_NEEDS(s.contacts, support_hours)});
+    t.add({"cost_to_serve", 2, money, "support hours x hourly cost", CS_NEEDS(s.contacts, cost_to_serve)});
+    t.add({"margin", 2, money, "net revenue minus cost to serve", CS_NEEDS(s.invoices && s.contacts, margin), "", 0, 4});
+    t.add({"margin_pct", 4, share, "margin / net revenue", CS_NEEDS_OPTIONAL(s.invoices && s.contacts, margin_pct), "margin", 7});
+    t.add({"effective_rate", 2, money, "net revenue per support hour", CS_NEEDS_OPTIONAL(s.invoices && s.contacts, effective_rate)});
+    t.add({"revenue_share", 4, share, "share of the portfolio's net revenue", CS_NEEDS_OPTIONAL(s.invoices, revenue_share)});
     t.add({"price_increase_needed", 4, share, "price increase that reaches the target margin",
-           CS_METRIC(price_increase_needed)});
+           CS_NEEDS(s.invoices && s.contacts, price_increase_needed)});
     return t;
 }
 
-#undef CS_METRIC
-#undef CS_OPTIONAL_METRIC
+#undef CS_NEEDS
+#undef CS_NEEDS_OPTIONAL
 
 const Table& table() {
     static const Table t = build_table();

@@ -20,23 +20,30 @@ using namespace render;
 void write_rank_json(const RankReport& report, const std::vector<std::size_t>& shown, unsigned threads,
                      Writer& out) {
     const Portfolio& p = report.portfolio;
+    // SPEC §3 ◆2: the portfolio's figures follow the clients' rules for data never supplied.
+    const bool revenue = p.supplied.invoices;
+    const bool hours = p.supplied.contacts;
+    const bool margins = revenue && hours;
+    auto rounded = [](bool known, const auto& value, int decimals) {
+        return known ? json_rounded(value, decimals) : Json(nullptr);
+    };
     Json if_fired = Json::object();
     if_fired["fired"] = p.if_fired.fired;
     if_fired["clients"] = p.if_fired.clients;
-    if_fired["net_revenue"] = json_rounded(p.if_fired.net_revenue, 2);
-    if_fired["cost_to_serve"] = json_rounded(p.if_fired.cost_to_serve, 2);
-    if_fired["margin"] = json_rounded(p.if_fired.margin, 2);
-    if_fired["support_hours"] = json_rounded(p.if_fired.support_hours, 2);
-    if_fired["hours_freed"] = json_rounded(p.if_fired.hours_freed, 2);
-    if_fired["freed_hours_value"] = json_rounded(p.if_fired.freed_hours_value, 2);
+    if_fired["net_revenue"] = rounded(revenue, p.if_fired.net_revenue, 2);
+    if_fired["cost_to_serve"] = rounded(hours, p.if_fired.cost_to_serve, 2);
+    if_fired["margin"] = rounded(margins, p.if_fired.margin, 2);
+    if_fired["support_hours"] = rounded(hours, p.if_fired.support_hours, 2);
+    if_fired["hours_freed"] = rounded(hours, p.if_fired.hours_freed, 2);
+    if_fired["freed_hours_value"] = rounded(margins, p.if_fired.freed_hours_value, 2);
     Json portfolio = Json::object();
     portfolio["clients"] = p.clients;
-    portfolio["net_revenue"] = json_rounded(p.net_revenue, 2);
-    portfolio["cost_to_serve"] = json_rounded(p.cost_to_serve, 2);
-    portfolio["margin"] = json_rounded(p.margin, 2);
-    portfolio["support_hours"] = json_rounded(p.support_hours, 2);
-    portfolio["max_revenue_share"] = json_rounded(p.max_revenue_share, 4);
-    portfolio["effective_rate"] = json_rounded(p.effective_rate, 2);
+    portfolio["net_revenue"] = rounded(revenue, p.net_revenue, 2);
+    portfolio["cost_to_serve"] = rounded(hours, p.cost_to_serve, 2);
+    portfolio["margin"] = rounded(margins, p.margin, 2);
+    portfolio["support_hours"] = rounded(hours, p.support_hours, 2);
+    portfolio["max_revenue_share"] = rounded(revenue, p.max_revenue_share, 4);
+    portfolio["effective_rate"] = rounded(margins, p.effective_rate, 2);
     portfolio["if_fired"] = std::move(if_fired);
 
     JsonObjectStream json(out);
@@ -120,25 +127,45 @@ std::string with_currency(const std::string& amount, const std::string& currency
 std::string portfolio_summary(const RankReport& report) {
     const Portfolio& p = report.portfolio;
     const std::string& currency = report.settings.currency;
-    std::string line =
-        fmt::format("Portfolio: {} client{}, net revenue {}, margin {}", p.clients, p.clients == 1 ? "" : "s",
-                    with_currency(format_money(p.net_revenue), currency),
-                    with_currency(format_money(p.margin), currency));
-    if (round_half_away(p.net_revenue, 2) > 0) {
-        line += fmt::format(" ({})", format_percent(p.margin / p.net_revenue));
+    const bool revenue = p.supplied.invoices;
+    const bool hours = p.supplied.contacts;
+    std::string line = fmt::format("Portfolio: {} client{}", p.clients, p.clients == 1 ? "" : "s");
+    // SPEC §3 ◆2: a figure of data never read is said to be unknown, never printed as 0.
+    if (revenue) {
+        line += fmt::format(", net revenue {}", with_currency(format_money(p.net_revenue), currency));
+    } else {
+        line += ", revenue unknown (no invoices were read)";
     }
-    line += fmt::format(", {} support hours.", format_fixed(p.support_hours, 2));
+    if (revenue && hours) {
+        line += fmt::format(", margin {}", with_currency(format_money(p.margin), currency));
+        if (round_half_away(p.net_revenue, 2) > 0) {
+            line += fmt::format(" ({})", format_percent(p.margin / p.net_revenue));
+        }
+    }
+    if (hours) {
+        line += fmt::format(", {} support hours.", format_fixed(p.support_hours, 2));
+    } else {
+        line += ", hours unknown (no calls, emails or time entries were read).";
+    }
     const IfFired& f = p.if_fired;
     if (f.fired == 0) {
         line += " No client to fire.";
         return line;
     }
-    line += fmt::format(" Firing {} frees {} hours", f.fired, format_fixed(f.hours_freed, 2));
-    if (f.freed_hours_value) {
-        line += fmt::format(" (worth {})", with_currency(format_money(*f.freed_hours_value), currency));
+    line += fmt::format(" Firing {}", f.fired);
+    if (hours) {
+        line += fmt::format(" frees {} hours", format_fixed(f.hours_freed, 2));
+        if (f.freed_hours_value && revenue) {
+            line += fmt::format(" (worth {})", with_currency(format_money(*f.freed_hours_value), currency));
+        }
+        line += revenue ? " and" : ".";
     }
-    line += fmt::format(" and gives up {} of net revenue.",
-                        with_currency(format_money(p.net_revenue - f.net_revenue), currency));
+    if (revenue) {
+        line += fmt::format(" gives up {} of net revenue.",
+                            with_currency(format_money(p.net_revenue - f.net_revenue), currency));
+    } else if (!hours) {
+        line += ".";
+    }
     return line;
 }
 

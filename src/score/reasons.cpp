@@ -103,12 +103,22 @@ std::string action_for(Verdict v, double toxicity, MarginState margin, const Cli
                        const ScoreContext& context) {
     const Settings& s = *context.settings;
     switch (v) {
-        case Verdict::fire:
+        case Verdict::fire: {
+            // SPEC §4 ◆2: what was never read is said to be unknown, not 0.
+            const std::string loses = context.supplied.invoices
+                                          ? fmt::format(FMT_COMPILE("this loses {} of revenue"), money(m.net_revenue, s))
+                                          : std::string("revenue unknown: no invoices were read");
+            const bool both = context.supplied.invoices && context.supplied.contacts;
+            const std::string frees =
+                context.supplied.contacts
+                    ? fmt::format(FMT_COMPILE("{}frees {} support hours"), both ? "" : "it ",
+                                  one_decimal(m.support_hours))
+                    : std::string("hours unknown: no calls, emails or time entries were read");
             return fmt::format(FMT_COMPILE("Fire: give three months' notice in writing, ending {} (as of + "
-                                           "{} days), with the evidence log; "
-                                           "this loses {} of revenue and frees {} support hours."),
-                               format_date(context.period.as_of + k_notice_days), k_notice_days,
-                               money(m.net_revenue, s), one_decimal(m.support_hours));
+                                           "{} days), with the evidence log; {}{}{}."),
+                               format_date(context.period.as_of + k_notice_days), k_notice_days, loses,
+                               both ? " and " : "; ", frees);
+        }
         case Verdict::chase:
             return fmt::format(FMT_COMPILE("Chase: stop work until {} overdue is paid; the oldest unpaid "
                                            "invoice is {} days overdue."),
