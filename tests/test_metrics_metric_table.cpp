@@ -13,7 +13,7 @@ TEST_CASE("metrics::client_columns", "[metrics]") {
     }
     SECTION("SPEC §5 order: the verdict first, then every metric of §3 in its order") {
         const std::vector<std::string> expected = {
-            "rank", "client", "name", "toxicity", "verdict", "action", "reasons",
+            "rank", "client", "name", "toxicity", "verdict", "cause", "action", "reasons",
             "components_communication", "components_after_hours", "components_discounts", "components_payment",
             "components_hostility", "calls", "calls_in", "call_minutes", "emails", "emails_in", "contacts_in",
             "contacts_per_week", "after_hours_share", "off_day_share", "flagged_contacts", "invoices",
@@ -46,8 +46,8 @@ TEST_CASE("metrics::client_columns", "[metrics]") {
         CHECK(aging.sub == "31_60");
         CHECK(aging.index == 1);
         CHECK(columns[*find_client_column("margin")].group.empty());
-        CHECK(first_metric_column() == 12);
-        CHECK(first_column_of_group("components") == 7);
+        CHECK(first_metric_column() == 13);
+        CHECK(first_column_of_group("components") == 8);
     }
     SECTION("every column has a description, and getters read the right field") {
         const ClientResult c = test::acme();
@@ -80,12 +80,13 @@ TEST_CASE("metrics::table_columns: the rank table and explain's months come from
         return out;
     };
     const auto rank = table_columns(&ClientColumn::rank_table);
-    CHECK(keys(rank) == std::vector<std::string>{"rank", "client", "name", "verdict", "toxicity", "net_revenue",
-                                                 "margin_pct", "contacts_per_week", "after_hours_share",
-                                                 "avg_days_late", "overdue", "discount_share", "reasons"});
-    CHECK(headers(rank) == std::vector<std::string>{"rank", "client", "name", "verdict", "toxicity",
-                                                    "net revenue", "margin", "contacts/wk", "after hours",
-                                                    "days late", "overdue", "discounts", "reason"});
+    // SPEC §5 ◆12: rank, client, verdict, toxicity, cause ("why"), name, then the figures.
+    CHECK(keys(rank) == std::vector<std::string>{"rank", "client", "verdict", "toxicity", "cause", "name",
+                                                 "net_revenue", "margin_pct", "overdue", "contacts_per_week",
+                                                 "after_hours_share", "avg_days_late", "discount_share"});
+    CHECK(headers(rank) == std::vector<std::string>{"rank", "client", "verdict", "toxicity", "why", "name",
+                                                    "net revenue", "margin", "overdue", "contacts/wk",
+                                                    "after hours", "days late", "discounts"});
     const auto months = table_columns(&ClientColumn::month_table);
     CHECK(keys(months) == std::vector<std::string>{"contacts_in", "after_hours_share", "net_revenue", "margin",
                                                    "overdue", "toxicity", "verdict"});

@@ -51,6 +51,9 @@ TEST_CASE("render::render_explain table", "[render]") {
 Rank 1 of 2 · verdict fire · toxicity 57.0
 Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29
 
+Why
+  toxicity 57.0 ≥ 50 with a weak margin
+
 Action
   Fire: give notice by 2024-05-29.
 
@@ -156,6 +159,10 @@ TEST_CASE("render::render_explain markdown", "[render]") {
 Rank 1 of 2 · verdict fire · toxicity 57.0
 
 Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29
+
+## Why
+
+toxicity 57.0 ≥ 50 with a weak margin
 
 ## Action
 
@@ -265,6 +272,7 @@ TEST_CASE("render::render_explain json", "[render]") {
   "name": "Acme Ltd",
   "toxicity": 57,
   "verdict": "fire",
+  "cause": "toxicity 57.0 ≥ 50 with a weak margin",
   "action": "Fire: give notice by 2024-05-29.",
   "reasons": [
     "41.7% of inbound contacts after hours",

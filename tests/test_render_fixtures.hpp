@@ -31,6 +31,7 @@ inline ClientResult acme() {
     c.score.toxicity = 57.0;
     c.score.verdict = Verdict::fire;
     c.score.reasons = {"41.7% of inbound contacts after hours", "pays 38.3 days late on average"};
+    c.score.cause = "toxicity 57.0 ≥ 50 with a weak margin";
     c.score.action = "Fire: give notice by 2024-05-29.";
     ClientMetrics& m = c.metrics;
     m.calls = 12;

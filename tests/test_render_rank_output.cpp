@@ -23,7 +23,7 @@ std::string rank_text(const RankReport& report, OutputFormat format, std::option
 }
 
 const std::string k_csv_header =
-    "rank,client,name,toxicity,verdict,action,reasons,components_communication,components_after_hours,"
+    "rank,client,name,toxicity,verdict,cause,action,reasons,components_communication,components_after_hours,"
     "components_discounts,components_payment,components_hostility,calls,calls_in,call_minutes,emails,emails_"
     "in,contacts_in,contacts_per_week,after_hours_share,off_day_share,flagged_contacts,invoices,disputed_"
     "invoices,tags_threat,tags_abusive,tags_escalation,tags_blame,tags_dispute,tags_rework,billed,credits,"
@@ -124,6 +124,7 @@ TEST_CASE("render::render_rank json", "[render]") {
       "name": null,
       "toxicity": 12.5,
       "verdict": "keep",
+      "cause": "",
       "action": "Keep.",
       "reasons": [],
       "components": {
@@ -194,6 +195,7 @@ TEST_CASE("render::render_rank json", "[render]") {
   "name": "Acme Ltd",
   "toxicity": 57,
   "verdict": "fire",
+  "cause": "toxicity 57.0 ≥ 50 with a weak margin",
   "action": "Fire: give notice by 2024-05-29.",
   "reasons": [
     "41.7% of inbound contacts after hours",
@@ -276,13 +278,13 @@ TEST_CASE("render::render_rank csv", "[render]") {
         const std::string expected =
             k_csv_header +
             "\n"
-            "1,C001,Acme Ltd,57,fire,Fire: give notice by 2024-05-29.,41.7% of inbound contacts after hours "
+            "1,C001,Acme Ltd,57,fire,toxicity 57.0 ≥ 50 with a weak margin,Fire: give notice by 2024-05-29.,41.7% of inbound contacts after hours "
             "| pays "
             "38.3 days late on "
             "average,0.8125,0.4167,,0.8,0.25,12,10,95.5,8,6,16,1.87,0.4167,0.125,2,3,1,2,0,0,0,0,0,"
             "1200,0,1200,400,800,800,0,800,0,0,38.33,45,45,0.6667,0,0,0,2.26,135.5,1064.5,0.8871,531.37,0.8,"
             "0\n"
-            "2,C002,,12.5,keep,Keep.,,0.1,0,0.5,0,0,1,0,12.5,0,0,0,0.1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
+            "2,C002,,12.5,keep,,Keep.,,0.1,0,0.5,0,0,1,0,12.5,0,0,0,0.1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
             "0,0,0,0,"
             "0,0,300,2,1,0.21,12.5,-12.5,,,,0\n";
         CHECK(rank_text(test::sample_rank_report(), OutputFormat::csv) == expected);
@@ -291,7 +293,7 @@ TEST_CASE("render::render_rank csv", "[render]") {
         RankReport report;
         report.clients = test::formula_clients();
         const std::string zeros = "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0";
-        const std::string tail = ",keep,Keep.,,,,,,," + zeros + ",-12.5,,,,0\n";
+        const std::string tail = ",keep,,Keep.,,,,,,," + zeros + ",-12.5,,,,0\n";
         const std::string expected =
             k_csv_header + "\n" + "1,C010,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",0" + tail +
             "2,'+1,'-2,0" + tail + "3,'@SUM(A1),\"Tab\tand \"\"quotes\"\", commas\",0" + tail;
@@ -316,60 +318,45 @@ TEST_CASE("render::render_rank tsv", "[render]") {
     std::string header = k_csv_header;
     std::replace(header.begin(), header.end(), ',', '\t');
     CHECK(lines[0] == header);
-    CHECK(lines[1].rfind("1\tC010\tline\\nbreak\\r\\\\ and\\ttab\t0\tkeep\tKeep.\t", 0) == 0);
+    CHECK(lines[1].rfind("1\tC010\tline\\nbreak\\r\\\\ and\\ttab\t0\tkeep\t\tKeep.\t", 0) == 0);
     CHECK(lines[2].rfind("2\t'+1\t'\\tstarts with a tab\t0\t", 0) == 0);
     CHECK(lines[3].rfind("3\t'@SUM(A1)\tTab\\tand \"quotes\", commas\t0\t", 0) == 0);
     CHECK(lines[3].find("\t-12.5\t") != std::string::npos);
 }
 
 TEST_CASE("render::render_rank table", "[render]") {
-    const std::string summary =
-        "\nPortfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. "
-        "Firing 1 "
-        "frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
+    // SPEC §5 ◆12: the period line, then rank, client, verdict, toxicity, why (the cause), name
+    // and the figures; a portfolio summary under it.
     SECTION("no width: nothing shortened, numbers right-aligned, money grouped, shares as percentages") {
         const std::string expected =
-            "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n\n"
-            "rank  client  name      verdict  toxicity  net revenue  margin  contacts/wk  after hours  days "
-            "late  "
-            "overdue  discounts  reason\n"
-            "----  ------  --------  -------  --------  -----------  ------  -----------  -----------  "
-            "---------  "
-            "-------  ---------  -------------------------------------\n"
-            "   1  C001    Acme Ltd  fire         57.0     1,200.00   88.7%         1.87        41.7%      "
-            "38.33   "
-            "800.00       0.0%  41.7% of inbound contacts after hours\n"
-            "   2  C002    —         keep         12.5         0.00       —         0.10         0.0%       "
-            "0.00     "
-            "0.00     100.0%\n" +
-            summary;
+            "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n"
+            "\n"
+            "rank  client  verdict  toxicity  why                                    name      net revenue  margin  overdue  contacts/wk  after hours  days late  discounts\n"
+            "----  ------  -------  --------  -------------------------------------  --------  -----------  ------  -------  -----------  -----------  ---------  ---------\n"
+            "   1  C001    fire         57.0  toxicity 57.0 ≥ 50 with a weak margin  Acme Ltd     1,200.00   88.7%   800.00         1.87        41.7%      38.33       0.0%\n"
+            "   2  C002    keep         12.5                                         —                0.00       —     0.00         0.10         0.0%       0.00     100.0%\n"
+            "\n"
+            "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
         CHECK(rank_text(test::sample_rank_report(), OutputFormat::table) == expected);
     }
     SECTION("a terminal width shortens the widest text columns with an ellipsis") {
         const std::string expected =
-            "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n\n"
-            "rank  client  name      verdict  toxicity  net revenue  margin  contacts/wk  after hours  days "
-            "late  "
-            "overdue  discounts  reason\n"
-            "----  ------  --------  -------  --------  -----------  ------  -----------  -----------  "
-            "---------  "
-            "-------  ---------  ---------\n"
-            "   1  C001    Acme Ltd  fire         57.0     1,200.00   88.7%         1.87        41.7%      "
-            "38.33   "
-            "800.00       0.0%  41.7% of…\n"
-            "   2  C002    —         keep         12.5         0.00       —         0.10         0.0%       "
-            "0.00     "
-            "0.00     100.0%\n" +
-            summary;
+            "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n"
+            "\n"
+            "rank  client  verdict  toxicity  why        name      net revenue  margin  overdue  contacts/wk  after hours  days late  discounts\n"
+            "----  ------  -------  --------  ---------  --------  -----------  ------  -------  -----------  -----------  ---------  ---------\n"
+            "   1  C001    fire         57.0  toxicity…  Acme Ltd     1,200.00   88.7%   800.00         1.87        41.7%      38.33       0.0%\n"
+            "   2  C002    keep         12.5             —                0.00       —     0.00         0.10         0.0%       0.00     100.0%\n"
+            "\n"
+            "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
         const std::string text = rank_text(test::sample_rank_report(), OutputFormat::table, 130);
         CHECK(text == expected);
-        // narrower still: the name goes too, the reason never below its header
+        // narrower still: the name goes too, the cause never below its header
         const std::string narrow = rank_text(test::sample_rank_report(), OutputFormat::table, 120);
-        CHECK(narrow.find("  Acm…  fire") != std::string::npos);
-        CHECK(narrow.find("  41.7%…\n") != std::string::npos);
+        CHECK(narrow.find("  to…  Acm…  ") != std::string::npos);
         // every table line fits the width
         std::size_t start = 0;
-        for (int line = 0; line < 4; ++line) {
+        for (int line = 0; line < 6; ++line) {
             const std::size_t end = text.find('\n', start);
             CHECK(render::display_width(text.substr(start, end - start)) <= 130);
             start = end + 1;
@@ -378,22 +365,20 @@ TEST_CASE("render::render_rank table", "[render]") {
     SECTION("colour wraps the verdict and keeps the alignment") {
         const std::string text =
             rank_text(test::sample_rank_report(), OutputFormat::table, std::nullopt, true);
-        CHECK(text.find("  Acme Ltd  \x1b[31mfire\x1b[0m         57.0") != std::string::npos);
-        CHECK(text.find("  —         \x1b[32mkeep\x1b[0m         12.5") != std::string::npos);
+        CHECK(text.find("  C001    \x1b[31mfire\x1b[0m         57.0") != std::string::npos);
+        CHECK(text.find("  C002    \x1b[32mkeep\x1b[0m         12.5") != std::string::npos);
     }
-    SECTION("no client to fire, singular client") {
+    SECTION("no client to fire, singular client, nothing dated") {
         RankReport report;
         report.portfolio.clients = 1;
         report.settings.period.undated = true;
         const std::string expected =
-            "Period unknown: nothing in the exports is dated\n\n"
-            "rank  client  name  verdict  toxicity  net revenue  margin  contacts/wk  after hours  days late "
-            " "
-            "overdue  discounts  reason\n"
-            "----  ------  ----  -------  --------  -----------  ------  -----------  -----------  --------- "
-            " "
-            "-------  ---------  ------\n"
-            "\nPortfolio: 1 client, net revenue 0.00, margin 0.00, 0.00 support hours. No client to fire.\n";
+            "Period unknown: nothing in the exports is dated\n"
+            "\n"
+            "rank  client  verdict  toxicity  why  name  net revenue  margin  overdue  contacts/wk  after hours  days late  discounts\n"
+            "----  ------  -------  --------  ---  ----  -----------  ------  -------  -----------  -----------  ---------  ---------\n"
+            "\n"
+            "Portfolio: 1 client, net revenue 0.00, margin 0.00, 0.00 support hours. No client to fire.\n";
         CHECK(rank_text(report, OutputFormat::table) == expected);
     }
 }
@@ -404,17 +389,13 @@ TEST_CASE("render::render_rank markdown", "[render]") {
     second.name = "Pipe | Co";
     report.clients = {report.clients.at(0), second};
     const std::string expected =
-        "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n\n"
-        "| rank | client | name | verdict | toxicity | net revenue | margin | contacts/wk | after hours | "
-        "days late "
-        "| overdue | discounts | reason |\n"
-        "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
-        "| 1 | C001 | Acme Ltd | fire | 57.0 | 1,200.00 | 88.7% | 1.87 | 41.7% | 38.33 | 800.00 | 0.0% | "
-        "41.7% of "
-        "inbound contacts after hours |\n"
-        "| 2 | C002 | Pipe \\| Co | keep | 12.5 | 0.00 | — | 0.10 | 0.0% | 0.00 | 0.00 | 100.0% | |\n"
-        "\nPortfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. "
-        "Firing "
-        "1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
+        "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n"
+        "\n"
+        "| rank | client | verdict | toxicity | why | name | net revenue | margin | overdue | contacts/wk | after hours | days late | discounts |\n"
+        "| ---: | --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        "| 1 | C001 | fire | 57.0 | toxicity 57.0 ≥ 50 with a weak margin | Acme Ltd | 1,200.00 | 88.7% | 800.00 | 1.87 | 41.7% | 38.33 | 0.0% |\n"
+        "| 2 | C002 | keep | 12.5 | | Pipe \\| Co | 0.00 | — | 0.00 | 0.10 | 0.0% | 0.00 | 100.0% |\n"
+        "\n"
+        "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
     CHECK(rank_text(report, OutputFormat::markdown, 40, true) == expected);
 }

@@ -173,3 +173,53 @@ TEST_CASE("score::action_for watch and keep", "[score]") {
     m.margin_pct.reset();
     CHECK(action_for(Verdict::keep, 0, MarginState::healthy, m, c.score) == "Keep: no warning sign at the watch level.");
 }
+
+TEST_CASE("score::cause_for says why the verdict with the numbers of its rule (SPEC §4 ◆12)", "[score]") {
+    Context c;
+    ClientMetrics m;
+    ClientScore score;
+    score.components = Components{0.2, 0.9, none, 0.4, 0.1};
+    SECTION("fire: the toxicity against fire_at and the margin against the target") {
+        score.toxicity = 84.2;
+        m.margin_pct = 0.195;
+        CHECK(cause_for(Verdict::fire, score, MarginState::weak, m, c.score) ==
+              "toxicity 84.2 ≥ 60 with a 19.5% margin, below the 30% target");
+        c.score.supplied.invoices = false;
+        CHECK(cause_for(Verdict::fire, score, MarginState::unknown, m, c.score) ==
+              "toxicity 84.2 ≥ 60 with the margin unknown: no invoices were read");
+        c.score.supplied.invoices = true;
+        c.score.supplied.contacts = false;
+        CHECK(cause_for(Verdict::fire, score, MarginState::unknown, m, c.score) ==
+              "toxicity 84.2 ≥ 60 with the margin unknown: no calls, emails or time entries were read");
+    }
+    SECTION("chase: the overdue amount and the oldest invoice's age") {
+        c.settings.currency = "EUR";
+        m.overdue = 7400;
+        m.oldest_overdue_days = 73;
+        CHECK(cause_for(Verdict::chase, score, MarginState::healthy, m, c.score) ==
+              "7,400.00 EUR overdue, the oldest invoice 73 days (≥ 60)");
+    }
+    SECTION("reprice: a weak margin, no revenue against hours, or the headache tax") {
+        m.margin_pct = 0.2;
+        CHECK(cause_for(Verdict::reprice, score, MarginState::weak, m, c.score) == "a 20% margin, below the 30% target");
+        m.margin_pct.reset();
+        m.support_hours = 1.66;
+        CHECK(cause_for(Verdict::reprice, score, MarginState::weak, m, c.score) ==
+              "no revenue against 1.7 support hours");
+        score.toxicity = 73.3;
+        m.margin_pct = 0.9358;
+        CHECK(cause_for(Verdict::reprice, score, MarginState::healthy, m, c.score) ==
+              "toxicity 73.3 ≥ 60 with a healthy 93.6% margin: the headache tax");
+    }
+    SECTION("watch: the toxicity against watch_at and its strongest component") {
+        score.toxicity = 41.0;
+        CHECK(cause_for(Verdict::watch, score, MarginState::healthy, m, c.score) ==
+              "toxicity 41.0 ≥ 30, mostly after hours (0.90)");
+        c.settings.watch_at = 27.5;
+        CHECK(cause_for(Verdict::watch, score, MarginState::healthy, m, c.score) ==
+              "toxicity 41.0 ≥ 27.5, mostly after hours (0.90)");
+    }
+    SECTION("keep: empty") {
+        CHECK(cause_for(Verdict::keep, score, MarginState::healthy, m, c.score).empty());
+    }
+}

@@ -130,6 +130,7 @@ struct ClientScore {
     std::array<std::optional<double>, k_component_count> components{};
     double toxicity = 0;  ///< rounded to one decimal (SPEC §4)
     Verdict verdict = Verdict::keep;
+    std::string cause;  ///< why the verdict (SPEC §4 ◆12); empty for keep
     std::vector<std::string> reasons;
     std::string action;
 };

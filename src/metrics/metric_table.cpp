@@ -85,17 +85,18 @@ Table build_table() {
                }
                return *c.name;
            },
-           "", 3});
+           "", 6});
     t.add({"toxicity", 1, number, "weighted mean of the components, 0-100",
-           [](const ClientResult& c, std::size_t) -> Cell { return c.score.toxicity; }, "", 5, 6});
+           [](const ClientResult& c, std::size_t) -> Cell { return c.score.toxicity; }, "", 4, 6});
     t.add({"verdict", 0, word, "keep, watch, reprice, chase or fire",
            [](const ClientResult& c, std::size_t) -> Cell { return std::string(verdict_name(c.score.verdict)); }, "",
-           4, 7});
+           3, 7});
+    t.add({"cause", 0, text, "why the verdict, with the numbers of the rule that decided it",
+           [](const ClientResult& c, std::size_t) -> Cell { return c.score.cause; }, "why", 5});
     t.add({"action", 0, text, "what to do, with numbers",
            [](const ClientResult& c, std::size_t) -> Cell { return c.score.action; }});
-    // The table shows the strongest reason only (render/rank_output.cpp); explain lists them all.
     t.add({"reasons", 0, list, "components above 0.5, strongest first",
-           [](const ClientResult& c, std::size_t) -> Cell { return c.score.reasons; }, "reason", 13});
+           [](const ClientResult& c, std::size_t) -> Cell { return c.score.reasons; }});
     static constexpr std::array<std::string_view, k_component_count> component_descriptions = {
         "scale(contacts_per_week)", "scale(after_hours_share)", "scale(discount_share or requests per month)",
         "scale(avg_days_late)", "scale(flagged contacts and disputes per month)"};
@@ -115,9 +116,9 @@ Table build_table() {
     t.add({"emails_in", 0, count, "inbound emails", CS_NEEDS(s.contacts, emails_in)});
     t.add({"contacts_in", 0, count, "inbound calls and emails", CS_NEEDS(s.contacts, contacts_in), "", 0, 1});
     t.add({"contacts_per_week", 2, number, "inbound contacts per week", CS_NEEDS(s.contacts, contacts_per_week),
-           "contacts/wk", 8});
+           "contacts/wk", 10});
     t.add({"after_hours_share", 4, share, "share of inbound contacts outside business hours",
-           CS_NEEDS(s.contacts, after_hours_share), "after hours", 9, 2});
+           CS_NEEDS(s.contacts, after_hours_share), "after hours", 11, 2});
     t.add({"off_day_share", 4, share, "share of inbound contacts on weekends and holidays", CS_NEEDS(s.contacts, off_day_share)});
     t.add({"flagged_contacts", 0, count, "calls and emails with a hostile tag", CS_NEEDS(s.contacts, flagged_contacts)});
     t.add({"invoices", 0, count, "counted invoices, credit notes included", CS_NEEDS(s.invoices, invoices)});
@@ -134,10 +135,10 @@ Table build_table() {
     }
     t.add({"billed", 2, money, "invoiced amounts above zero", CS_NEEDS(s.invoices, billed)});
     t.add({"credits", 2, money, "credit notes", CS_NEEDS(s.invoices, credits)});
-    t.add({"net_revenue", 2, money, "billed minus credits", CS_NEEDS(s.invoices, net_revenue), "", 6, 3});
+    t.add({"net_revenue", 2, money, "billed minus credits", CS_NEEDS(s.invoices, net_revenue), "", 7, 3});
     t.add({"collected", 2, money, "paid part of the period's invoices", CS_NEEDS(s.invoices, collected)});
     t.add({"outstanding", 2, money, "unpaid part of the receivables", CS_NEEDS(s.invoices, outstanding)});
-    t.add({"overdue", 2, money, "unpaid part of the receivables past due", CS_NEEDS(s.invoices, overdue), "", 11, 5});
+    t.add({"overdue", 2, money, "unpaid part of the receivables past due", CS_NEEDS(s.invoices, overdue), "", 9, 5});
     static constexpr std::array<std::string_view, k_aging_names.size()> aging_descriptions = {
         "overdue 1-30 days", "overdue 31-60 days", "overdue 61-90 days", "overdue over 90 days"};
     for (std::size_t i = 0; i < k_aging_names.size(); ++i) {
@@ -150,19 +151,18 @@ Table build_table() {
                            return c.metrics.aging[index];
                        }});
     }
-    t.add({"avg_days_late", 2, number, "amount-weighted mean days late", CS_NEEDS(s.invoices, avg_days_late), "days late", 10});
+    t.add({"avg_days_late", 2, number, "amount-weighted mean days late", CS_NEEDS(s.invoices, avg_days_late), "days late", 12});
     t.add({"max_days_late", 0, count, "most days late of one invoice", CS_NEEDS(s.invoices, max_days_late)});
     t.add({"oldest_overdue_days", 0, count, "age of the oldest unpaid overdue invoice",
            CS_NEEDS(s.invoices, oldest_overdue_days)});
     t.add({"late_share", 4, share, "share of invoices paid or still open late", CS_NEEDS(s.invoices, late_share)});
     t.add({"discounts", 2, money, "granted discounts", CS_NEEDS(s.discounts, discounts)});
     t.add({"discount_requests", 0, count, "discount rows of any status", CS_NEEDS(s.discounts, discount_requests)});
-    t.add({"discount_share", 4, share, "discounts / (billed + discounts)", CS_NEEDS(s.discounts && s.invoices, discount_share), "discounts",
-           12});
+    t.add({"discount_share", 4, share, "discounts / (billed + discounts)", CS_NEEDS(s.discounts && s.invoices, discount_share), "discounts", 13});
     t.add({"support_hours", 2, number, "call hours plus email handling time", CS_NEEDS(s.contacts, support_hours)});
     t.add({"cost_to_serve", 2, money, "support hours x hourly cost", CS_NEEDS(s.contacts, cost_to_serve)});
     t.add({"margin", 2, money, "net revenue minus cost to serve", CS_NEEDS(s.invoices && s.contacts, margin), "", 0, 4});
-    t.add({"margin_pct", 4, share, "margin / net revenue", CS_NEEDS_OPTIONAL(s.invoices && s.contacts, margin_pct), "margin", 7});
+    t.add({"margin_pct", 4, share, "margin / net revenue", CS_NEEDS_OPTIONAL(s.invoices && s.contacts, margin_pct), "margin", 8});
     t.add({"effective_rate", 2, money, "net revenue per support hour", CS_NEEDS_OPTIONAL(s.invoices && s.contacts, effective_rate)});
     t.add({"revenue_share", 4, share, "share of the portfolio's net revenue", CS_NEEDS_OPTIONAL(s.invoices, revenue_share)});
     t.add({"price_increase_needed", 4, share, "price increase that reaches the target margin",

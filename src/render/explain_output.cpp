@@ -230,6 +230,10 @@ void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {
                           : fmt::format("Client {}", client.client));
     doc.paragraph(headline(report));
     doc.paragraph(period_line(report.settings.period));
+    if (!client.score.cause.empty()) {
+        doc.heading("Why");
+        doc.paragraph(client.score.cause);
+    }
     doc.heading("Action");
     doc.paragraph(client.score.action.empty() ? std::string("None.") : client.score.action);
     doc.heading("Reasons");

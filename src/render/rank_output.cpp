@@ -101,18 +101,11 @@ RankTable rank_table(const RankReport& report, const std::vector<std::size_t>& s
         columns.push_back(TextColumn{column.header, reads_as_text(column.unit) ? Align::left : Align::right,
                                      column.unit == Unit::text || column.unit == Unit::list});
     }
-    const std::size_t reasons = *find_client_column("reasons");
     const std::size_t verdict = *find_client_column("verdict");
-    RowSource source = [&report, &shown, indexes, reasons, verdict](std::size_t r,
-                                                                    std::vector<TextCell>& cells) {
+    RowSource source = [&report, &shown, indexes, verdict](std::size_t r, std::vector<TextCell>& cells) {
         const ClientResult client = report.clients.at(shown[r]);
         for (std::size_t c = 0; c < indexes.size(); ++c) {
-            if (indexes[c] == reasons) {
-                // The strongest reason only; explain lists them all.
-                cells[c].text = client.score.reasons.empty() ? std::string() : client.score.reasons.front();
-            } else {
-                cells[c].text = display_client_value(client, indexes[c]);
-            }
+            cells[c].text = display_client_value(client, indexes[c]);
             cells[c].color = indexes[c] == verdict ? verdict_color(client.score.verdict) : std::string_view();
         }
     };

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "clientscore/normalize.hpp"
@@ -153,6 +154,80 @@ std::string action_for(Verdict v, double toxicity, MarginState margin, const Cli
                            percent(*m.margin_pct));
     }
     return "Keep: no warning sign at the watch level.";
+}
+
+namespace {
+
+// 30% and 19.5%: one decimal where it says something.
+std::string share_text(double share) {
+    const double r = round_half_away(share * 100, 1);
+    return r == std::floor(r) ? fmt::format(FMT_COMPILE("{:.0f}%"), r) : fmt::format(FMT_COMPILE("{:.1f}%"), r);
+}
+
+std::string number_text(double x) {
+    const double r = round_half_away(x, 1);
+    return r == std::floor(r) ? fmt::format(FMT_COMPILE("{:.0f}"), r) : fmt::format(FMT_COMPILE("{:.1f}"), r);
+}
+
+// The margin against the target, or why there is none to compare (SPEC §4 ◆2).
+std::string margin_text(MarginState margin, const ClientMetrics& m, const ScoreContext& context) {
+    const Settings& s = *context.settings;
+    if (!context.supplied.invoices) {
+        return "the margin unknown: no invoices were read";
+    }
+    if (!context.supplied.contacts) {
+        return "the margin unknown: no calls, emails or time entries were read";
+    }
+    if (margin == MarginState::unknown) {
+        return "the margin unknown: no revenue and no hours in the period";
+    }
+    if (!m.margin_pct) {
+        return fmt::format(FMT_COMPILE("no revenue against {} support hours"), one_decimal(m.support_hours));
+    }
+    return fmt::format(FMT_COMPILE("a {} margin, {} the {} target"), share_text(*m.margin_pct),
+                       margin == MarginState::weak ? "below" : "at or above", share_text(s.target_margin));
+}
+
+}  // namespace
+
+std::string cause_for(Verdict v, const ClientScore& score, MarginState margin, const ClientMetrics& m,
+                      const ScoreContext& context) {
+    const Settings& s = *context.settings;
+    switch (v) {
+        case Verdict::fire:
+            return fmt::format(FMT_COMPILE("toxicity {} ≥ {} with {}"), one_decimal(score.toxicity),
+                               number_text(s.fire_at), margin_text(margin, m, context));
+        case Verdict::chase:
+            return fmt::format(FMT_COMPILE("{} overdue, the oldest invoice {} days (≥ {})"), money(m.overdue, s),
+                               m.oldest_overdue_days, number_text(s.chase_days));
+        case Verdict::reprice:
+            if (margin == MarginState::weak) {
+                return margin_text(margin, m, context);
+            }
+            return fmt::format(FMT_COMPILE("toxicity {} ≥ {} with a healthy {} margin: the headache tax"),
+                               one_decimal(score.toxicity), number_text(s.fire_at),
+                               m.margin_pct ? share_text(*m.margin_pct) : std::string("—"));
+        case Verdict::watch: {
+            std::optional<std::size_t> strongest;
+            for (std::size_t i = 0; i < k_component_count; ++i) {
+                if (score.components[i] && (!strongest || *score.components[i] > *score.components[*strongest])) {
+                    strongest = i;
+                }
+            }
+            std::string text = fmt::format(FMT_COMPILE("toxicity {} ≥ {}"), one_decimal(score.toxicity),
+                                           number_text(s.watch_at));
+            if (strongest) {
+                std::string name(k_component_names[*strongest]);
+                std::replace(name.begin(), name.end(), '_', ' ');
+                text += fmt::format(FMT_COMPILE(", mostly {} ({:.2f})"), name,
+                                    round_half_away(*score.components[*strongest], 2));
+            }
+            return text;
+        }
+        case Verdict::keep:
+            break;
+    }
+    return {};
 }
 
 }  // namespace clientscore

@@ -16,4 +16,8 @@ std::vector<std::string> reasons_for(const std::array<std::optional<double>, k_c
 std::string action_for(Verdict v, double toxicity, MarginState margin, const ClientMetrics& m,
                        const ScoreContext& context);
 
+/// SPEC §4 ◆12: why the verdict, with the numbers of the rule that decided it; empty for keep.
+std::string cause_for(Verdict v, const ClientScore& score, MarginState margin, const ClientMetrics& m,
+                      const ScoreContext& context);
+
 }  // namespace clientscore

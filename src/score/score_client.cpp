@@ -12,6 +12,7 @@ ClientScore score_client(const ClientMetrics& m, const ScoreContext& context, Sc
     if (text == ScoreText::now) {
         score.reasons = reasons_for(score.components, m, context);
         score.action = action_for(score.verdict, score.toxicity, margin, m, context);
+        score.cause = cause_for(score.verdict, score, margin, m, context);
     }
     return score;
 }
