@@ -167,3 +167,22 @@ TEST_CASE("app::run_check reports an unreadable holidays file as an error", "[ap
     REQUIRE(c.errors.size() == 1);
     CHECK(c.errors[0].find("no-such.csv") != std::string::npos);
 }
+
+TEST_CASE("app::check validates a single export of any kind, and names the columns it passed over", "[app]") {
+    ExportFolder dir({{"discounts.csv", "customer,date,discount,State\nA,2026-09-01,10,Kentucky\nB,2026-09-02,20,Ohio\n"}});
+    const RunResult r =
+        run_clientscore({"check", "--discounts", dir.path() + "/discounts.csv", "--format", "json"});
+    REQUIRE(r.status == 0);
+    const json report = json::parse(r.out);
+    CHECK(report["ok"] == true);
+    REQUIRE(report["files"].size() == 1);
+    const json& passed = report["files"][0]["passed_over"];
+    REQUIRE(passed.size() == 1);
+    CHECK(passed[0]["field"] == "status");
+    CHECK(passed[0]["column"] == "State");
+    CHECK(passed[0]["why"] == "\"Kentucky\" is not a discount status (0 of 2 values are)");
+    // rank still needs activity to report on.
+    CHECK(run_clientscore({"rank", "--discounts", dir.path() + "/discounts.csv"}).status == 3);
+    const RunResult table = run_clientscore({"check", "--discounts", dir.path() + "/discounts.csv"});
+    CHECK(table.out.find("passed over  status ✗ State: \"Kentucky\" is not a discount status") != std::string::npos);
+}

@@ -431,7 +431,8 @@ TEST_CASE("cli::the bad-row limit is the larger of its rows and its share of the
 TEST_CASE("cli::the bad-row error names the most frequent problem, not the first", "[cli][e2e][bad-rows]") {
     TempDir tmp;
     // Three rows without a client first, then twelve unreadable durations.
-    std::string calls = "client_id,started_at,duration_seconds,direction\n";
+    // The duration under its own name: an alias's column of such values would be passed over (◆5).
+    std::string calls = "client_id,started_at,duration,direction\n";
     for (int i = 0; i < 3; ++i) {
         calls += ",2026-09-14 10:00,60,inbound\n";
     }
@@ -442,7 +443,7 @@ TEST_CASE("cli::the bad-row error names the most frequent problem, not the first
     const RunResult r = run_clientscore({"rank", tmp.path().string()});
     CHECK(r.status == 3);
     CHECK(r.err.starts_with("clientscore: calls.csv: 15 of 15 rows could not be read (limit 10); most often column "
-                            "\"duration_seconds\": \"0x\" is not a duration, first at line 5\n"));
+                            "\"duration\": \"0x\" is not a duration, first at line 5\n"));
 }
 
 TEST_CASE("cli::invoice lines the aggregator rejects count toward the file's limit", "[cli][e2e][bad-rows]") {

@@ -177,6 +177,7 @@ TEST_CASE("render::render_check json", "[render]") {
         "client": "Kunde",
         "started_at": "Datum"
       },
+      "passed_over": [],
       "rows": 120,
       "skipped": 7,
       "problems": [
@@ -235,6 +236,7 @@ TEST_CASE("render::render_check json", "[render]") {
       "mapping": {
         "id": "id"
       },
+      "passed_over": [],
       "rows": 3,
       "skipped": 0,
       "problems": [],

@@ -56,7 +56,9 @@ struct Discovery {
 /// is searched for the other kinds when given, or when no file option was given at all (then
 /// it defaults to `.`). Throws InputError for a missing folder or when none of calls, emails,
 /// contacts and invoices is present; UsageError when `-` is given for more than one file.
-Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitFiles& explicit_files);
+/// With `need_activity` false (check), any one export is enough.
+Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitFiles& explicit_files,
+                          bool need_activity = true);
 
 /// A `--map KIND.FIELD=HEADER` option.
 struct FieldMapping {
@@ -216,6 +218,13 @@ struct FileReport;
 /// that fixes that problem or names --max-bad-rows.
 void enforce_bad_row_limit(const FileReport& report, const BadRowLimit& limit);
 
+/// A column an alias named but whose values do not fit the field (SPEC §2 ◆5).
+struct PassedOver {
+    std::string field;
+    std::string column;
+    std::string why;
+};
+
 /// What reading one file found: everything `check` prints, and the counts `rank` reports.
 struct FileReport {
     InputFile file;
@@ -238,6 +247,8 @@ struct FileReport {
     std::string decimal;
     /// Canonical field → header it was matched to, in the field order of SPEC §2.
     std::vector<std::pair<std::string, std::string>> mapping;
+    /// Columns an alias named that were passed over, and why (SPEC §2 ◆5).
+    std::vector<PassedOver> passed_over;
     std::int64_t rows = 0;     ///< data rows, skipped ones included
     std::int64_t ignored = 0;  ///< rows read on purpose without counting them (SPEC §5)
     /// Bad rows: counted, the first ones kept (rows counts them too).

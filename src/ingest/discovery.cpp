@@ -57,7 +57,8 @@ std::string base_name(const std::string& path) {
 
 }  // namespace
 
-Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitFiles& explicit_files) {
+Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitFiles& explicit_files,
+                          bool need_activity) {
     bool any_explicit = false;
     int stdin_count = 0;
     for (const auto& files : explicit_files) {
@@ -130,7 +131,8 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
     const bool has_activity = std::any_of(discovery.files.begin(), discovery.files.end(), [](const InputFile& f) {
         return f.kind == Kind::calls || f.kind == Kind::emails || f.kind == Kind::contacts || f.kind == Kind::invoices;
     });
-    if (!has_activity) {
+    // check validates any export on its own (a discounts file alone); a report needs activity.
+    if (!has_activity && (need_activity || discovery.files.empty())) {
         throw InputError(Location{folder.value_or(std::string{}), 0, {}},
                          "no calls, emails, contacts or invoices export found",
                          "exports are found by name (calls*.csv, emails*.csv, contacts*.csv, invoices*.csv, also "

@@ -12,6 +12,7 @@
 #include "clientscore/memory.hpp"
 #include "clientscore/normalize.hpp"
 #include "ingest/csv/csv_reader.hpp"
+#include "ingest/header/column_fit.hpp"
 #include "ingest/header/header_match.hpp"
 #include "ingest/presets/preset_detect.hpp"
 #include "ingest/presets/preset_rules.hpp"
@@ -221,8 +222,14 @@ FileReport read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t 
     report.bom = csv->bom();
     report.delimiter = csv->delimiter();
     const ingest::Preset* preset = choice.preset;
+    ingest::ColumnFit column_fit(raw, settings.encoding, csv->header_line(), settings.date_order, settings.decimal);
+    const std::vector<std::string>& header = csv->header();
+    const ingest::FitTest fit = [&](const ingest::FieldSpec& field, int column) {
+        return column_fit.why_not(field, column, header[static_cast<std::size_t>(column)]);
+    };
     const ingest::HeaderMatch match = ingest::match_header(file.kind, csv->header(), settings.mappings,
-                                                           file.display_name, csv->header_line(), preset);
+                                                           file.display_name, csv->header_line(), preset, fit);
+    report.passed_over = match.passed_over;
     for (std::size_t f = 0; f < match.fields.size(); ++f) {
         if (match.columns[f] >= 0) {
             report.mapping.emplace_back(std::string(match.fields[f]->name),

@@ -75,6 +75,11 @@ Json file_json(const FileReport& file) {
         mapping[field] = header;
     }
     object["mapping"] = std::move(mapping);
+    Json passed_over = Json::array();
+    for (const PassedOver& p : file.passed_over) {
+        passed_over.push_back({{"field", p.field}, {"column", p.column}, {"why", p.why}});
+    }
+    object["passed_over"] = std::move(passed_over);
     object["rows"] = file.rows;
     object["skipped"] = file.bad_rows.count;
     Json problems = Json::array();
@@ -195,6 +200,13 @@ void write_check_document(const CheckReport& report, DocumentWriter& doc) {
             mapping.push_back(field + " ← " + header);
         }
         items.push_back({"mapping", mapping.empty() ? std::vector<std::string>{"—"} : mapping});
+        if (!file.passed_over.empty()) {
+            std::vector<std::string> passed;
+            for (const PassedOver& p : file.passed_over) {
+                passed.push_back(fmt::format("{} ✗ {}: {}", p.field, p.column, p.why));
+            }
+            items.push_back({"passed over", passed});
+        }
         if (!file.bad_rows.kept.empty()) {
             std::vector<std::string> problems;
             for (std::size_t i = 0; i < file.bad_rows.kept.size() && i < k_problems_shown; ++i) {

@@ -48,6 +48,8 @@ public:
     const std::string& path() const { return m_path; }
     /// Reads only `slice` of the file from now on (a plain file, never standard input).
     void set_slice(const FileSlice& slice) { m_slice = slice; }
+    /// Reads the whole file again from now on.
+    void clear_slice() { m_slice.reset(); }
     const std::optional<FileSlice>& slice() const { return m_slice; }
 
 private:

@@ -129,7 +129,8 @@ int HeaderMatch::column(std::string_view name) const {
 }
 
 HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, const std::vector<FieldMapping>& mappings,
-                         const std::string& display_name, std::int64_t header_line, const Preset* preset) {
+                         const std::string& display_name, std::int64_t header_line, const Preset* preset,
+                         const FitTest& fit) {
     HeaderMatch match;
     match.kind = kind;
     match.fields = fields_of(kind);
@@ -199,16 +200,27 @@ HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, cons
         if (match.columns[f] >= 0) {
             continue;
         }
-        for (const std::string_view candidate : candidate_names(*match.fields[f])) {
-            const int column = leftmost(normalize_header(candidate));
-            if (column >= 0 && !used[static_cast<std::size_t>(column)]) {
-                match.columns[f] = column;
-                used[static_cast<std::size_t>(column)] = true;
-                break;
+        const std::vector<std::string_view> candidates = candidate_names(*match.fields[f]);
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+            const int column = leftmost(normalize_header(candidates[c]));
+            if (column < 0 || used[static_cast<std::size_t>(column)]) {
+                continue;
             }
+            // The field's own name is taken at its word; an alias must fit by its values.
+            if (c > 0 && fit) {
+                if (std::optional<std::string> why = fit(*match.fields[f], column)) {
+                    match.passed_over.push_back(PassedOver{std::string(match.fields[f]->name),
+                                                           header[static_cast<std::size_t>(column)], std::move(*why)});
+                    continue;
+                }
+            }
+            match.columns[f] = column;
+            used[static_cast<std::size_t>(column)] = true;
+            break;
         }
     }
 
+    std::vector<const FieldSpec*> missing;
     for (std::size_t f = 0; f < match.fields.size(); ++f) {
         const FieldSpec& field = *match.fields[f];
         bool optional = false;
@@ -218,12 +230,33 @@ HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, cons
             }
         }
         if (field.required && !optional && match.columns[f] < 0) {
-            const std::string_view kind_name = k_kind_names[static_cast<std::size_t>(kind)];
-            throw InputError(Location{display_name, header_line, {}},
-                             fmt::format("no column for the required {} field \"{}\" (tried: {})", kind_name,
-                                         field.name, fmt::join(candidate_names(field), ", ")),
-                             fmt::format("rename a column, or name it: --map {}.{}=HEADER", kind_name, field.name));
+            missing.push_back(&field);
         }
+    }
+    if (!missing.empty()) {
+        // Every missing field in one error (SPEC §2 ◆5): fixing one at a time is a loop.
+        const std::string_view kind_name = k_kind_names[static_cast<std::size_t>(kind)];
+        std::vector<std::string> parts;
+        std::vector<std::string> maps;
+        for (const FieldSpec* field : missing) {
+            std::string part = fmt::format("\"{}\" (tried: {}", field->name, fmt::join(candidate_names(*field), ", "));
+            for (const PassedOver& p : match.passed_over) {
+                if (p.field == field->name) {
+                    part += fmt::format("; passed over \"{}\": {}", p.column, p.why);
+                }
+            }
+            parts.push_back(part + ")");
+            maps.push_back(fmt::format("--map {}.{}=HEADER", kind_name, field->name));
+        }
+        std::string list = parts.front();
+        for (std::size_t i = 1; i < parts.size(); ++i) {
+            list += (i + 1 == parts.size() ? " and " : ", ") + parts[i];
+        }
+        throw InputError(Location{display_name, header_line, {}},
+                         fmt::format("no column for the required {} field{} {}", kind_name,
+                                     missing.size() == 1 ? "" : "s", list),
+                         fmt::format("rename {}, or name {}: {}", missing.size() == 1 ? "a column" : "the columns",
+                                     missing.size() == 1 ? "it" : "them", fmt::join(maps, " ")));
     }
     return match;
 }

@@ -4,6 +4,8 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,8 +39,12 @@ std::vector<std::string_view> candidate_names(const FieldSpec& field);
 /// `*`, `#` and text in parentheses (with the parentheses).
 std::string normalize_header(std::string_view header);
 
+/// Asked of a column an alias found: nothing when its values fit `field`, else why not.
+using FitTest = std::function<std::optional<std::string>(const FieldSpec& field, int column)>;
+
 /// The outcome of matching one file's header: the column of each field of the kind (or -1).
 struct HeaderMatch {
+    std::vector<PassedOver> passed_over;
     Kind kind = Kind::calls;
     std::vector<const FieldSpec*> fields;
     std::vector<int> columns;  ///< parallel to `fields`
@@ -52,8 +58,11 @@ struct Preset;
 /// InputError), then the aliases of `preset` (if any) for every field, then per field its own
 /// name and aliases in order; a column serves one field, and of columns that normalise alike
 /// the leftmost wins. Throws InputError naming the file, the field and the names tried when a
-/// required field has no column (the preset's optional fields excepted).
+/// required field has no column (the preset's optional fields excepted): one error for all of
+/// them. `fit`, when given, tests each column an alias (not the field's own name, --map or a
+/// preset) found; a column that fails is passed over for the next alias.
 HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, const std::vector<FieldMapping>& mappings,
-                         const std::string& display_name, std::int64_t header_line, const Preset* preset = nullptr);
+                         const std::string& display_name, std::int64_t header_line, const Preset* preset = nullptr,
+                         const FitTest& fit = {});
 
 }  // namespace clientscore::ingest
