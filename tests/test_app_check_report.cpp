@@ -155,7 +155,8 @@ TEST_CASE("app::run_check passes on the files that match a kind but are not read
     const CheckReport c = run_check(options_for({"check", dir.path()}), {});
     CHECK(c.ok);
     REQUIRE(c.not_read.size() == 1);
-    CHECK(c.not_read[0].find("invoices.xls") != std::string::npos);
+    CHECK(c.not_read[0].path.find("invoices.xls") != std::string::npos);
+    CHECK(c.not_read[0].why.find("save it as CSV") != std::string::npos);
     REQUIRE(c.files.size() == 1);
     CHECK(c.files[0].file.kind == Kind::calls);
 }

@@ -34,7 +34,7 @@ CheckReport check_report() {
     clients.rows = 3;
     clients.currencies = {"EUR", "USD"};
     c.files = {calls, clients};
-    c.not_read = {"exports/invoices.xlsx"};
+    c.not_read = {NotRead{"exports/invoices.xlsx", "save it as CSV"}};
     c.errors = {"exports/discounts.csv: required column \"client\" is absent"};
     return c;
 }
@@ -249,7 +249,10 @@ TEST_CASE("render::render_check json", "[render]") {
     }
   ],
   "not_read": [
-    "exports/invoices.xlsx"
+    {
+      "path": "exports/invoices.xlsx",
+      "why": "save it as CSV"
+    }
   ],
   "errors": [
     "exports/discounts.csv: required column \"client\" is absent"

@@ -44,12 +44,19 @@ struct InputFile {
 /// Files named with --calls, --emails, ... (each repeatable), by kind.
 using ExplicitFiles = std::array<std::vector<std::string>, k_kind_count>;
 
+/// A file in DIR that is not read, and why (said by every command, never skipped quietly).
+struct NotRead {
+    std::string path;
+    std::string why;
+};
+
 struct Discovery {
     /// Files to read: clients first, then calls, emails, contacts, invoices, discounts; within
     /// a kind in name order (byte order of the base name).
     std::vector<InputFile> files;
-    /// Paths whose names match a kind but that are not read (`invoices.xlsx`), in name order.
-    std::vector<std::string> not_read;
+    /// Files of DIR that are not read, in name order: a kind's name in a form not read
+    /// (`invoices.xlsx`), or a CSV, TSV or TXT file whose name names no kind (`export.csv`).
+    std::vector<NotRead> not_read;
 };
 
 /// Finds the exports (SPEC §1): an explicit file list replaces discovery for its kind; `dir`

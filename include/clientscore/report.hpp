@@ -159,7 +159,7 @@ struct EvidenceReport {
 struct CheckReport {
     bool ok = true;
     std::vector<FileReport> files;
-    std::vector<std::string> not_read;
+    std::vector<NotRead> not_read;
     /// File-level errors found while checking (already formatted `FILE:LINE: message`).
     std::vector<std::string> errors;
 };

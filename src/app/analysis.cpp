@@ -43,6 +43,9 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         fx = read_fx_rates(*o.fx_file, read);
     }
     a.discovery = discover_inputs(o.dir, o.files);
+    for (const NotRead& file : a.discovery.not_read) {
+        warnings.add(fmt::format("warning: {}: not read; {}", file.path, file.why));
+    }
     for (const InputFile& f : a.discovery.files) {
         a.supplied.contacts |= is_contact_kind(f.kind);
         a.supplied.discounts |= f.kind == Kind::discounts;

@@ -71,7 +71,7 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
     }
 
     std::array<std::vector<std::pair<std::string, std::string>>, k_kind_count> found;  // (name, path)
-    std::vector<std::pair<std::string, std::string>> not_read;
+    std::vector<std::pair<std::string, NotRead>> not_read;
 
     const std::optional<std::string> folder = dir ? dir : (any_explicit ? std::nullopt : std::optional<std::string>("."));
     if (folder) {
@@ -96,14 +96,24 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
             const std::string name = it->path().filename().string();
             const std::string lower = lower_ascii(name);
             const std::optional<Kind> kind = kind_of_name(lower);
-            if (!kind || !explicit_files[static_cast<std::size_t>(*kind)].empty()) {
-                continue;  // not an export, or its kind was named explicitly
-            }
             const std::string path = (fs::path(*folder) / name).string();
+            if (!kind) {
+                // A table file the names do not place would be a silent hole in the report.
+                if (readable_extension(lower)) {
+                    not_read.emplace_back(name, NotRead{path, "its name names no kind (calls, emails, contacts, "
+                                                              "invoices, discounts, clients): rename it, or give "
+                                                              "it with --calls FILE, --invoices FILE, ..."});
+                }
+                continue;
+            }
+            if (!explicit_files[static_cast<std::size_t>(*kind)].empty()) {
+                continue;  // its kind was named explicitly
+            }
             if (readable_extension(lower)) {
                 found[static_cast<std::size_t>(*kind)].emplace_back(name, path);
             } else {
-                not_read.emplace_back(name, path);
+                not_read.emplace_back(name, NotRead{path, "only CSV, TSV and TXT files (also gzipped) are read: "
+                                                          "save it as CSV"});
             }
         }
     }
@@ -123,9 +133,9 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
             discovery.files.push_back(InputFile{path, kind, name, std::nullopt});
         }
     }
-    std::sort(not_read.begin(), not_read.end());
-    for (const auto& entry : not_read) {
-        discovery.not_read.push_back(entry.second);
+    std::sort(not_read.begin(), not_read.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& entry : not_read) {
+        discovery.not_read.push_back(std::move(entry.second));
     }
 
     const bool has_activity = std::any_of(discovery.files.begin(), discovery.files.end(), [](const InputFile& f) {

@@ -101,7 +101,11 @@ void write_check_json(const CheckReport& report, Writer& out) {
         json.array_item(file_json(file));
     }
     json.end_array();
-    json.member("not_read", strings_json(report.not_read));
+    Json not_read = Json::array();
+    for (const NotRead& file : report.not_read) {
+        not_read.push_back({{"path", file.path}, {"why", file.why}});
+    }
+    json.member("not_read", not_read);
     json.member("errors", strings_json(report.errors));
     json.finish();
 }
@@ -154,8 +158,8 @@ void write_check_delimited(const CheckReport& report, OutputFormat format, Write
         row.text(message);
         out.write(row.take_line());
     };
-    for (const std::string& path : report.not_read) {
-        message_row("not_read", path, "not read: save it as CSV");
+    for (const NotRead& file : report.not_read) {
+        message_row("not_read", file.path, "not read: " + file.why);
     }
     for (const std::string& error : report.errors) {
         message_row("error", "", error);
@@ -223,8 +227,8 @@ void write_check_document(const CheckReport& report, DocumentWriter& doc) {
     if (!report.not_read.empty()) {
         doc.heading("Not read");
         std::vector<std::string> lines;
-        for (const std::string& path : report.not_read) {
-            lines.push_back(path + ": not read; save it as CSV");
+        for (const NotRead& file : report.not_read) {
+            lines.push_back(file.path + ": not read; " + file.why);
         }
         doc.bullets(lines);
     }
