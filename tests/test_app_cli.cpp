@@ -561,3 +561,19 @@ TEST_CASE("cli::a contacts-only run says revenue unknown instead of 0.00", "[cli
         {"rank", "--calls", k_sample + "/calls.csv", "--emails", k_sample + "/emails.csv", "--from", "2026-09-01"});
     CHECK(table.out.find("revenue unknown (no invoices were read)") != std::string::npos);
 }
+
+TEST_CASE("cli::the encoding hint's conversion leaves one export to read, not two", "[cli][e2e]") {
+    TempDir tmp;
+    write_file(tmp / "calls.csv", "client,started_at,notes\nA,2026-09-01 10:00,caf\xe9 ok\n");  // windows-1252
+    const RunResult bad = run_clientscore({"rank", tmp.path().string()});
+    REQUIRE(bad.status == 3);
+    const std::string marker = "or convert it: ";
+    const std::size_t at = bad.err.find(marker);
+    REQUIRE(at != std::string::npos);
+    const std::string command = bad.err.substr(at + marker.size(), bad.err.find('\n', at) - at - marker.size());
+    REQUIRE(std::system(("bash -c " + shell_quote(command)).c_str()) == 0);
+    const RunResult good = run_clientscore({"rank", tmp.path().string(), "--format", "csv"});
+    CHECK(good.status == 0);
+    CHECK(good.err.empty());  // no second calls file, nothing left unread
+    CHECK(good.out.find("\n1,A,") != std::string::npos);
+}

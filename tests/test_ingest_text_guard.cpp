@@ -152,7 +152,7 @@ TEST_CASE("ingest::TextGuard errors name the file, the line and the fix", "[inge
     SECTION("UTF-16 with a byte-order mark, either byte order") {
         const InputError le = guard_error(std::string("\xFF\xFE" "a\0,\0b\0", 8));
         CHECK(le.located_message() == "calls.csv:1: is UTF-16 text; clientscore reads UTF-8");
-        CHECK(le.hint() == "convert it: iconv -f UTF-16 -t UTF-8 calls.csv > calls.csv.utf8.csv");
+        CHECK(le.hint() == "convert it: iconv -f UTF-16 -t UTF-8 calls.csv > calls.csv.tmp && mv calls.csv.tmp calls.csv");
         CHECK(std::string(guard_error(std::string("\xFE\xFF\0a\0,\0b", 8)).what()) ==
               "is UTF-16 text; clientscore reads UTF-8");
     }
@@ -177,7 +177,7 @@ TEST_CASE("ingest::TextGuard errors name the file, the line and the fix", "[inge
     }
     SECTION("standard input has no name to put in a command: FILE stands for it") {
         const InputError e = guard_error(std::string("a\0", 2), "-");
-        CHECK(e.hint().find("iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.csv") != std::string::npos);
+        CHECK(e.hint().find("iconv -f UTF-16 -t UTF-8 FILE > FILE.tmp && mv FILE.tmp FILE") != std::string::npos);
     }
 }
 
@@ -270,7 +270,7 @@ TEST_CASE("ingest::TextGuard rejects what is not text", "[ingest]") {
         const std::string le_bom("\xFF\xFE" "a\0,\0b\0\n\0", 10);
         CHECK(error_of(le_bom).rfind("test.csv:1: is UTF-16 text", 0) == 0);
         // from_text stands for standard input, which a command cannot name: the hint says FILE.
-        CHECK(error_of(le_bom).find("iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.csv") != std::string::npos);
+        CHECK(error_of(le_bom).find("iconv -f UTF-16 -t UTF-8 FILE > FILE.tmp && mv FILE.tmp FILE") != std::string::npos);
         const std::string be_plain("\0a\0,\0b\0\n\0" "1\0,\0" "2\0\n", 16);
         CHECK(error_of(be_plain).rfind("test.csv:1: is UTF-16 text", 0) == 0);
     }

@@ -12,6 +12,17 @@ namespace clientscore::ingest {
 
 namespace {
 
+// Converted in place through a .tmp file: a converted copy beside the export (`calls.csv.utf8.csv`)
+// would be found as a second calls file on the next run, and counted twice.
+std::string convert_command(std::string_view from, const std::string& path) {
+    return fmt::format("iconv -f {0} -t UTF-8 {1} > {1}.tmp && mv {1}.tmp {1}", from, path);
+}
+
+}  // namespace
+
+
+namespace {
+
 // After the data: room for the NUL that ends an unterminated last record, and the 15 bytes a
 // sixteen-byte read past that NUL may touch (byte_scan.hpp).
 constexpr std::size_t k_padding = 64;
@@ -285,14 +296,14 @@ void TextGuard::throw_nul(std::size_t at) {
     }
     throw InputError(
         Location{m_display_name, m_line, {}}, "contains a NUL byte: this is not a text file",
-        fmt::format("if it is UTF-16 text, convert it: iconv -f UTF-16 -t UTF-8 {0} > {0}.utf8.csv; "
-                    "otherwise remove the NUL bytes: tr -d '\\000' < {0} > {0}.clean.csv",
-                    m_path));
+        fmt::format("if it is UTF-16 text, convert it: {0}; otherwise remove the NUL bytes: "
+                    "tr -d '\\000' < {1} > {1}.tmp && mv {1}.tmp {1}",
+                    convert_command("UTF-16", m_path), m_path));
 }
 
 void TextGuard::throw_utf16() {
     throw InputError(Location{m_display_name, m_line, {}}, "is UTF-16 text; clientscore reads UTF-8",
-                     fmt::format("convert it: iconv -f UTF-16 -t UTF-8 {0} > {0}.utf8.csv", m_path));
+                     fmt::format("convert it: {}", convert_command("UTF-16", m_path)));
 }
 
 void TextGuard::throw_invalid(unsigned char byte, bool truncated) {
@@ -300,10 +311,8 @@ void TextGuard::throw_invalid(unsigned char byte, bool truncated) {
                                        : fmt::format("byte 0x{:02X} is not valid UTF-8", byte);
     const std::string hint =
         m_converted ? std::string("check --encoding")
-                    : fmt::format(
-                          "give the file's encoding, e.g. --encoding windows-1252, or convert it: "
-                          "iconv -f WINDOWS-1252 -t UTF-8 {0} > {0}.utf8.csv",
-                          m_path);
+                    : fmt::format("give the file's encoding, e.g. --encoding windows-1252, or convert it: {}",
+                                  convert_command("WINDOWS-1252", m_path));
     throw InputError(Location{m_display_name, m_line, {}}, what, hint);
 }
 
