@@ -74,6 +74,10 @@ TEST_CASE("ingest::ColumnFit passes over a time-only column for the start date b
     CHECK(r.report.passed_over[0].column == "Start time");
     REQUIRE(r.got.contacts.size() == 2);
     CHECK(r.got.contacts[1].when.date == day(2026, 9, 2));
+    // ...and the date-only start takes its time of day from that column (SPEC §2 ◆5).
+    CHECK(r.got.contacts[0].when.seconds == 10 * 3600 + 23 * 60);
+    CHECK(r.got.contacts[1].when.seconds == 11 * 3600);
+    CHECK(mapped_to(r.report, "started_at time") == "Start time");
 }
 
 TEST_CASE("ingest::ColumnFit keeps a column when half its values fit, and judges the first 100", "[ingest]") {

@@ -113,3 +113,12 @@ TEST_CASE("ingest::parse_field_mapping errors", "[ingest]") {
     CHECK_THROWS_AS(parse_field_mapping("calls.client="), UsageError);
     CHECK_THROWS_WITH(parse_field_mapping("calls.amount=Name"), "--map \"calls.amount=Name\": calls has no field \"amount\"");
 }
+
+TEST_CASE("ingest::time_sibling finds the time column beside a date column", "[ingest]") {
+    const std::vector<std::string> header = {"Account", "Start Date", "Start Time", "due_date", "due_time", "Date"};
+    CHECK(ingest::time_sibling(header, 1) == 2);
+    CHECK(ingest::time_sibling(header, 3) == 4);
+    CHECK(ingest::time_sibling(header, 5) == -1);  // "time" alone is no column here
+    CHECK(ingest::time_sibling(header, 0) == -1);  // no "date" in the name
+    CHECK(ingest::time_sibling(header, -1) == -1);
+}

@@ -45,7 +45,7 @@ void widen_range(FileReport& report, Days date) {
 }
 
 // calls, emails and contacts: one reader, the channel comes from the kind or the channel column.
-void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& sink) {
+void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& sink, int time_column) {
     const int client = rows.column("client");
     const int channel = rows.column("channel");
     const int when = rows.column(kind == Kind::emails ? "sent_at" : "started_at");
@@ -53,7 +53,7 @@ void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& s
     const int direction = rows.column("direction");
     const int tags = rows.column("tags");
     const int text = sink.wants_contact_text() ? rows.column(kind == Kind::emails ? "subject" : "notes") : -1;
-    const int time_of_day = rows.preset() != nullptr ? rows.preset()->column("time_of_day") : -1;
+    const int time_of_day = rows.preset() != nullptr ? rows.preset()->column("time_of_day") : time_column;
     report.has_tags = tags >= 0;
 
     ContactRecord record;
@@ -230,11 +230,20 @@ FileReport read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t 
     const ingest::HeaderMatch match = ingest::match_header(file.kind, csv->header(), settings.mappings,
                                                            file.display_name, csv->header_line(), preset, fit);
     report.passed_over = match.passed_over;
+    // A date-only start takes its time of day from the column beside it (`Start time`).
+    int time_column = -1;
+    if (file.kind == Kind::calls || file.kind == Kind::emails || file.kind == Kind::contacts) {
+        time_column = ingest::time_sibling(header, match.column(file.kind == Kind::emails ? "sent_at" : "started_at"));
+    }
     for (std::size_t f = 0; f < match.fields.size(); ++f) {
         if (match.columns[f] >= 0) {
             report.mapping.emplace_back(std::string(match.fields[f]->name),
                                         csv->header()[static_cast<std::size_t>(match.columns[f])]);
         }
+    }
+    if (time_column >= 0 && choice.preset == nullptr) {
+        report.mapping.emplace_back(file.kind == Kind::emails ? "sent_at time" : "started_at time",
+                                    header[static_cast<std::size_t>(time_column)]);
     }
 
     std::optional<ingest::PresetRules> rules;
@@ -260,7 +269,7 @@ FileReport read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t 
         case Kind::calls:
         case Kind::emails:
         case Kind::contacts:
-            read_contacts(rows, file.kind, report, sink);
+            read_contacts(rows, file.kind, report, sink, time_column);
             break;
         case Kind::invoices:
             read_invoices(rows, report, sink);

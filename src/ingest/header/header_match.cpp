@@ -261,6 +261,24 @@ HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, cons
     return match;
 }
 
+int time_sibling(const std::vector<std::string>& header, int date_column) {
+    if (date_column < 0) {
+        return -1;
+    }
+    std::string key = normalize_header(header[static_cast<std::size_t>(date_column)]);
+    const std::size_t at = key.rfind("date");
+    if (at == std::string::npos) {
+        return -1;
+    }
+    key.replace(at, 4, "time");
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (static_cast<int>(i) != date_column && normalize_header(header[i]) == key) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
 }  // namespace clientscore::ingest
 
 namespace clientscore {

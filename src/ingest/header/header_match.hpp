@@ -65,4 +65,8 @@ HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, cons
                          const std::string& display_name, std::int64_t header_line, const Preset* preset = nullptr,
                          const FitTest& fit = {});
 
+/// SPEC §2 ◆5: the column whose normalised header is `date_column`'s with `time` for `date`
+/// (`Start date` → `Start time`), where a date-only timestamp takes its time of day; -1 if none.
+int time_sibling(const std::vector<std::string>& header, int date_column);
+
 }  // namespace clientscore::ingest
