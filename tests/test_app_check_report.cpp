@@ -187,3 +187,18 @@ TEST_CASE("app::check validates a single export of any kind, and names the colum
     const RunResult table = run_clientscore({"check", "--discounts", dir.path() + "/discounts.csv"});
     CHECK(table.out.find("passed over  status ✗ State: \"Kentucky\" is not a discount status") != std::string::npos);
 }
+
+TEST_CASE("app::check shows what it found in a file it cannot use", "[app]") {
+    // A UTF-8 BOM, semicolons, two title lines, and no column for the started_at field.
+    ExportFolder dir({{"calls.csv", "\xEF\xBB\xBFReport: calls\n\nKunde;Dauer\nA;60\n"}});
+    const RunResult r = run_clientscore({"check", dir.path(), "--format", "json"});
+    CHECK(r.status == 3);
+    const json report = json::parse(r.out);
+    CHECK(report["ok"] == false);
+    REQUIRE(report["files"].size() == 1);
+    const json& file = report["files"][0];
+    CHECK(file["bom"] == true);
+    CHECK(file["encoding"] == "utf-8");
+    CHECK(file["problems"][0]["message"].get<std::string>().find("started_at") != std::string::npos);
+    CHECK(file["header_line"].is_number());
+}

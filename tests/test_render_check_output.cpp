@@ -22,6 +22,7 @@ CheckReport check_report() {
     calls.rows = 120;
     calls.bad_rows.count = 7;
     calls.ignored = 1;
+    calls.header_line = 3;  // below two title lines
     calls.from = test::k_2024_01_01;
     calls.to = test::k_2024_02_29;
     for (int i = 0; i < 7; ++i) {
@@ -52,37 +53,39 @@ std::string check_text(const CheckReport& report, OutputFormat format) {
 TEST_CASE("render::render_check table", "[render]") {
     SECTION("per file, then files not read, then errors, then the verdict") {
         CHECK(check_text(check_report(), OutputFormat::table) == R"txt(exports/calls.csv
-  kind        calls
-  preset      none
-  delimiter   ;
-  encoding    utf-8
-  bom         yes
-  date order  dmy
-  decimal     ,
-  rows        120 (7 skipped, 1 ignored)
-  dates       2024-01-01 to 2024-02-29
-  currencies  —
-  mapping     client ← Kunde
-              started_at ← Datum
-  problems    line 10, column "Datum": "gestern" is not a date
-              line 11, column "Datum": "gestern" is not a date
-              line 12, column "Datum": "gestern" is not a date
-              line 13, column "Datum": "gestern" is not a date
-              line 14, column "Datum": "gestern" is not a date
-              … and 2 more
+  kind         calls
+  preset       none
+  delimiter    ;
+  encoding     utf-8
+  bom          yes
+  header line  3
+  date order   dmy
+  decimal      ,
+  rows         120 (7 skipped, 1 ignored)
+  dates        2024-01-01 to 2024-02-29
+  currencies   —
+  mapping      client ← Kunde
+               started_at ← Datum
+  problems     line 10, column "Datum": "gestern" is not a date
+               line 11, column "Datum": "gestern" is not a date
+               line 12, column "Datum": "gestern" is not a date
+               line 13, column "Datum": "gestern" is not a date
+               line 14, column "Datum": "gestern" is not a date
+               … and 2 more
 
 exports/clients.tsv
-  kind        clients
-  preset      none
-  delimiter   tab
-  encoding    utf-8
-  bom         no
-  date order  —
-  decimal     —
-  rows        3 (0 skipped)
-  dates       —
-  currencies  EUR, USD
-  mapping     id ← id
+  kind         clients
+  preset       none
+  delimiter    tab
+  encoding     utf-8
+  bom          no
+  header line  —
+  date order   —
+  decimal      —
+  rows         3 (0 skipped)
+  dates        —
+  currencies   EUR, USD
+  mapping      id ← id
 
 Not read
   - exports/invoices.xlsx: not read; save it as CSV
@@ -108,6 +111,7 @@ TEST_CASE("render::render_check markdown", "[render]") { CHECK(check_text(check_
 - delimiter: ;
 - encoding: utf-8
 - bom: yes
+- header line: 3
 - date order: dmy
 - decimal: ,
 - rows: 120 (7 skipped, 1 ignored)
@@ -131,6 +135,7 @@ TEST_CASE("render::render_check markdown", "[render]") { CHECK(check_text(check_
 - delimiter: tab
 - encoding: utf-8
 - bom: no
+- header line: —
 - date order: —
 - decimal: —
 - rows: 3 (0 skipped)
@@ -171,6 +176,7 @@ TEST_CASE("render::render_check json", "[render]") {
       "delimiter": ";",
       "bom": true,
       "encoding": "utf-8",
+      "header_line": 3,
       "date_order": "dmy",
       "decimal": ",",
       "mapping": {
@@ -231,6 +237,7 @@ TEST_CASE("render::render_check json", "[render]") {
       "delimiter": "\t",
       "bom": false,
       "encoding": "utf-8",
+      "header_line": null,
       "date_order": null,
       "decimal": null,
       "mapping": {

@@ -247,6 +247,7 @@ struct FileReport {
     bool derives_discounts = false;
     char delimiter = ',';
     bool bom = false;
+    std::int64_t header_line = 0;  ///< physical line of the header; 0 before it was read
     std::string encoding = "utf-8";
     /// "dmy", "mdy", or empty when the file has no slash dates that needed settling.
     std::string date_order;
@@ -276,6 +277,11 @@ struct FileReport {
 /// bad row.
 FileReport read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
                        RecordSink& sink);
+/// The same read into `report`, which keeps what was found before an InputError ends it (the
+/// encoding, BOM, delimiter, header line, preset, mapping): check shows it for a file it
+/// cannot use.
+void read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings, RecordSink& sink,
+                 FileReport& report);
 /// The same read over `text` instead of the file at `file.path` (which is not opened):
 /// `file.display_name` names it in messages, and `file.slice` still applies.
 FileReport read_export(std::string_view text, const InputFile& file, std::uint32_t file_index,

@@ -44,14 +44,19 @@ CheckReport run_check(const Options& o, const WarningSink& warn) {
         if (file.kind != Kind::clients && !aggregator) {
             aggregator.emplace(make_aggregate_settings(o, {}), directory, names);
         }
+        // What was found before a file-level error (encoding, BOM, header, preset) is still
+        // shown: it is often what explains the error.
+        FileReport r;
         try {
-            FileReport r = file.kind == Kind::clients ? read_export(file, i, read, directory)
-                                                      : read_export(file, i, read, *aggregator);
+            if (file.kind == Kind::clients) {
+                read_export(file, i, read, directory, r);
+            } else {
+                read_export(file, i, read, *aggregator, r);
+            }
             currencies.insert(currencies.end(), r.currencies.begin(), r.currencies.end());
             report.files.push_back(std::move(r));
         } catch (const InputError& e) {
-            FileReport r;
-            r.file = file;
+            r.bad_rows = ProblemLog{};
             r.bad_rows.kept.push_back(Problem{e.where().line, e.where().column, e.what()});
             report.files.push_back(std::move(r));
             report.errors.push_back(error_line(e));

@@ -197,9 +197,9 @@ void read_clients(RowReader& rows, RecordSink& sink) {
     }
 }
 
-FileReport read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_index,
-                    const ReadSettings& settings, RecordSink& sink) {
-    FileReport report;
+void read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
+              RecordSink& sink, FileReport& report) {
+    report = FileReport{};
     report.file = file;
     report.encoding = ingest::is_utf8_name(settings.encoding) ? std::string("utf-8") : settings.encoding;
 
@@ -221,6 +221,8 @@ FileReport read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t 
     }
     report.bom = csv->bom();
     report.delimiter = csv->delimiter();
+    report.header_line = csv->header_line();
+    report.preset = choice.preset != nullptr ? std::string(choice.preset->name) : std::string("none");
     const ingest::Preset* preset = choice.preset;
     ingest::ColumnFit column_fit(raw, settings.encoding, csv->header_line(), settings.date_order, settings.decimal);
     const std::vector<std::string>& header = csv->header();
@@ -283,7 +285,6 @@ FileReport read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t 
     }
     sink.end_records();
     rows.finish();
-    return report;
 }
 
 }  // namespace
@@ -292,14 +293,27 @@ FileReport read_export(const InputFile& file, std::uint32_t file_index, const Re
                        RecordSink& sink) {
     const ReadingScope reading(file.display_name);
     ingest::RawInput raw(file.path, file.display_name);
-    return read_raw(raw, file, file_index, settings, sink);
+    FileReport report;
+    read_raw(raw, file, file_index, settings, sink, report);
+    return report;
+}
+
+void read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings, RecordSink& sink,
+                 FileReport& report) {
+    const ReadingScope reading(file.display_name);
+    report = FileReport{};
+    report.file = file;
+    ingest::RawInput raw(file.path, file.display_name);
+    read_raw(raw, file, file_index, settings, sink, report);
 }
 
 FileReport read_export(std::string_view text, const InputFile& file, std::uint32_t file_index,
                        const ReadSettings& settings, RecordSink& sink) {
     const ReadingScope reading(file.display_name);
     ingest::RawInput raw = ingest::RawInput::from_text(std::string(text), file.display_name);
-    return read_raw(raw, file, file_index, settings, sink);
+    FileReport report;
+    read_raw(raw, file, file_index, settings, sink, report);
+    return report;
 }
 
 }  // namespace clientscore
