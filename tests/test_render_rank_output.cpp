@@ -339,26 +339,41 @@ TEST_CASE("render::render_rank table", "[render]") {
             "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
         CHECK(rank_text(test::sample_rank_report(), OutputFormat::table) == expected);
     }
-    SECTION("a terminal width shortens the widest text columns with an ellipsis") {
+    SECTION("a terminal width leaves out columns from the end, then shortens the text columns") {
         const std::string expected =
             "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n"
             "\n"
-            "rank  client  verdict  toxicity  why        name      net revenue  margin  overdue  contacts/wk  after hours  days late  discounts\n"
-            "----  ------  -------  --------  ---------  --------  -----------  ------  -------  -----------  -----------  ---------  ---------\n"
-            "   1  C001    fire         57.0  toxicity…  Acme Ltd     1,200.00   88.7%   800.00         1.87        41.7%      38.33       0.0%\n"
-            "   2  C002    keep         12.5             —                0.00       —     0.00         0.10         0.0%       0.00     100.0%\n"
+            "rank  client  verdict  toxicity  why                   name      net revenue  margin  overdue  contacts/wk  after hours  days late\n"
+            "----  ------  -------  --------  --------------------  --------  -----------  ------  -------  -----------  -----------  ---------\n"
+            "   1  C001    fire         57.0  toxicity 57.0 ≥ 50 …  Acme Ltd     1,200.00   88.7%   800.00         1.87        41.7%      38.33\n"
+            "   2  C002    keep         12.5                        —                0.00       —     0.00         0.10         0.0%       0.00\n"
+            "(left out: discounts; --format csv has every column)\n"
             "\n"
-            "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
+            "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 frees 2.26 hours (worth\n"
+            "1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
         const std::string text = rank_text(test::sample_rank_report(), OutputFormat::table, 130);
         CHECK(text == expected);
-        // narrower still: the name goes too, the cause never below its header
-        const std::string narrow = rank_text(test::sample_rank_report(), OutputFormat::table, 120);
-        CHECK(narrow.find("  to…  Acm…  ") != std::string::npos);
-        // every table line fits the width
+        const std::string narrow =
+            "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n"
+            "\n"
+            "rank  client  verdict  toxicity  why               name      net revenue  margin\n"
+            "----  ------  -------  --------  ----------------  --------  -----------  ------\n"
+            "   1  C001    fire         57.0  toxicity 57.0 ≥…  Acme Ltd     1,200.00   88.7%\n"
+            "   2  C002    keep         12.5                    —                0.00       —\n"
+            "(left out: overdue, contacts/wk, after hours, days late, discounts; --format csv\n"
+            "has every column)\n"
+            "\n"
+            "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%),\n"
+            "2.47 support hours. Firing 1 frees 2.26 hours (worth 1,373.31 EUR) and gives up\n"
+            "1,200.00 EUR of net revenue.\n";
+        CHECK(rank_text(test::sample_rank_report(), OutputFormat::table, 80) == narrow);
+        // A terminal is taken as 80 columns at least (SPEC §5 ◆12).
+        CHECK(rank_text(test::sample_rank_report(), OutputFormat::table, 40) == narrow);
+        // every line fits the width
         std::size_t start = 0;
-        for (int line = 0; line < 6; ++line) {
-            const std::size_t end = text.find('\n', start);
-            CHECK(render::display_width(text.substr(start, end - start)) <= 130);
+        while (start < narrow.size()) {
+            const std::size_t end = narrow.find('\n', start);
+            CHECK(render::display_width(narrow.substr(start, end - start)) <= 80);
             start = end + 1;
         }
     }

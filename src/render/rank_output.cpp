@@ -109,7 +109,10 @@ RankTable rank_table(const RankReport& report, const std::vector<std::size_t>& s
             cells[c].color = indexes[c] == verdict ? verdict_color(client.score.verdict) : std::string_view();
         }
     };
-    return RankTable{TextTable(std::move(columns)), std::move(source)};
+    TextTable table(std::move(columns));
+    table.set_text_floor(16);  // "Starlight Promo…" still names the client; "Sta…" does not
+    table.set_leave_out(true);
+    return RankTable{std::move(table), std::move(source)};
 }
 
 std::string with_currency(const std::string& amount, const std::string& currency) {
@@ -177,8 +180,13 @@ void render_rank(const RankReport& report, const RenderOptions& options, Writer&
         case OutputFormat::table: {
             out.write(fmt::format("{}\n\n", period_line(report.settings.period)));
             const RankTable table = rank_table(report, shown);
-            table.table.write_text(out, shown.size(), table.source, options.terminal_width, options.color);
-            out.write(fmt::format("\n{}\n", portfolio_summary(report)));
+            // SPEC §5 ◆12: a terminal is taken as 80 columns at least.
+            const std::optional<int> width =
+                options.terminal_width ? std::optional<int>(std::max(*options.terminal_width, 80)) : std::nullopt;
+            table.table.write_text(out, shown.size(), table.source, width, options.color);
+            const std::string summary = portfolio_summary(report);
+            out.write(fmt::format("\n{}\n",
+                                  width ? render::wrap_words(summary, static_cast<std::size_t>(*width)) : summary));
             return;
         }
         case OutputFormat::markdown: {

@@ -18,6 +18,31 @@ void trim_trailing_spaces(std::string& line) {
 
 }  // namespace
 
+std::string wrap_words(const std::string& text, std::size_t width) {
+    std::string out;
+    std::size_t line = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) {
+            end = text.size();
+        }
+        const std::string_view word(text.data() + start, end - start);
+        const std::size_t w = display_width(word);
+        if (line > 0 && line + 1 + w > width) {
+            out += '\n';
+            line = 0;
+        } else if (line > 0) {
+            out += ' ';
+            ++line;
+        }
+        out += word;
+        line += w;
+        start = end + 1;
+    }
+    return out;
+}
+
 void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& source, std::optional<int> width,
                            bool color, std::string_view indent) const {
     const std::size_t n = m_columns.size();
@@ -33,19 +58,32 @@ void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& sourc
             widths[c] = std::max(widths[c], display_width(one_line(cells[c].text)));
         }
     }
+    // SPEC §5 ◆12: on a terminal columns are left out from the end until the rest fit with
+    // their text shortened to its floor, then text is shortened.
+    std::size_t shown = n;
     if (width) {
-        std::size_t total = indent.size() + (n > 0 ? 2 * (n - 1) : 0);
-        for (std::size_t w : widths) {
-            total += w;
-        }
         const auto limit = static_cast<std::size_t>(std::max(*width, 1));
-        // Take one column at a time from the widest shrinkable column, never below its header
-        // (nor below 3, room for one character and the ellipsis).
+        auto floor_of = [&](std::size_t c) {
+            const std::size_t header = display_width(m_columns[c].header);
+            return m_columns[c].shrinkable ? std::min(widths[c], std::max<std::size_t>({3, header, m_text_floor}))
+                                           : widths[c];
+        };
+        auto total_of = [&](std::size_t count, bool floors) {
+            std::size_t total = indent.size() + (count > 0 ? 2 * (count - 1) : 0);
+            for (std::size_t c = 0; c < count; ++c) {
+                total += floors ? floor_of(c) : widths[c];
+            }
+            return total;
+        };
+        while (m_leave_out && shown > 1 && total_of(shown, true) > limit) {
+            --shown;
+        }
+        std::size_t total = total_of(shown, false);
+        // Take one column at a time from the widest shrinkable column, never below its floor.
         while (total > limit) {
             std::optional<std::size_t> widest;
-            for (std::size_t c = 0; c < n; ++c) {
-                const std::size_t floor = std::max<std::size_t>(3, display_width(m_columns[c].header));
-                if (m_columns[c].shrinkable && widths[c] > floor && (!widest || widths[c] > widths[*widest])) {
+            for (std::size_t c = 0; c < shown; ++c) {
+                if (m_columns[c].shrinkable && widths[c] > floor_of(c) && (!widest || widths[c] > widths[*widest])) {
                     widest = c;
                 }
             }
@@ -59,7 +97,7 @@ void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& sourc
 
     auto write_line = [&](const std::vector<TextCell>& line_cells) {
         std::string line(indent);
-        for (std::size_t c = 0; c < n; ++c) {
+        for (std::size_t c = 0; c < shown; ++c) {
             if (c > 0) {
                 line += "  ";
             }
@@ -98,6 +136,17 @@ void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& sourc
     for (std::size_t r = 0; r < rows; ++r) {
         source(r, cells);
         write_line(cells);
+    }
+    if (shown < n) {
+        std::vector<std::string> left_out;
+        for (std::size_t c = shown; c < n; ++c) {
+            left_out.push_back(m_columns[c].header);
+        }
+        const auto limit = static_cast<std::size_t>(std::max(*width, 1));
+        out.write(indent);
+        out.write(wrap_words(fmt::format("(left out: {}; --format csv has every column)", fmt::join(left_out, ", ")),
+                             limit - indent.size()));
+        out.write("\n");
     }
 }
 

@@ -34,13 +34,26 @@ using RowSource = std::function<void(std::size_t row, std::vector<TextCell>& cel
 
 /// A table whose rows are produced on demand, so that a large table is never held whole: the
 /// text form asks for every row twice (widths, then lines).
+/// `text` with its spaces turned into line breaks where a line would pass `width` display
+/// columns (a word longer than that stands alone).
+std::string wrap_words(const std::string& text, std::size_t width);
+
 class TextTable {
 public:
+    /// Text columns are not shortened below `floor` display columns (or their natural width),
+    /// nor below their header: a report table says nothing with "to…" (0: the header only).
+    void set_text_floor(std::size_t floor) { m_text_floor = floor; }
+    /// Lets write_text leave out columns from the end when the rest do not fit (SPEC §5 ◆12:
+    /// rank's table); otherwise a line that cannot fit is printed long.
+    void set_leave_out(bool leave_out) { m_leave_out = leave_out; }
+
     explicit TextTable(std::vector<TextColumn> columns) : m_columns(std::move(columns)) {}
 
     /// Header, a rule of dashes, then one line per row; columns two spaces apart, numbers
-    /// right-aligned, no trailing spaces. With `width`, shrinkable columns are shortened until
-    /// a line fits (never below their header); without it nothing is shortened. Colour codes
+    /// right-aligned, no trailing spaces. With `width`, columns are left out from the end until
+    /// the rest fit with text columns at their floor (set_leave_out, set_text_floor), then shrinkable
+    /// columns are shortened until a line fits, and a last line names the columns left out;
+    /// without it nothing is shortened. Colour codes
     /// wrap the visible text only, so they never move a column.
     void write_text(Writer& out, std::size_t rows, const RowSource& source, std::optional<int> width, bool color,
                     std::string_view indent = {}) const;
@@ -50,6 +63,8 @@ public:
 
 private:
     std::vector<TextColumn> m_columns;
+    std::size_t m_text_floor = 0;
+    bool m_leave_out = false;
 };
 
 /// A report made of blocks, written as plain text or as Markdown.
