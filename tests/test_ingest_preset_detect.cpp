@@ -241,8 +241,8 @@ TEST_CASE("ingest::find_header_below_titles looks no further than the first 30 l
     }
     CHECK(header_below_titles(titles + k_quickbooks_header, Kind::invoices) == std::optional<std::int64_t>(30));
     CHECK_FALSE(header_below_titles(titles + "Line 30\nLine 31\n" + k_quickbooks_header, Kind::invoices));
-    // A header on line 31 is not checked here: it is found (the first line, which CsvReader reads
-    // as its header, is not counted among the 30), though SPEC §2 ◆6 says the first 30 lines.
+    // Line 31 is past the first 30 lines (SPEC §2 ◆6), the first line included.
+    CHECK_FALSE(header_below_titles(titles + "Line 30\n" + k_quickbooks_header, Kind::invoices));
 }
 
 TEST_CASE("ingest::find_header_below_titles never throws for the file's content", "[ingest][presets]") {

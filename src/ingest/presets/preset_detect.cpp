@@ -113,7 +113,8 @@ std::optional<std::int64_t> find_header_below_titles(const RawInput& raw, const 
         CsvReader reader(raw, encoding);
         CsvRecord record;
         std::vector<std::string> names;
-        for (std::int64_t n = 0; n < k_header_search_lines && reader.next(record); ++n) {
+        // The reader took the first line as its header: the records after it are lines 2 to 30.
+        for (std::int64_t n = 1; n < k_header_search_lines && reader.next(record); ++n) {
             names.clear();
             for (std::size_t i = 0; i < record.size(); ++i) {
                 names.emplace_back(trim(record.field(i)));
