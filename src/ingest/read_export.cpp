@@ -199,7 +199,6 @@ void read_clients(RowReader& rows, RecordSink& sink) {
 
 void read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
               RecordSink& sink, FileReport& report) {
-    report = FileReport{};
     report.file = file;
     report.encoding = ingest::is_utf8_name(settings.encoding) ? std::string("utf-8") : settings.encoding;
 
@@ -291,16 +290,15 @@ void read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_i
 
 FileReport read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
                        RecordSink& sink) {
-    const ReadingScope reading(file.display_name);
-    ingest::RawInput raw(file.path, file.display_name);
     FileReport report;
-    read_raw(raw, file, file_index, settings, sink, report);
+    read_export(file, file_index, settings, sink, report);
     return report;
 }
 
 void read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings, RecordSink& sink,
                  FileReport& report) {
     const ReadingScope reading(file.display_name);
+    // Named before the file is opened: a file that cannot be opened is still reported as itself.
     report = FileReport{};
     report.file = file;
     ingest::RawInput raw(file.path, file.display_name);

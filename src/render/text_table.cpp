@@ -61,8 +61,8 @@ void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& sourc
     // SPEC §5 ◆12: on a terminal columns are left out from the end until the rest fit with
     // their text shortened to its floor, then text is shortened.
     std::size_t shown = n;
+    const std::size_t limit = width ? static_cast<std::size_t>(std::max(*width, 1)) : 0;
     if (width) {
-        const auto limit = static_cast<std::size_t>(std::max(*width, 1));
         auto floor_of = [&](std::size_t c) {
             const std::size_t header = display_width(m_columns[c].header);
             return m_columns[c].shrinkable ? std::min(widths[c], std::max<std::size_t>({3, header, m_text_floor}))
@@ -142,10 +142,9 @@ void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& sourc
         for (std::size_t c = shown; c < n; ++c) {
             left_out.push_back(m_columns[c].header);
         }
-        const auto limit = static_cast<std::size_t>(std::max(*width, 1));
         out.write(indent);
         out.write(wrap_words(fmt::format("(left out: {}; --format csv has every column)", fmt::join(left_out, ", ")),
-                             limit - indent.size()));
+                             limit > indent.size() ? limit - indent.size() : 1));
         out.write("\n");
     }
 }
