@@ -27,9 +27,11 @@ struct DecidingDate {
 
 /// Reads `raw` from its start and returns the first slash date in `columns` whose parts decide
 /// the order, if any. Rows whose field count differs from the header's are passed over.
+/// `header_line` opens the pass as the reader was opened (see CsvReader::header_request).
 std::optional<DecidingDate> scan_for_date_order(const RawInput& raw, const std::string& encoding,
                                                 const std::vector<int>& columns,
-                                                const std::vector<std::string>& header);
+                                                const std::vector<std::string>& header,
+                                                std::int64_t header_line = 0);
 
 class DateOrderResolver {
 public:

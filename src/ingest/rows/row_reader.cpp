@@ -35,7 +35,7 @@ RowReader::RowReader(CsvReader& csv, const HeaderMatch& match, const RawInput& r
       m_problems(report, settings.strict),
       m_dates(settings.date_order, report.file.display_name,
               [&raw, &settings, &csv, columns = date_columns(match)] {
-                  return scan_for_date_order(raw, settings.encoding, columns, csv.header());
+                  return scan_for_date_order(raw, settings.encoding, columns, csv.header(), csv.header_request());
               }) {
     switch (settings.decimal) {
         case DecimalMode::automatic:
