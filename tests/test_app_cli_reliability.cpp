@@ -75,7 +75,7 @@ TEST_CASE("cli::hostile files exit 3 naming the file and line", "[cli][e2e][reli
     }
     SECTION("Windows-1252 bytes without --encoding, then with it") {
         write_file(calls, k_calls_header + "M\xFCller,2026-09-01 10:00,60,\n");
-        RunResult r = expect_input_error({"rank", "--calls", calls}, "calls.csv:2: byte 0xFC is not valid UTF-8");
+        RunResult r = expect_input_error({"rank", "--calls", calls}, "calls.csv:2: column \"client\": byte 0xFC is not valid UTF-8");
         CHECK(contains(r.err, "--encoding windows-1252"));
         RunResult ok = run_clientscore({"rank", "--calls", calls, "--encoding", "windows-1252", "--format", "csv"});
         CHECK(ok.status == 0);

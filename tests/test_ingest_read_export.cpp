@@ -88,7 +88,7 @@ TEST_CASE("ingest::read_export file-level errors", "[ingest]") {
         CHECK(input_error("calls.csv", Kind::calls, std::string("client,date\nA,2024-01-01\0\n", 26))
                   .rfind("calls.csv:2: contains a NUL byte", 0) == 0);
         CHECK(input_error("calls.csv", Kind::calls, "client,date\nCaf\xE9,2024-01-01\n")
-                  .rfind("calls.csv:2: byte 0xE9 is not valid UTF-8", 0) == 0);
+                  .rfind("calls.csv:2: column \"client\": byte 0xE9 is not valid UTF-8", 0) == 0);
     }
     SECTION("missing file") {
         CHECK_THROWS_AS(read_file("/nonexistent/calls.csv", Kind::calls), InputError);
@@ -222,7 +222,7 @@ TEST_CASE("ingest::read_export clients", "[ingest]") {
 
 TEST_CASE("ingest::read_export encodings", "[ingest]") {
     const std::string latin = "client,date,notes\nM\xFCller,2024-01-01,caf\xE9\n";
-    CHECK(input_error("calls.csv", Kind::calls, latin).rfind("calls.csv:2: byte 0xFC is not valid UTF-8", 0) == 0);
+    CHECK(input_error("calls.csv", Kind::calls, latin).rfind("calls.csv:2: column \"client\": byte 0xFC is not valid UTF-8", 0) == 0);
     ReadSettings s;
     s.encoding = "windows-1252";
     const Read r = read_text("calls.csv", Kind::calls, latin, s);

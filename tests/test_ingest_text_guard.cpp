@@ -258,7 +258,7 @@ TEST_CASE("ingest::TextGuard rejects what is not text", "[ingest]") {
     }
     SECTION("invalid UTF-8 with the encoding hint") {
         const std::string message = error_of("a,b\n1,caf\xE9\n");
-        CHECK(message.rfind("test.csv:2: byte 0xE9 is not valid UTF-8\n", 0) == 0);
+        CHECK(message.rfind("test.csv:2: column \"b\": byte 0xE9 is not valid UTF-8\n", 0) == 0);
         CHECK(message.find("--encoding windows-1252") != std::string::npos);
     }
     SECTION("overlong, surrogate and truncated sequences") {
@@ -309,4 +309,25 @@ TEST_CASE("ingest::TextGuard reads records across the pieces it reads the text i
             CHECK(t.lines == std::vector<std::int64_t>{2, 3, 5, 6, 7});
         }
     }
+}
+
+TEST_CASE("ingest::TextGuard: an invalid byte below the header names its column", "[ingest][text]") {
+    // The first line of the error: `FILE:LINE: column "X": message`.
+    const auto message = [](const std::string& text) {
+        const std::string e = error_of(text);
+        return e.substr(0, e.find('\n'));
+    };
+    const std::string header = "client,started_at,notes\n";
+    // The byte that is out of place, and the column of the field it stands in.
+    CHECK(message(header + "A,2026-09-01 10:00,caf\xE9 au lait\n") ==
+          "test.csv:2: column \"notes\": byte 0xE9 is not valid UTF-8");
+    // A lead byte before a delimiter belongs to the field the delimiter ends.
+    CHECK(message(header + "B\xC3,2026-09-01 10:00,x\n") == "test.csv:2: column \"client\": byte 0xC3 is not valid UTF-8");
+    // Delimiters inside quotes do not start a field; the line is the byte's own.
+    CHECK(message(header + "A,2026-09-01,\"a, \"\"b\"\",\nc\xFF\"\n") ==
+          "test.csv:3: column \"notes\": byte 0xFF is not valid UTF-8");
+    // The header line itself has no column to name; a `;` file is counted by its own delimiter.
+    CHECK(message("cl\xFFient,started_at\n") == "test.csv:1: byte 0xFF is not valid UTF-8");
+    CHECK(message("client;started_at;notes\nA;2026-09-01;\xFF\n") ==
+          "test.csv:2: column \"notes\": byte 0xFF is not valid UTF-8");
 }

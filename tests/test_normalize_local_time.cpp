@@ -106,3 +106,16 @@ TEST_CASE("normalize::LocalTimeConverter", "[normalize]") {
         }
     }
 }
+
+TEST_CASE("normalize::time_zone_problem: without a tz database the hint says to install tzdata", "[normalize]") {
+    // This machine has the database: a wrong name is a wrong name.
+    const ZoneProblem unknown = time_zone_problem("Mars/Olympus", true);
+    CHECK(unknown.message == "unknown time zone \"Mars/Olympus\"");
+    CHECK(unknown.hint.find("IANA") != std::string::npos);
+    CHECK(unknown.hint.find("tzdata") == std::string::npos);
+    // A system without one fails on every name, the right ones too: fixing the name cannot help.
+    const ZoneProblem missing = time_zone_problem("Europe/Berlin", false);
+    CHECK(missing.message.find("no time zone database") != std::string::npos);
+    CHECK(missing.message.find("\"Europe/Berlin\"") != std::string::npos);
+    CHECK(missing.hint.find("apt-get install tzdata") != std::string::npos);
+}

@@ -206,6 +206,14 @@ private:
 
 // ---- time zones (normalize/local_time.cpp) ----------------------------------------------------
 
+/// The message for a zone the tz database does not hold; without a database at all (no tzdata
+/// installed), every name fails, and the hint says to install it rather than to fix the name.
+struct ZoneProblem {
+    std::string message;
+    std::string hint;
+};
+ZoneProblem time_zone_problem(const std::string& zone_name, bool database_found);
+
 /// The business time zone: converts timestamps to local wall time (SPEC §3 "Local time").
 class LocalTimeConverter {
 public:

@@ -23,12 +23,29 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 
 }  // namespace
 
+ZoneProblem time_zone_problem(const std::string& zone_name, bool database_found) {
+    if (!database_found) {
+        return {"cannot read time zone \"" + zone_name + "\": this system has no time zone database",
+                "install it (Debian and Ubuntu: apt-get install tzdata), or leave --timezone out to read "
+                "timestamps in their own offsets"};
+    }
+    return {"unknown time zone \"" + zone_name + "\"",
+            "use an IANA zone name such as Europe/Berlin, America/New_York or UTC"};
+}
+
 LocalTimeConverter::LocalTimeConverter(const std::string& zone_name) : m_zone_name(zone_name) {
     try {
         m_zone = date::locate_zone(zone_name);
     } catch (const std::runtime_error&) {
-        throw UsageError("unknown time zone \"" + zone_name + "\"",
-                         "use an IANA zone name such as Europe/Berlin, America/New_York or UTC");
+        // The database is there when UTC, which every tzdata holds, is found.
+        bool database_found = true;
+        try {
+            date::locate_zone("UTC");
+        } catch (const std::runtime_error&) {
+            database_found = false;
+        }
+        const ZoneProblem problem = time_zone_problem(zone_name, database_found);
+        throw UsageError(problem.message, problem.hint);
     }
 }
 

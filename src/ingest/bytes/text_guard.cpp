@@ -160,7 +160,7 @@ std::size_t TextGuard::scan() {
             if (c < m_low || c > m_high) {
                 // Name the byte that started the broken sequence: it is the one out of place
                 // (`caf\xE9,` in a Latin-1 file), not the ASCII byte after it.
-                throw_invalid(m_high == 0xBF && m_low == 0x80 && c < 0x80 ? m_lead : c, false);
+                throw_invalid(m_high == 0xBF && m_low == 0x80 && c < 0x80 ? m_lead : c, false, i);
             }
             --m_need;
             m_low = 0x80;
@@ -183,7 +183,7 @@ std::size_t TextGuard::scan() {
                 m_low = c == 0xF0 ? 0x90 : 0x80;
                 m_high = c == 0xF4 ? 0x8F : 0xBF;
             } else {
-                throw_invalid(c, false);
+                throw_invalid(c, false, i);
             }
             ++i;
             continue;
@@ -264,7 +264,7 @@ void TextGuard::end_record() {
 
 void TextGuard::finish() {
     if (m_need > 0) {
-        throw_invalid(0, true);
+        throw_invalid(0, true, m_end);
     }
     if (m_in_quotes) {
         throw InputError(Location{m_display_name, m_quote_line, {}},
@@ -306,14 +306,32 @@ void TextGuard::throw_utf16() {
                      fmt::format("convert it: {}", convert_command("UTF-16", m_path)));
 }
 
-void TextGuard::throw_invalid(unsigned char byte, bool truncated) {
+std::string TextGuard::column_at(std::size_t at) const {
+    if (m_columns.empty()) {
+        return {};
+    }
+    // The fields of the record before the byte: delimiters outside quotes, as the split counts them.
+    bool quoted = false;
+    std::size_t field = 0;
+    for (std::size_t j = m_begin; j < at && j < m_end; ++j) {
+        const char c = m_data[j];
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == m_delimiter && !quoted) {
+            ++field;
+        }
+    }
+    return field < m_columns.size() ? m_columns[field] : std::string();
+}
+
+void TextGuard::throw_invalid(unsigned char byte, bool truncated, std::size_t at) {
     const std::string what = truncated ? std::string("the file ends inside a UTF-8 character")
                                        : fmt::format("byte 0x{:02X} is not valid UTF-8", byte);
     const std::string hint =
         m_converted ? std::string("check --encoding")
                     : fmt::format("give the file's encoding, e.g. --encoding windows-1252, or convert it: {}",
                                   convert_command("WINDOWS-1252", m_path));
-    throw InputError(Location{m_display_name, m_line, {}}, what, hint);
+    throw InputError(Location{m_display_name, m_line, truncated ? std::string() : column_at(at)}, what, hint);
 }
 
 }  // namespace clientscore::ingest

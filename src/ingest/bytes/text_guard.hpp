@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "ingest/bytes/byte_source.hpp"
 
@@ -67,6 +68,13 @@ class TextGuard {
         m_jump_line = line;
     }
 
+    /// Once the header is read: the delimiter and the column names, so that an invalid byte
+    /// below it names its column.
+    void set_columns(char delimiter, std::vector<std::string> names) {
+        m_delimiter = delimiter;
+        m_columns = std::move(names);
+    }
+
   private:
     void start();
     bool refill();
@@ -77,12 +85,17 @@ class TextGuard {
     [[noreturn]] void throw_too_long() const;
     [[noreturn]] void throw_nul(std::size_t at);
     [[noreturn]] void throw_utf16();
-    [[noreturn]] void throw_invalid(unsigned char byte, bool truncated);
+    /// `at`: the byte's offset in m_data, to name its column.
+    [[noreturn]] void throw_invalid(unsigned char byte, bool truncated, std::size_t at);
+    /// The header name of the field of the record being scanned that holds offset `at`, or empty.
+    std::string column_at(std::size_t at) const;
 
     std::unique_ptr<ByteSource> m_upstream;
     std::string m_display_name;
     std::string m_path;
     bool m_converted;  // the text came through iconv: the hints differ
+    char m_delimiter = ',';
+    std::vector<std::string> m_columns;
 
     // The text read and not yet handed out is m_data[m_begin, m_end); the record being looked
     // for starts at m_begin and has been scanned up to m_scan.

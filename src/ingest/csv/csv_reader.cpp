@@ -298,6 +298,9 @@ CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int6
         }
         break;
     }
+    if (m_impl->has_header) {
+        m_impl->guard->set_columns(m_impl->delimiter, m_impl->header);
+    }
 }
 
 CsvReader::~CsvReader() = default;
