@@ -216,15 +216,15 @@ TEST_CASE("app::analyse throws InputError under --strict for an invoice line of 
 TEST_CASE("app::analyse warns about every file of DIR it does not read", "[app]") {
     ExportFolder dir({{"calls.csv", "client,started_at\nA,2026-09-01 10:00\n"},
                       {"invoices.xlsx", "PK binary"},
-                      {"export-2026-10.csv", "client,amount\nA,39000\n"},
+                      {"export-2026-10.csv", "total,amount\nA,39000\n"},
                       {"readme.md", "not a table"}});
     const RunResult r = run_clientscore({"rank", dir.path(), "--format", "csv"});
     REQUIRE(r.status == 0);
     const std::vector<std::string> err = lines_of(r.err);
     REQUIRE(err.size() == 2);
-    CHECK(err[0] == "clientscore: warning: " + dir.path() + "/export-2026-10.csv: not read; its name names no kind "
-                    "(calls, emails, contacts, invoices, discounts, clients): rename it, or give it with --calls "
-                    "FILE, --invoices FILE, ...");
+    CHECK(err[0] == "clientscore: warning: " + dir.path() + "/export-2026-10.csv: not read; neither its name nor its "
+                    "header says its kind (calls, emails, contacts, invoices, discounts, clients): rename it, or "
+                    "give it with --calls FILE, --invoices FILE, ...");
     CHECK(err[1] == "clientscore: warning: " + dir.path() + "/invoices.xlsx: not read; only CSV, TSV and TXT files "
                     "(also gzipped) are read: save it as CSV");
     // The same lines in JSON, so cron mail and dashboards see them too.

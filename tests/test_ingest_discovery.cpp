@@ -72,7 +72,8 @@ TEST_CASE("ingest::discover_inputs finds exports by name", "[ingest]") {
         not_read.push_back(file.path);
     }
     CHECK(not_read == std::vector<std::string>{dir / "calls.csv.bak", dir / "invoices.xlsx", dir / "notes.csv"});
-    CHECK(d.not_read[2].why.rfind("its name names no kind", 0) == 0);
+    // notes.csv holds `x`: no header of any kind either.
+    CHECK(d.not_read[2].why.rfind("neither its name nor its header says its kind", 0) == 0);
 }
 
 TEST_CASE("ingest::discover_inputs explicit files", "[ingest]") {
@@ -143,4 +144,95 @@ TEST_CASE("ingest::discover_inputs defaults to the current folder", "[ingest]") 
     REQUIRE(d.files.size() == 1);
     CHECK(d.files[0].display_name == "emails.csv");
     CHECK(d.files[0].path == "./emails.csv");
+}
+
+namespace {
+
+// A folder of files with the given contents (base name → bytes).
+class Folder {
+public:
+    explicit Folder(const std::vector<std::pair<std::string, std::string>>& files) : m_dir({}) {
+        for (const auto& [name, text] : files) {
+            std::ofstream(m_dir / name, std::ios::binary) << text;
+        }
+    }
+    std::string path() const { return m_dir.path(); }
+    std::string operator/(const std::string& name) const { return m_dir / name; }
+
+private:
+    TempDir m_dir;
+};
+
+std::vector<std::string> found_by(const Discovery& d) {
+    std::vector<std::string> out;
+    for (const InputFile& f : d.files) {
+        out.push_back(f.display_name + ":" + std::string(k_kind_names[static_cast<std::size_t>(f.kind)]) + ":" +
+                      std::string(k_found_by_names[static_cast<std::size_t>(f.found_by)]));
+    }
+    return out;
+}
+
+std::string why_not_read(const Discovery& d, const std::string& name) {
+    for (const NotRead& file : d.not_read) {
+        if (file.path.ends_with("/" + name)) {
+            return file.why;
+        }
+    }
+    return "(read)";
+}
+
+}  // namespace
+
+TEST_CASE("ingest::discover_inputs finds a file whose name names no kind by its header", "[ingest][discovery]") {
+    const Folder dir({
+        {"export-2026-09.csv", "Account,Call Start Time,Duration\nA,2026-09-01 10:00,60\n"},  // calls
+        {"Billing Report.csv", "Acme Ltd\nInvoice report\n\ncustomer,invoice_id,issued_at,due_at,amount\n"
+                               "A,1,2026-09-01,2026-09-30,10\n"},  // invoices, below title lines
+        {"log.tsv", "client\tchannel\tstarted_at\nA\tphone\t2026-09-01 10:00\n"},  // contacts, not calls
+        {"people.csv", "client,name\nA,Acme\n"},                                  // clients
+        {"activity.csv", "client,date\nA,2026-09-01\n"},                          // calls or emails?
+        {"money.csv", "client,date,amount\nA,2026-09-01,5\n"},                    // discounts: no due date
+        {"bills.csv", "client,date,due,amount\nA,2026-09-01,2026-09-30,5\n"},     // invoices hold discounts' columns
+        {"rates.csv", "currency,rate\nUSD,0.9\n"},                                // no kind
+        {"calls.csv", "client,started_at\nB,2026-09-02 11:00\n"},                 // by name
+    });
+    const Discovery d = discover_inputs(dir.path(), {});
+    CHECK(found_by(d) == std::vector<std::string>{"people.csv:clients:header", "calls.csv:calls:name",
+                                                  "export-2026-09.csv:calls:header", "log.tsv:contacts:header",
+                                                  "Billing Report.csv:invoices:header", "bills.csv:invoices:header",
+                                                  "money.csv:discounts:header"});
+    CHECK(why_not_read(d, "activity.csv").starts_with("its header fits several kinds (calls, emails)"));
+    CHECK(why_not_read(d, "rates.csv").starts_with("neither its name nor its header says its kind"));
+    CHECK(d.not_read.size() == 2);
+}
+
+TEST_CASE("ingest::discover_inputs: files of --fx, --holidays and --config are never exports", "[ingest][discovery]") {
+    const Folder dir({{"calls.csv", "client,started_at\nA,2026-09-01 10:00\n"},
+                      {"fx.csv", "currency,rate\nUSD,0.9\n"},
+                      {"holidays.csv", "date\n2026-12-25\n"},
+                      {"other.csv", "currency,rate\n"}});
+    DiscoverySettings settings;
+    settings.not_exports = {dir / "fx.csv", dir / "holidays.csv"};
+    const Discovery d = discover_inputs(dir.path(), {}, settings);
+    REQUIRE(d.not_read.size() == 1);
+    CHECK(d.not_read[0].path == dir / "other.csv");
+}
+
+TEST_CASE("ingest::discover_inputs by header: --map does not place a file, an explicit kind wins", "[ingest][discovery]") {
+    const Folder dir({{"export.csv", "Who,When\nA,2026-09-01 10:00\n"},
+                      {"dump.csv", "client,started_at\nA,2026-09-01 10:00\n"},
+                      {"broken.csv", std::string("client,started_at\n\xFF\n")},
+                      {"empty.csv", ""}});
+    DiscoverySettings settings;
+    settings.read.mappings = {parse_field_mapping("calls.client=Who"), parse_field_mapping("calls.started_at=When")};
+    const Discovery d = discover_inputs(dir.path(), {}, settings);
+    CHECK(why_not_read(d, "export.csv").starts_with("neither its name nor its header"));
+    CHECK(why_not_read(d, "empty.csv") == "it is empty");
+    // A header that fits is read; what is wrong below it is the read's to report.
+    CHECK(why_not_read(d, "broken.csv") == "(read)");
+    // With --calls given, a calls file found by its header is not read either (nor named).
+    ExplicitFiles files;
+    files[static_cast<std::size_t>(Kind::calls)] = {dir / "dump.csv"};
+    const Discovery explicit_calls = discover_inputs(dir.path(), files);
+    CHECK(found_by(explicit_calls) == std::vector<std::string>{"dump.csv:calls:option"});
 }

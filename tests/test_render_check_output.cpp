@@ -169,6 +169,7 @@ TEST_CASE("render::render_check json", "[render]") {
     {
       "path": "exports/calls.csv",
       "kind": "calls",
+      "found_by": "name",
       "preset": "none",
       "preset_forced": false,
       "preset_columns": [],
@@ -230,6 +231,7 @@ TEST_CASE("render::render_check json", "[render]") {
     {
       "path": "exports/clients.tsv",
       "kind": "clients",
+      "found_by": "name",
       "preset": "none",
       "preset_forced": false,
       "preset_columns": [],

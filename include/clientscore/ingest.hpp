@@ -31,6 +31,10 @@ struct FileSlice {
     std::int64_t begin_line = 0;
 };
 
+/// How a file came to be read (SPEC §1 ◆4; `found_by` in check's JSON).
+enum class FoundBy { name, header, option };
+inline constexpr std::array<std::string_view, 3> k_found_by_names = {"name", "header", "option"};
+
 /// One export file to read. `path` is `-` for standard input.
 struct InputFile {
     std::string path;
@@ -39,6 +43,7 @@ struct InputFile {
     std::string display_name;
     /// Read only this part of the file (see plan_slices).
     std::optional<FileSlice> slice;
+    FoundBy found_by = FoundBy::name;
 };
 
 /// Files named with --calls, --emails, ... (each repeatable), by kind.
@@ -54,18 +59,10 @@ struct Discovery {
     /// Files to read: clients first, then calls, emails, contacts, invoices, discounts; within
     /// a kind in name order (byte order of the base name).
     std::vector<InputFile> files;
-    /// Files of DIR that are not read, in name order: a kind's name in a form not read
-    /// (`invoices.xlsx`), or a CSV, TSV or TXT file whose name names no kind (`export.csv`).
+    /// Files of DIR that are not read, in name order: a kind's name in a form not read, or a
+    /// table file whose name and header name no kind, or several (`export.csv`).
     std::vector<NotRead> not_read;
 };
-
-/// Finds the exports (SPEC §1): an explicit file list replaces discovery for its kind; `dir`
-/// is searched for the other kinds when given, or when no file option was given at all (then
-/// it defaults to `.`). Throws InputError for a missing folder or when none of calls, emails,
-/// contacts and invoices is present; UsageError when `-` is given for more than one file.
-/// With `need_activity` false (check), any one export is enough.
-Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitFiles& explicit_files,
-                          bool need_activity = true);
 
 /// A `--map KIND.FIELD=HEADER` option.
 struct FieldMapping {
@@ -90,6 +87,27 @@ struct ReadSettings {
     /// --header-row: the physical line of every file's header, 0 for none; unset: found.
     std::optional<std::int64_t> header_row;
 };
+
+/// How discover_inputs judges a folder.
+struct DiscoverySettings {
+    /// False for check: any one export is enough; a report needs calls, emails, contacts or
+    /// invoices.
+    bool need_activity = true;
+    /// Files given to --fx, --holidays, --config or --baseline: not exports, never named as unread.
+    std::vector<std::string> not_exports;
+    /// How a file whose name names no kind is opened to read its header (encoding, --preset,
+    /// --header-row; --map is not used to place a file).
+    ReadSettings read;
+};
+
+/// Finds the exports (SPEC §1): an explicit file list replaces discovery for its kind; `dir`
+/// is searched for the other kinds when given, or when no file option was given at all (then
+/// it defaults to `.`). A file whose name names no kind is read when its header says one
+/// (kind_by_header). Throws InputError for a missing folder or when none of calls, emails,
+/// contacts and invoices is present; UsageError when `-` is given for more than one file.
+Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitFiles& explicit_files,
+                          const DiscoverySettings& settings = {});
+
 
 /// Where a record came from: the index of its file in Discovery::files, and the physical line
 /// where the record starts.

@@ -36,6 +36,8 @@ struct Options {
     double target_margin = defaults::target_margin;
     std::string currency;  ///< empty: the single currency seen
     std::optional<std::string> fx_file;
+    /// The --config file read, if any: never taken for an export.
+    std::optional<std::string> config_file;
     std::vector<FieldMapping> mappings;
     std::string preset;  ///< empty: detect; "none": off
     std::string encoding = "utf-8";

@@ -42,7 +42,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     if (o.fx_file) {
         fx = read_fx_rates(*o.fx_file, read);
     }
-    a.discovery = discover_inputs(o.dir, o.files);
+    a.discovery = discover_inputs(o.dir, o.files, make_discovery_settings(o, /*need_activity=*/true));
     for (const NotRead& file : a.discovery.not_read) {
         warnings.add(fmt::format("warning: {}: not read; {}", file.path, file.why));
     }

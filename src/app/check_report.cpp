@@ -29,7 +29,7 @@ CheckReport run_check(const Options& o, const WarningSink& warn) {
     CheckReport report;
     WarningLog warnings(warn);
     const ReadSettings read = make_read_settings(o);
-    Discovery discovery = discover_inputs(o.dir, o.files, /*need_activity=*/false);
+    Discovery discovery = discover_inputs(o.dir, o.files, make_discovery_settings(o, /*need_activity=*/false));
     report.not_read = discovery.not_read;
     std::vector<std::string> names;
     for (const InputFile& f : discovery.files) {

@@ -19,6 +19,18 @@ ReadSettings make_read_settings(const Options& o) {
     return r;
 }
 
+DiscoverySettings make_discovery_settings(const Options& o, bool need_activity) {
+    DiscoverySettings d;
+    d.need_activity = need_activity;
+    for (const auto* file : {&o.fx_file, &o.holidays_file, &o.config_file}) {
+        if (*file) {
+            d.not_exports.push_back(**file);
+        }
+    }
+    d.read = make_read_settings(o);
+    return d;
+}
+
 AggregateSettings make_aggregate_settings(const Options& o, std::vector<Days> holidays) {
     AggregateSettings agg;
     agg.from = o.from;

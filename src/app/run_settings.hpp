@@ -14,6 +14,10 @@ namespace clientscore {
 
 /// ReadSettings from the options (opens the time zone: UsageError for an unknown one).
 ReadSettings make_read_settings(const Options& options);
+
+/// How the folder is searched: `need_activity` false for check; --fx, --holidays and --config
+/// files are never exports.
+DiscoverySettings make_discovery_settings(const Options& options, bool need_activity);
 /// The aggregator's settings: the given bounds, the business calendar, --strict.
 AggregateSettings make_aggregate_settings(const Options& options, std::vector<Days> holidays);
 /// Settings as reports print them, before the period and the currency are settled.

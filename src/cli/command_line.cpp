@@ -482,6 +482,9 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
         }
     }
     cli::check_weights("--weights", o.weights);
+    if (const CLI::Option* config = app.get_config_ptr(); config != nullptr && !config->results().empty()) {
+        o.config_file = config->results().front();
+    }
     if (o.strict) {
         o.max_bad_rows = BadRowLimit{0, 0};
     }

@@ -8,6 +8,8 @@
 
 #include "clientscore/error.hpp"
 #include "clientscore/ingest.hpp"
+#include "ingest/bytes/byte_source.hpp"
+#include "ingest/header/header_search.hpp"
 
 namespace clientscore {
 
@@ -47,6 +49,17 @@ bool readable_extension(std::string lower_name) {
     return lower_name.ends_with(".csv") || lower_name.ends_with(".tsv") || lower_name.ends_with(".txt");
 }
 
+// The same file as one of `paths` (--fx, --holidays, ...), however either was written.
+bool is_named_elsewhere(const std::string& path, const std::vector<std::string>& paths) {
+    for (const std::string& other : paths) {
+        std::error_code error;
+        if (other == path || fs::equivalent(path, other, error)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::string base_name(const std::string& path) {
     if (path == "-") {
         return "-";
@@ -58,7 +71,7 @@ std::string base_name(const std::string& path) {
 }  // namespace
 
 Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitFiles& explicit_files,
-                          bool need_activity) {
+                          const DiscoverySettings& settings) {
     bool any_explicit = false;
     int stdin_count = 0;
     for (const auto& files : explicit_files) {
@@ -70,7 +83,12 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
                          "give the other exports as files, or put them in a folder");
     }
 
-    std::array<std::vector<std::pair<std::string, std::string>>, k_kind_count> found;  // (name, path)
+    struct Found {
+        std::string name;
+        std::string path;
+        FoundBy by;
+    };
+    std::array<std::vector<Found>, k_kind_count> found;
     std::vector<std::pair<std::string, NotRead>> not_read;
 
     const std::optional<std::string> folder = dir ? dir : (any_explicit ? std::nullopt : std::optional<std::string>("."));
@@ -98,11 +116,17 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
             const std::optional<Kind> kind = kind_of_name(lower);
             const std::string path = (fs::path(*folder) / name).string();
             if (!kind) {
-                // A table file the names do not place would be a silent hole in the report.
-                if (readable_extension(lower)) {
-                    not_read.emplace_back(name, NotRead{path, "its name names no kind (calls, emails, contacts, "
-                                                              "invoices, discounts, clients): rename it, or give "
-                                                              "it with --calls FILE, --invoices FILE, ..."});
+                if (!readable_extension(lower) || is_named_elsewhere(path, settings.not_exports)) {
+                    continue;
+                }
+                // A table file the names do not place is read by its header, or named: never a
+                // silent hole in the report.
+                const ingest::RawInput raw(path, name);
+                const ingest::HeaderKind by_header = ingest::kind_by_header(raw, settings.read);
+                if (!by_header.kind) {
+                    not_read.emplace_back(name, NotRead{path, by_header.why});
+                } else if (explicit_files[static_cast<std::size_t>(*by_header.kind)].empty()) {
+                    found[static_cast<std::size_t>(*by_header.kind)].push_back(Found{name, path, FoundBy::header});
                 }
                 continue;
             }
@@ -110,7 +134,7 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
                 continue;  // its kind was named explicitly
             }
             if (readable_extension(lower)) {
-                found[static_cast<std::size_t>(*kind)].emplace_back(name, path);
+                found[static_cast<std::size_t>(*kind)].push_back(Found{name, path, FoundBy::name});
             } else {
                 not_read.emplace_back(name, NotRead{path, "only CSV, TSV and TXT files (also gzipped) are read: "
                                                           "save it as CSV"});
@@ -119,7 +143,7 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
     }
     for (std::size_t k = 0; k < k_kind_count; ++k) {
         for (const std::string& path : explicit_files[k]) {
-            found[k].emplace_back(base_name(path), path);
+            found[k].push_back(Found{base_name(path), path, FoundBy::option});
         }
     }
 
@@ -127,10 +151,9 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
     for (const Kind kind : k_read_order) {
         auto& files = found[static_cast<std::size_t>(kind)];
         // Name order is byte order of the base name; stable so equal names keep the given order.
-        std::stable_sort(files.begin(), files.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& [name, path] : files) {
-            discovery.files.push_back(InputFile{path, kind, name, std::nullopt});
+        std::stable_sort(files.begin(), files.end(), [](const Found& a, const Found& b) { return a.name < b.name; });
+        for (const Found& f : files) {
+            discovery.files.push_back(InputFile{f.path, kind, f.name, std::nullopt, f.by});
         }
     }
     std::sort(not_read.begin(), not_read.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -142,11 +165,12 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
         return f.kind == Kind::calls || f.kind == Kind::emails || f.kind == Kind::contacts || f.kind == Kind::invoices;
     });
     // check validates any export on its own (a discounts file alone); a report needs activity.
-    if (!has_activity && (need_activity || discovery.files.empty())) {
+    if (!has_activity && (settings.need_activity || discovery.files.empty())) {
         throw InputError(Location{folder.value_or(std::string{}), 0, {}},
                          "no calls, emails, contacts or invoices export found",
                          "exports are found by name (calls*.csv, emails*.csv, contacts*.csv, invoices*.csv, also "
-                         ".tsv, .txt and .gz), or given with --calls FILE, --invoices FILE, ...");
+                         ".tsv, .txt and .gz) or by a header that names their kind's columns, or given with "
+                         "--calls FILE, --invoices FILE, ...");
     }
     return discovery;
 }

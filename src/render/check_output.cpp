@@ -55,10 +55,24 @@ std::string preset_text(const FileReport& file) {
 
 // ---- JSON ------------------------------------------------------------------------------------
 
+// How the file came to be read beside its kind: SPEC ◆4 says "found by its header".
+std::string found_by_text(const InputFile& file) {
+    switch (file.found_by) {
+        case FoundBy::name:
+            return std::string(kind_name(file.kind));
+        case FoundBy::header:
+            return fmt::format("{} (found by its header)", kind_name(file.kind));
+        case FoundBy::option:
+            return fmt::format("{} (--{})", kind_name(file.kind), kind_name(file.kind));
+    }
+    return std::string(kind_name(file.kind));
+}
+
 Json file_json(const FileReport& file) {
     Json object = Json::object();
     object["path"] = file.file.path;
     object["kind"] = kind_name(file.file.kind);
+    object["found_by"] = std::string(k_found_by_names[static_cast<std::size_t>(file.file.found_by)]);
     object["preset"] = file.preset;
     // Why that preset: forced, or the header columns that matched its signature; and the
     // conventions it reads the file with.
@@ -180,7 +194,7 @@ void write_check_document(const CheckReport& report, DocumentWriter& doc) {
             doc.heading(file.file.path);
         }
         std::vector<std::pair<std::string, std::vector<std::string>>> items;
-        items.push_back({"kind", {kind_name(file.file.kind)}});
+        items.push_back({"kind", {found_by_text(file.file)}});
         items.push_back({"preset", {preset_text(file)}});
         if (!file.preset_notes.empty()) {
             items.push_back({"conventions", file.preset_notes});

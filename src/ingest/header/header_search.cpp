@@ -1,5 +1,10 @@
 #include "ingest/header/header_search.hpp"
 
+#include <algorithm>
+#include <utility>
+
+#include <fmt/format.h>
+
 #include "clientscore/error.hpp"
 #include "clientscore/normalize.hpp"
 #include "ingest/csv/csv_reader.hpp"
@@ -8,41 +13,149 @@
 
 namespace clientscore::ingest {
 
-bool names_a_header(Kind kind, const std::vector<std::string>& names, const ReadSettings& settings) {
+std::optional<std::vector<int>> header_columns(Kind kind, const std::vector<std::string>& names,
+                                               const ReadSettings& settings) {
     const PresetChoice choice = choose_preset(kind, names, settings.preset);
-    if (choice.preset != nullptr && match_signature(*choice.preset, names).detected) {
-        return true;
-    }
     try {
-        match_header(kind, names, settings.mappings, {}, 0, choice.preset);
-        return true;
+        const HeaderMatch match = match_header(kind, names, settings.mappings, {}, 0, choice.preset);
+        std::vector<int> columns;
+        for (std::size_t f = 0; f < match.fields.size(); ++f) {
+            if (match.fields[f]->required && match.columns[f] >= 0) {
+                columns.push_back(match.columns[f]);
+            }
+        }
+        return columns;
     } catch (const InputError&) {
-        return false;
     }
+    // A preset's signature is its header even where its aliases leave a field to a default.
+    if (choice.preset != nullptr && match_signature(*choice.preset, names).detected) {
+        std::vector<int> columns;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            columns.push_back(static_cast<int>(i));
+        }
+        return columns;
+    }
+    return std::nullopt;
 }
 
-std::int64_t find_header_line(const RawInput& raw, Kind kind, const ReadSettings& settings) {
-    if (settings.header_row) {
-        return *settings.header_row == 0 ? k_no_header : *settings.header_row;
-    }
+bool names_a_header(Kind kind, const std::vector<std::string>& names, const ReadSettings& settings) {
+    return header_columns(kind, names, settings).has_value();
+}
+
+namespace {
+
+struct FoundHeader {
+    std::int64_t line = 0;
+    std::vector<int> columns;
+};
+
+// The first of the first k_header_search_lines lines that is a header of `kind`, and its columns.
+std::optional<FoundHeader> search_header(const RawInput& raw, Kind kind, const ReadSettings& settings) {
     try {
         const CsvReader first(raw, settings.encoding);
-        if (!first.has_header() || names_a_header(kind, first.header(), settings)) {
-            return 0;
+        if (!first.has_header()) {
+            return std::nullopt;
+        }
+        if (auto columns = header_columns(kind, first.header(), settings)) {
+            return FoundHeader{first.header_line(), std::move(*columns)};
         }
         // Each line below is judged with its own delimiter: a title line has none to go by.
         CsvReader lines(raw, settings.encoding);
         CsvRecord record;
         while (lines.next(record) && record.line() <= k_header_search_lines) {
             const CsvReader candidate(raw, settings.encoding, record.line());
-            if (candidate.has_header() && names_a_header(kind, candidate.header(), settings)) {
-                return candidate.header_line();
+            if (!candidate.has_header()) {
+                break;
+            }
+            if (auto columns = header_columns(kind, candidate.header(), settings)) {
+                return FoundHeader{candidate.header_line(), std::move(*columns)};
             }
         }
     } catch (const InputError&) {
         // The read meets the same problem and reports it with its line.
     }
-    return 0;
+    return std::nullopt;
+}
+
+bool holds(const std::vector<int>& outer, const std::vector<int>& inner) {
+    return std::all_of(inner.begin(), inner.end(),
+                       [&](int c) { return std::find(outer.begin(), outer.end(), c) != outer.end(); });
+}
+
+}  // namespace
+
+std::int64_t find_header_line(const RawInput& raw, Kind kind, const ReadSettings& settings) {
+    if (settings.header_row) {
+        return *settings.header_row == 0 ? k_no_header : *settings.header_row;
+    }
+    const std::optional<FoundHeader> found = search_header(raw, kind, settings);
+    // Not found: the first line, whose missing fields the read then names.
+    return found && found->line > 1 ? found->line : 0;
+}
+
+HeaderKind kind_by_header(const RawInput& raw, const ReadSettings& settings) {
+    ReadSettings names_only = settings;
+    names_only.mappings.clear();  // SPEC ◆4: names only, not --map
+    try {
+        const CsvReader probe(raw, settings.encoding);
+        if (!probe.has_header()) {
+            return {std::nullopt, "it is empty"};
+        }
+    } catch (const InputError& error) {
+        return {std::nullopt, fmt::format("it cannot be read: {}", error.what())};
+    }
+    std::vector<std::pair<Kind, FoundHeader>> found;
+    for (std::size_t k = 0; k < k_kind_count; ++k) {
+        const auto kind = static_cast<Kind>(k);
+        std::optional<FoundHeader> header;
+        if (names_only.header_row) {
+            if (*names_only.header_row > 0) {
+                const CsvReader at(raw, settings.encoding, *names_only.header_row);
+                if (at.has_header()) {
+                    if (auto columns = header_columns(kind, at.header(), names_only)) {
+                        header = FoundHeader{at.header_line(), std::move(*columns)};
+                    }
+                }
+            }
+        } else {
+            header = search_header(raw, kind, names_only);
+        }
+        if (header) {
+            found.emplace_back(kind, std::move(*header));
+        }
+    }
+    // The kinds no other found kind's columns hold: a client list's one column is in every export.
+    std::vector<std::string_view> widest;
+    for (const auto& [kind, header] : found) {
+        const bool held = std::any_of(found.begin(), found.end(), [&](const auto& other) {
+            return other.first != kind && other.second.line == header.line &&
+                   other.second.columns.size() > header.columns.size() && holds(other.second.columns, header.columns);
+        });
+        if (!held) {
+            widest.push_back(k_kind_names[static_cast<std::size_t>(kind)]);
+        }
+    }
+    if (found.empty()) {
+        return {std::nullopt, "neither its name nor its header says its kind (calls, emails, contacts, invoices, "
+                              "discounts, clients): rename it, or give it with --calls FILE, --invoices FILE, ..."};
+    }
+    for (const auto& [kind, header] : found) {
+        const bool holds_all = std::all_of(found.begin(), found.end(), [&](const auto& other) {
+            return other.second.line == header.line && holds(header.columns, other.second.columns);
+        });
+        if (holds_all) {
+            // Two kinds holding each other's columns are the same header read two ways.
+            const bool tie = std::any_of(found.begin(), found.end(), [&](const auto& other) {
+                return other.first != kind && holds(other.second.columns, header.columns);
+            });
+            if (!tie) {
+                return {kind, {}};
+            }
+        }
+    }
+    return {std::nullopt, fmt::format("its header fits several kinds ({}): rename it to start with its kind, or "
+                                      "give it with --{} FILE, ...",
+                                      fmt::join(widest, ", "), widest.front())};
 }
 
 }  // namespace clientscore::ingest
