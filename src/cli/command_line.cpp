@@ -275,7 +275,7 @@ std::string_view key_of(const OptionRow& row) {
 }
 
 constexpr std::size_t k_help_width = 80;
-constexpr std::size_t k_help_column = 32;  // where descriptions start
+constexpr std::size_t k_help_column = 30;  // where descriptions start
 
 /// `text` wrapped to the help width after `indent` columns, every line but the first indented.
 std::string wrapped(std::string_view text, std::size_t indent) {
