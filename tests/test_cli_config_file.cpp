@@ -82,6 +82,8 @@ to = "2024-01-31"
     }
 
     SECTION("flags: false in the file stays false; the command line can still set them") {
+        const TempConfig quoted("strict = \"true\"\n");  // text, as CLI11's reader took it
+        CHECK(options_of({"--config", quoted.path()}).strict);
         const TempConfig config("strict = false\nquiet = false\n");
         Options o = options_of({"--config", config.path()});
         CHECK_FALSE(o.strict);

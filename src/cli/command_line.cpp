@@ -843,11 +843,13 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
             if (row.value_name.empty()) {
                 bool on = false;
                 if (source.entry != nullptr) {
-                    if (!source.entry->boolean || source.values.size() != 1) {
-                        throw UsageError(fmt::format("{}: \"{}\" is not true or false", name, source.values.front()),
+                    // A TOML boolean, or the text "true"/"false" that CLI11's reader took too.
+                    const std::string& value = source.values.front();
+                    if (source.values.size() != 1 || (value != "true" && value != "false")) {
+                        throw UsageError(fmt::format("{}: \"{}\" is not true or false", name, value),
                                          fmt::format("{} = true", key_of(row)));
                     }
-                    on = source.values.front() == "true";
+                    on = value == "true";
                 } else {
                     try {
                         on = option->as<bool>();

@@ -78,7 +78,6 @@ ConfigEntry entry_of(const std::string& path, const toml::key& key, const toml::
                          "give the value as a string: weights = \"payment=2,hostility=1.5\"");
     }
     entry.values.push_back(*text);
-    entry.boolean = value.is_boolean();
     return entry;
 }
 

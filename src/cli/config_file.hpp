@@ -20,7 +20,6 @@ struct ConfigEntry {
     std::int64_t column = 0;
     /// `FILE:LINE:COLUMN`, the prefix of every error about this key.
     std::string place;
-    bool boolean = false;  ///< the value was a TOML boolean (what a flag takes)
 };
 
 /// The keys at the top level, and those of each `[table]` by the table's name.
