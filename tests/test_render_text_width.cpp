@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -25,7 +24,11 @@ std::vector<std::string> lines_of(const std::string& text) {
 bool valid_utf8(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const auto byte = static_cast<unsigned char>(text[i]);
-        const std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+        const std::size_t length = byte < 0x80           ? 1
+                                   : (byte >> 5) == 0x6  ? 2
+                                   : (byte >> 4) == 0xE  ? 3
+                                   : (byte >> 3) == 0x1E ? 4
+                                                         : 0;
         if (length == 0 || i + length > text.size()) {
             return false;
         }
@@ -55,22 +58,23 @@ TEST_CASE("render::display_width counts terminal columns", "[render]") {
         CHECK(display_width("ＡＢ") == 4);  // fullwidth Latin
     }
     SECTION("combining marks and zero-width joiners: none") {
-        CHECK(display_width("e\u0301") == 1);         // e + COMBINING ACUTE ACCENT
-        CHECK(display_width("Zoe\u0308 Ltd") == 7);   // ë written decomposed
-        CHECK(display_width("a\u200Db") == 2);        // ZERO WIDTH JOINER between letters
-        CHECK(display_width("\u0301") == 0);          // a mark with nothing to sit on
+        CHECK(display_width("e\u0301") == 1);        // e + COMBINING ACUTE ACCENT
+        CHECK(display_width("Zoe\u0308 Ltd") == 7);  // ë written decomposed
+        CHECK(display_width("a\u200Db") == 2);       // ZERO WIDTH JOINER between letters
+        CHECK(display_width("\u0301") == 0);         // a mark with nothing to sit on
     }
     SECTION("emoji and emoji sequences: two columns per picture") {
         CHECK(display_width("😀") == 2);
-        CHECK(display_width("👍🏽") == 2);                       // skin tone modifier
-        CHECK(display_width("👨\u200D👩\u200D👧") == 2);         // family: one ZWJ sequence
-        CHECK(display_width("❤\uFE0F") == 2);                  // text heart as emoji (VS16)
+        CHECK(display_width("👍🏽") == 2);         // skin tone modifier
+        CHECK(display_width("👨\u200D👩\u200D👧") == 2);  // family: one ZWJ sequence
+        CHECK(display_width("❤\uFE0F") == 2);          // text heart as emoji (VS16)
         CHECK(display_width("❤") == 1);
-        CHECK(display_width("🇩🇪") == 2);                       // a flag: two regional indicators
+        CHECK(display_width("🇩🇪") == 2);  // a flag: two regional indicators
         CHECK(display_width("🇩🇪🇫🇷") == 4);
     }
     SECTION("a byte that is not UTF-8 is one column") {
-        CHECK(display_width("a\xff" "b") == 3);
+        CHECK(display_width("a\xff"
+                            "b") == 3);
         CHECK(display_width("\xe6\x97") == 2);  // a sequence cut short
     }
 }
@@ -111,12 +115,11 @@ TEST_CASE("render::wrap_words", "[render]") {
         CHECK(wrap_words("one two three four", 9) == "one two\nthree\nfour");
         CHECK(wrap_words("one two", 7) == "one two");
     }
-    SECTION("widths are display widths") {
-        CHECK(wrap_words("東京 大阪 名古屋", 10) == "東京 大阪\n名古屋");
-    }
+    SECTION("widths are display widths") { CHECK(wrap_words("東京 大阪 名古屋", 10) == "東京 大阪\n名古屋"); }
     SECTION("a word wider than the line is broken between clusters") {
         CHECK(wrap_words("a abcdefghij b", 4) == "a\nabcd\nefgh\nij b");
-        const std::string text = "株式会社スターライト・プロモーション 👨\u200D👩\u200D👧👨\u200D👩\u200D👧👨\u200D👩\u200D👧";
+        const std::string text =
+            "株式会社スターライト・プロモーション 👨\u200D👩\u200D👧👨\u200D👩\u200D👧👨\u200D👩\u200D👧";
         for (std::size_t width : {3u, 4u, 7u, 10u}) {
             INFO(width);
             const std::string wrapped = wrap_words(text, width);

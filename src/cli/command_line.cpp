@@ -4,6 +4,9 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <toml++/toml.h>  // TOML_LIB_* for --version
+#include <utf8proc.h>     // UTF8PROC_VERSION_* for --version
+#include <zlib.h>         // ZLIB_VERSION for --version
 
 #include <CLI/CLI.hpp>
 #include <array>
@@ -11,15 +14,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json_fwd.hpp>  // NLOHMANN_JSON_VERSION_* for --version
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>  // NLOHMANN_JSON_VERSION_* for --version
-#include <toml++/toml.h>           // TOML_LIB_* for --version
-#include <utf8proc.h>
-#include <zlib.h>
 
 #include "cli/config_file.hpp"
 #include "cli/option_values.hpp"
@@ -82,10 +81,8 @@ struct GroupRow {
 // input and output options (and --timezone, row by row); evidence lists events without scoring
 // them; explain and rank take everything.
 constexpr std::array k_groups = {
-    GroupRow{k_input, k_every_command},
-    GroupRow{k_period, k_rank | k_explain | k_evidence},
-    GroupRow{k_costs, k_rank | k_explain},
-    GroupRow{k_scoring, k_rank | k_explain},
+    GroupRow{k_input, k_every_command},    GroupRow{k_period, k_rank | k_explain | k_evidence},
+    GroupRow{k_costs, k_rank | k_explain}, GroupRow{k_scoring, k_rank | k_explain},
     GroupRow{k_output, k_every_command},
 };
 /// The default is a number of clientscore/metrics.hpp (defaults::): shown_default() prints it.
@@ -214,24 +211,38 @@ struct CommandRow {
 };
 
 constexpr std::array k_command_rows = {
-    CommandRow{Command::rank, "rank", "ranked table of all clients (the default command)", false, k_rank,
-               {"clientscore rank exports/ --from 2026-09-01",
-                "clientscore rank exports/ --top 10 --sort margin_pct:asc --format csv"},
-               "0 done, 1 --fail-on matched, 2 usage error, 3 input error (a file, a column, too many bad rows), "
-               "4 output error"},
-    CommandRow{Command::explain, "explain",
-               "one client: every metric, the reasons, the action, month by month", true, k_explain,
+    CommandRow{
+        Command::rank,
+        "rank",
+        "ranked table of all clients (the default command)",
+        false,
+        k_rank,
+        {"clientscore rank exports/ --from 2026-09-01",
+         "clientscore rank exports/ --top 10 --sort margin_pct:asc --format csv"},
+        "0 done, 1 --fail-on matched, 2 usage error, 3 input error (a file, a column, too many bad rows), "
+        "4 output error"},
+    CommandRow{Command::explain,
+               "explain",
+               "one client: every metric, the reasons, the action, month by month",
+               true,
+               k_explain,
                {"clientscore explain C018 exports/",
                 "clientscore explain C018 exports/ --month 2026-10 --format json -o C018.json"},
                "0 done, 1 --fail-on matched, 2 usage error, 3 input error (an unknown CLIENT included), "
                "4 output error"},
-    CommandRow{Command::evidence, "evidence",
-               "one client's chronological log of calls, emails, invoices, discounts", true, k_evidence,
+    CommandRow{Command::evidence,
+               "evidence",
+               "one client's chronological log of calls, emails, invoices, discounts",
+               true,
+               k_evidence,
                {"clientscore evidence C018 exports/",
                 "clientscore evidence C018 --calls calls.csv --format csv -o C018.csv"},
                "0 done, 2 usage error, 3 input error (an unknown CLIENT included), 4 output error"},
-    CommandRow{Command::check, "check",
-               "validate the exports: files, mapping, row counts, date range, problems", false, k_check,
+    CommandRow{Command::check,
+               "check",
+               "validate the exports: files, mapping, row counts, date range, problems",
+               false,
+               k_check,
                {"clientscore check exports/",
                 "clientscore check --invoices ledger.csv --map 'invoices.amount=Total (EUR)'"},
                "0 every file can be read, 2 usage error, 3 a file cannot be used (named in the report), "
@@ -254,7 +265,6 @@ std::string shown_default(const OptionRow& row) {
                                                      : defaults::target_margin;
     return name == "--target-margin" ? fmt::format("{:.2f}", value) : fmt::format("{}", value);
 }
-
 
 std::uint8_t commands_of(const OptionRow& row) {
     if (row.commands != k_by_group) {
@@ -356,10 +366,12 @@ std::string thresholds_help() {
 }
 
 std::string config_help() {
-    return wrapped("Options may stand before or after the command. Every option may also be set in the --config "
-                   "file under its long name (hourly-cost = 75), at the top level or in a [COMMAND] table for one "
-                   "command; the command line wins.",
-                   0) +
+    return wrapped(
+               "Options may stand before or after the command. Every option may also be set in the --config "
+               "file under its long name (hourly-cost = 75), at the top level or in a [COMMAND] table for "
+               "one "
+               "command; the command line wins.",
+               0) +
            "\n";
 }
 
@@ -373,14 +385,16 @@ std::string sort_keys_help() {
 }
 
 std::string command_usage(const CommandRow& row) {
-    return fmt::format("Usage: clientscore {} [OPTIONS]{} [DIR]\n", row.name, row.takes_client ? " CLIENT" : "");
+    return fmt::format("Usage: clientscore {} [OPTIONS]{} [DIR]\n", row.name,
+                       row.takes_client ? " CLIENT" : "");
 }
 
 std::string command_help(const CommandRow& row) {
     std::string out = command_usage(row);
-    out += "\n" + wrapped(fmt::format("{}{}.", static_cast<char>(std::toupper(row.description.front())),
-                                      row.description.substr(1)),
-                          0) +
+    out += "\n" +
+           wrapped(fmt::format("{}{}.", static_cast<char>(std::toupper(row.description.front())),
+                               row.description.substr(1)),
+                   0) +
            "\n\nArguments:\n";
     if (row.takes_client) {
         out += help_entry("CLIENT", "client id as in the exports, or a name from the client list");
@@ -405,23 +419,30 @@ std::string program_help() {
         "Usage: clientscore [OPTIONS] [COMMAND] [ARGS]\n"
         "       clientscore [OPTIONS] [DIR]          (runs rank)\n"
         "       clientscore help [COMMAND]           (the same as COMMAND --help)\n\n";
-    out += wrapped("Scores clients from CRM and billing CSV exports: which cost more than they bring, and what to "
-                   "do about each.",
-                   0) +
-           "\n\nCommands:\n";
+    out +=
+        wrapped(
+            "Scores clients from CRM and billing CSV exports: which cost more than they bring, and what to "
+            "do about each.",
+            0) +
+        "\n\nCommands:\n";
     for (const CommandRow& row : k_command_rows) {
-        out += help_entry(row.takes_client ? fmt::format("{} CLIENT [DIR]", row.name) : fmt::format("{} [DIR]", row.name),
-                          row.description);
+        out += help_entry(
+            row.takes_client ? fmt::format("{} CLIENT [DIR]", row.name) : fmt::format("{} [DIR]", row.name),
+            row.description);
     }
     out += general_options_help();
-    out += "\n" + wrapped("The options of rank, the default command, are all the options; clientscore help COMMAND "
-                          "lists those each command takes.",
-                          0) +
+    out += "\n" +
+           wrapped(
+               "The options of rank, the default command, are all the options; clientscore help COMMAND "
+               "lists those each command takes.",
+               0) +
            "\n";
     out += options_help(k_every_command) + "\n" + thresholds_help() + config_help();
     out += "\nExamples:\n  clientscore exports/\n  clientscore help explain\n";
-    out += "\n" + wrapped("Exit codes: 0 done, 1 --fail-on matched, 2 usage error, 3 input error, 4 output error.", 0) +
-           "\n";
+    out +=
+        "\n" +
+        wrapped("Exit codes: 0 done, 1 --fail-on matched, 2 usage error, 3 input error, 4 output error.", 0) +
+        "\n";
     return out;
 }
 
@@ -490,7 +511,8 @@ std::vector<std::string> command_line_names() {
         const std::size_t letters = name.find_first_not_of('-');
         if (letters == std::string::npos) {
             // `-=x`, `--=x`: no name at all (found by fuzz_pipeline; substr(npos) threw).
-            throw UsageError(fmt::format("unknown option {}", first), "run clientscore --help for the options");
+            throw UsageError(fmt::format("unknown option {}", first),
+                             "run clientscore --help for the options");
         }
         const std::string bare = name.substr(letters);
         throw UsageError(fmt::format("unknown option {}", name),
@@ -597,7 +619,8 @@ std::vector<std::string> prepare_arguments(std::vector<std::string> args) {
             continue;
         }
         std::error_code ignored;
-        if (word.after_dashes || text.find('/') != std::string::npos || std::filesystem::exists(text, ignored)) {
+        if (word.after_dashes || text.find('/') != std::string::npos ||
+            std::filesystem::exists(text, ignored)) {
             continue;  // a folder (or an explicit one after --)
         }
         if (const CommandRow* near = misspelled_command(text)) {
@@ -646,18 +669,20 @@ std::vector<const cli::ConfigEntry*> config_entries(const cli::ConfigFile& file,
                 return i;
             }
         }
-        throw UsageError(fmt::format("{}: unknown key \"{}\"", entry.place, entry.key),
-                         cli::did_you_mean(cli::close_names(keys, entry.key), "",
-                                           "keys are the long option names without the dashes: hourly-cost = 75"));
+        throw UsageError(
+            fmt::format("{}: unknown key \"{}\"", entry.place, entry.key),
+            cli::did_you_mean(cli::close_names(keys, entry.key), "",
+                              "keys are the long option names without the dashes: hourly-cost = 75"));
     };
     std::vector<const cli::ConfigEntry*> top(k_option_rows.size(), nullptr);
     auto take_top = [&](const std::vector<cli::ConfigEntry>& entries) {
         for (const cli::ConfigEntry& entry : entries) {
             const std::size_t i = row_of(entry);
             if (top[i] != nullptr) {
-                throw UsageError(fmt::format("{}: key \"{}\" is set twice (first at line {})", entry.place, entry.key,
-                                             top[i]->line),
-                                 "set it once; for a repeatable option give a list: calls = [\"a.csv\", \"b.csv\"]");
+                throw UsageError(
+                    fmt::format("{}: key \"{}\" is set twice (first at line {})", entry.place, entry.key,
+                                top[i]->line),
+                    "set it once; for a repeatable option give a list: calls = [\"a.csv\", \"b.csv\"]");
             }
             top[i] = &entry;
         }
@@ -672,9 +697,10 @@ std::vector<const cli::ConfigEntry*> config_entries(const cli::ConfigFile& file,
         if (command == nullptr) {
             const CommandRow* near = misspelled_command(name);
             throw UsageError(fmt::format("{}: unknown table [{}]", file.table_places.at(name), name),
-                             near != nullptr ? fmt::format("did you mean [{}]?", near->name)
-                                             : std::string("a table names a command: [rank], [explain], [evidence], "
-                                                           "[check]; other options stand at the top level"));
+                             near != nullptr
+                                 ? fmt::format("did you mean [{}]?", near->name)
+                                 : std::string("a table names a command: [rank], [explain], [evidence], "
+                                               "[check]; other options stand at the top level"));
         }
         for (const cli::ConfigEntry& entry : entries) {
             const std::size_t i = row_of(entry);
@@ -707,7 +733,8 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
     app.set_version_flag("-V,--version", version_text(), "print the version and exit");
     // The config file is read after the command line (cli/config_file.cpp, toml++), not by
     // CLI11's reader: that one is a line-based subset of TOML that misreads '#', tables and more.
-    CLI::Option* config_option = app.add_option("--config")->type_name("FILE")->expected(1)->allow_extra_args(false);
+    CLI::Option* config_option =
+        app.add_option("--config")->type_name("FILE")->expected(1)->allow_extra_args(false);
     config_option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.require_subcommand(0, 1);
 
@@ -863,10 +890,11 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
                 continue;
             }
             if (!row.repeatable && source.values.size() > 1) {
-                throw UsageError(fmt::format("{} is given {} times", name, source.values.size()),
-                                 source.entry != nullptr
-                                     ? std::string("give one value, not a list")
-                                     : std::string("give it once (the command line already wins over the config file)"));
+                throw UsageError(
+                    fmt::format("{} is given {} times", name, source.values.size()),
+                    source.entry != nullptr
+                        ? std::string("give one value, not a list")
+                        : std::string("give it once (the command line already wins over the config file)"));
             }
             for (const std::string& value : source.values) {
                 row.apply(o, name, value);

@@ -1,6 +1,7 @@
 #include "cli/config_file.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -8,7 +9,6 @@
 #include <iterator>
 #include <optional>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "clientscore/error.hpp"
 #include "clientscore/normalize.hpp"
@@ -64,9 +64,10 @@ ConfigEntry entry_of(const std::string& path, const toml::key& key, const toml::
         for (const toml::node& element : *list) {
             const std::optional<std::string> text = scalar_text(element);
             if (!text) {
-                throw UsageError(fmt::format("{}: {}: a list of plain values is expected here",
-                                             place_of(path, element.source()), entry.key),
-                                 "give the option's values as a list of strings: calls = [\"a.csv\", \"b.csv\"]");
+                throw UsageError(
+                    fmt::format("{}: {}: a list of plain values is expected here",
+                                place_of(path, element.source()), entry.key),
+                    "give the option's values as a list of strings: calls = [\"a.csv\", \"b.csv\"]");
             }
             entry.values.push_back(*text);
         }
@@ -74,8 +75,9 @@ ConfigEntry entry_of(const std::string& path, const toml::key& key, const toml::
     }
     const std::optional<std::string> text = scalar_text(value);
     if (!text) {
-        throw UsageError(fmt::format("{}: {}: an inline table is not an option value", entry.place, entry.key),
-                         "give the value as a string: weights = \"payment=2,hostility=1.5\"");
+        throw UsageError(
+            fmt::format("{}: {}: an inline table is not an option value", entry.place, entry.key),
+            "give the value as a string: weights = \"payment=2,hostility=1.5\"");
     }
     entry.values.push_back(*text);
     return entry;
@@ -88,9 +90,10 @@ ConfigFile parse_config(std::string_view text, const std::string& path) {
     try {
         root = toml::parse(text, path);
     } catch (const toml::parse_error& e) {
-        throw UsageError(fmt::format("{}: {}", place_of(path, e.source()), e.description()),
-                         "the config file is TOML: text in quotes (format = \"json\"), numbers and true/false "
-                         "bare, lists in [ ]");
+        throw UsageError(
+            fmt::format("{}: {}", place_of(path, e.source()), e.description()),
+            "the config file is TOML: text in quotes (format = \"json\"), numbers and true/false "
+            "bare, lists in [ ]");
     }
     ConfigFile file;
     file.path = path;
@@ -100,7 +103,8 @@ ConfigFile parse_config(std::string_view text, const std::string& path) {
             file.table_places[name] = place_of(path, key.source());
             std::vector<ConfigEntry>& entries = file.tables[name];
             for (const auto& [inner_key, inner_value] : *table) {
-                if (const toml::table* nested = inner_value.as_table(); nested != nullptr && !nested->is_inline()) {
+                if (const toml::table* nested = inner_value.as_table();
+                    nested != nullptr && !nested->is_inline()) {
                     throw UsageError(fmt::format("{}: [{}.{}]: a table inside a table is not an option",
                                                  place_of(path, inner_key.source()), name, inner_key.str()),
                                      "options stand at the top level or in a [COMMAND] table");
@@ -123,7 +127,8 @@ ConfigFile parse_config(std::string_view text, const std::string& path) {
 }
 
 ConfigFile read_config_file(const std::string& path) {
-    const UsageError unreadable(fmt::format("--config: cannot read {}", path), "check the file's path and permissions");
+    const UsageError unreadable(fmt::format("--config: cannot read {}", path),
+                                "check the file's path and permissions");
     std::error_code error;
     // A folder opens on Linux, and libstdc++ throws on its first read rather than failing.
     if (std::filesystem::is_directory(path, error)) {
@@ -158,7 +163,8 @@ std::vector<std::string> close_names(const std::vector<std::string>& candidates,
             close.emplace_back(distance, candidate);
         }
     }
-    std::stable_sort(close.begin(), close.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(close.begin(), close.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::string> names;
     for (std::size_t i = 0; i < close.size() && i < 4; ++i) {
         names.push_back(close[i].second);
@@ -166,7 +172,8 @@ std::vector<std::string> close_names(const std::vector<std::string>& candidates,
     return names;
 }
 
-std::string did_you_mean(const std::vector<std::string>& names, std::string_view prefix, std::string fallback) {
+std::string did_you_mean(const std::vector<std::string>& names, std::string_view prefix,
+                         std::string fallback) {
     if (names.empty()) {
         return fallback;
     }

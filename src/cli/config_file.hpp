@@ -45,6 +45,7 @@ ConfigFile read_config_file(const std::string& path);
 std::vector<std::string> close_names(const std::vector<std::string>& candidates, std::string_view name);
 
 /// "did you mean --a or --b?" for `names` (with `prefix` before each), or `fallback` when empty.
-std::string did_you_mean(const std::vector<std::string>& names, std::string_view prefix, std::string fallback);
+std::string did_you_mean(const std::vector<std::string>& names, std::string_view prefix,
+                         std::string fallback);
 
 }  // namespace clientscore::cli
