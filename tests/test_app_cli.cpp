@@ -41,6 +41,23 @@ TEST_CASE("cli::version and help", "[cli][e2e]") {
     CHECK(h.status == 0);
     CHECK(h.out.find("rank") != std::string::npos);
     CHECK(h.out.find("--hourly-cost") != std::string::npos);
+    RunResult help_check = run_clientscore({"help", "check"});
+    CHECK(help_check.status == 0);
+    CHECK(help_check.out == run_clientscore({"check", "--help"}).out);
+    CHECK(help_check.out.find("--fail-on") == std::string::npos);
+}
+
+TEST_CASE("cli::a misspelled command or option is a usage error (exit 2) that names the one meant", "[cli][e2e]") {
+    RunResult explian = run_clientscore({"explian", "C018", k_sample});
+    CHECK(explian.status == 2);
+    CHECK(explian.err.find("unknown command \"explian\"") != std::string::npos);
+    CHECK(explian.err.find("did you mean the command explain?") != std::string::npos);
+    RunResult rnak = run_clientscore({"rnak", k_sample});
+    CHECK(rnak.status == 2);
+    CHECK(rnak.err.find("rank") != std::string::npos);
+    RunResult form = run_clientscore({"--form", "2026-09-01", k_sample});
+    CHECK(form.status == 2);
+    CHECK(form.err.find("did you mean --from, --format or --sort?") != std::string::npos);
 }
 
 TEST_CASE("cli::rank on sample_data gives the verdicts the data was built for", "[cli][e2e]") {

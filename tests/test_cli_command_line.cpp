@@ -152,15 +152,18 @@ TEST_CASE("cli::parse_command_line", "[cli]") {
         CHECK_THROWS_WITH(parse({"rank", "--top"}), Contains("--top: needs a value"));
     }
 
-    SECTION("a near miss of a command that names no folder is a missing folder with a hint") {
-        try {
-            parse({"rnak"});
-            FAIL("no error for a mistyped command");
-        } catch (const InputError& e) {
-            CHECK(e.where().file == "rnak");
-            CHECK_THAT(e.hint(), Contains("did you mean the command rank?"));
-        }
-        CHECK_THROWS_AS(parse({"--top", "3", "explian"}), InputError);
+    SECTION("a near miss of a command that names no folder is a usage error naming the command") {
+        const UsageError e = usage_error_of({"rnak", "dir"});
+        CHECK_THAT(e.what(), Contains("unknown command \"rnak\""));
+        CHECK_THAT(e.hint(), Contains("did you mean the command rank?"));
+        // Anywhere among the words: after options, before a CLIENT, after a folder.
+        CHECK_THAT(usage_error_of({"explian", "C018", "dir"}).hint(), Contains("explain"));
+        CHECK_THAT(usage_error_of({"--top", "3", "explian"}).hint(), Contains("explain"));
+        CHECK_THAT(usage_error_of({"--format", "json", "evidnce", "C1"}).hint(), Contains("evidence"));
+        CHECK_THAT(usage_error_of({"rank", "chekc"}).hint(), Contains("check"));
+        // An option's value and a CLIENT are not commands, however they are spelled.
+        CHECK(options_of({"--preset", "rnak"}).preset == "rnak");
+        CHECK(options_of({"explain", "rnak"}).client == "rnak");
         // A real folder, a path, or a word unlike any command is a DIR.
         CHECK(options_of({"./rnak"}).dir == "./rnak");
         CHECK(options_of({"exports-2024"}).dir == "exports-2024");
@@ -209,7 +212,13 @@ TEST_CASE("cli::parse_command_line", "[cli]") {
         const CapturedOutput v = parse_capturing({"--version"});
         CHECK(v.parsed.exit_now);
         CHECK(v.parsed.exit_code == 0);
-        CHECK(v.text == "clientscore 0.1.0\n");
+        CHECK_THAT(v.text, Catch::Matchers::StartsWith("clientscore 0.1.0\n"));
+        for (const char* library : {"fmt ", "CLI11 ", "date ", "nlohmann json ", "zlib ", "utf8proc ", "toml++ "}) {
+            INFO(library);
+            CHECK_THAT(v.text, Contains(std::string("\n  ") + library));
+        }
+        CHECK(parse_capturing({"-V"}).text == v.text);
+        CHECK_THAT(v.text, Contains("toml++ 3.") && Contains("utf8proc 2."));
     }
 
     SECTION("period: --from, --to, --as-of, --month") {
@@ -359,5 +368,104 @@ TEST_CASE("cli::parse_command_line fuzz regressions", "[cli][fuzz]") {
         const UsageError e = usage_error_of(args);
         CHECK_THAT(e.what(), Contains("unknown option -"));
         CHECK_THAT(e.hint(), Contains("--help"));
+    }
+}
+
+namespace {
+
+std::vector<std::string> help_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+// The number of code points (help text has no wide characters; `…` and `←` are one column).
+std::size_t columns(const std::string& line) {
+    std::size_t n = 0;
+    for (const char c : line) {
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("cli::parse_command_line --help per command", "[cli]") {
+    SECTION("each command lists only the options it takes, grouped, with examples and exit codes") {
+        const std::string check = parse_capturing({"check", "--help"}).text;
+        CHECK_THAT(check, Contains("Usage: clientscore check [OPTIONS] [DIR]"));
+        CHECK_THAT(check, Contains("--map") && Contains("--timezone") && Contains("-o, --output FILE"));
+        CHECK_THAT(check, !Contains("--fail-on") && !Contains("--top") && !Contains("--hourly-cost"));
+        CHECK_THAT(check, !Contains("--from") && !Contains("Costs options:") && !Contains("Scoring options:"));
+        const std::string evidence = parse_capturing({"evidence", "--help"}).text;
+        CHECK_THAT(evidence, Contains("--from") && Contains("--currency") && !Contains("--fail-on") &&
+                                 !Contains("--weights") && !Contains("--sort"));
+        const std::string explain = parse_capturing({"explain", "--help"}).text;
+        CHECK_THAT(explain, Contains("--fail-on") && Contains("--weights") && !Contains("--top"));
+        const std::string rank = parse_capturing({"rank", "--help"}).text;
+        CHECK_THAT(rank, Contains("--top") && Contains("--sort") && Contains("Sort keys"));
+        for (const std::string& text : {check, evidence, explain, rank}) {
+            // The groups in their order, where the command has any.
+            const std::size_t input = text.find("Input options:");
+            const std::size_t output = text.find("Output options:");
+            REQUIRE(input != std::string::npos);
+            REQUIRE(output != std::string::npos);
+            CHECK(input < output);
+            const std::size_t examples = text.find("Examples:\n  clientscore ");
+            REQUIRE(examples != std::string::npos);
+            CHECK(text.find("\n  clientscore ", text.find('\n', examples + 12)) != std::string::npos);
+            CHECK_THAT(text, Contains("Exit codes: 0 ") && Contains("2 usage error"));
+        }
+        const std::size_t period = rank.find("Period options:");
+        const std::size_t costs = rank.find("Costs options:");
+        const std::size_t scoring = rank.find("Scoring options:");
+        CHECK((rank.find("Input options:") < period && period < costs && costs < scoring &&
+               scoring < rank.find("Output options:")));
+    }
+
+    SECTION("no help line passes 80 columns") {
+        for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+                 {"--help"}, {"rank", "--help"}, {"explain", "--help"}, {"evidence", "--help"}, {"check", "--help"}}) {
+            const std::string text = parse_capturing(args).text;
+            for (const std::string& line : help_lines(text)) {
+                INFO(args.front() << ": " << line);
+                CHECK(columns(line) <= 80);
+            }
+        }
+    }
+
+    SECTION("help [COMMAND] is COMMAND --help; help alone is --help") {
+        for (const char* command : {"rank", "explain", "evidence", "check"}) {
+            INFO(command);
+            const CapturedOutput help = parse_capturing({"help", command});
+            CHECK(help.parsed.exit_now);
+            CHECK(help.parsed.exit_code == 0);
+            CHECK(help.text == parse_capturing({command, "--help"}).text);
+        }
+        CHECK(parse_capturing({"help"}).text == parse_capturing({"--help"}).text);
+        CHECK(parse_capturing({"--quiet", "help", "check"}).text == parse_capturing({"check", "--help"}).text);
+        const UsageError e = usage_error_of({"help", "explian"});
+        CHECK_THAT(e.what(), Contains("unknown command \"explian\""));
+        CHECK_THAT(e.hint(), Contains("help explain"));
+        CHECK_THAT(parse_capturing({"--help"}).text, Contains("help [COMMAND]"));
+    }
+
+    SECTION("-o is --output") {
+        CHECK(options_of({"-o", "out.csv"}).output == "out.csv");
+        CHECK(options_of({"rank", "-o", "report.json", "--format", "json"}).output == "report.json");
+        CHECK_THROWS_WITH(parse({"-o", "a", "--output", "b"}), Contains("--output is given 2 times"));
+    }
+
+    SECTION("a misspelled option suggests the close ones by edit distance") {
+        const UsageError form = usage_error_of({"--form", "2024-01-01"});
+        CHECK_THAT(form.what(), Contains("unknown option --form"));
+        // --from and --format are two edits away, as --sort is; nearest first, then in table order.
+        CHECK_THAT(form.hint(), Contains("did you mean --from, --format or --sort?"));
+        CHECK_THAT(usage_error_of({"rank", "--qiet"}).hint(), Contains("--quiet"));
+        CHECK_THAT(usage_error_of({"--verison"}).hint(), Contains("--version"));
+        CHECK_THAT(usage_error_of({"--zzzzzz"}).hint(), Contains("--help"));
     }
 }

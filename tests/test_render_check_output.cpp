@@ -275,3 +275,32 @@ TEST_CASE("render::render_check json", "[render]") {
               "{\n  \"ok\": true,\n  \"files\": [],\n  \"not_read\": [],\n  \"errors\": []\n}\n");
     }
 }
+
+TEST_CASE("render::render_check table wraps to a terminal's width", "[render]") {
+    CheckReport report = check_report();
+    report.not_read.push_back(NotRead{"exports/請求書_株式会社スターライト・プロモーション_2024年第一四半期_最終版.xls",
+                                      "a spreadsheet in a form not read: open it and save it as CSV (UTF-8) or .xlsx"});
+    report.errors.push_back("exports/👨\u200D👩\u200D👧-Zoe\u0308.csv: required column \"client\" is absent; the "
+                            "header has Kunde, Datum, Dauer, Richtung, Notizen, Stichworte");
+    report.files[0].bad_rows.kept[0].message =
+        "\"gestern um halb drei, nach dem Anruf von Frau Müller wegen der Rechnung\" is not a date";
+    for (const int width : {80, 100, 120, 200}) {
+        RenderOptions options;
+        options.format = OutputFormat::table;
+        options.terminal_width = width;
+        StringWriter out;
+        render_check(report, options, out);
+        INFO(width);
+        for (const std::string& line : test::lines_of_text(out.text())) {
+            INFO(line);
+            CHECK(render::display_width(line) <= static_cast<std::size_t>(width));
+        }
+        // Wrapped, not cut: every word is still there.
+        CHECK(out.text().find("Stichworte") != std::string::npos);
+        const bool no_ellipsis = out.text().find("…") == std::string::npos;
+        const bool only_more_line = out.text().find("… and") != std::string::npos;
+        CHECK((no_ellipsis || only_more_line));
+    }
+    // Off a terminal each item stays on one line.
+    CHECK(check_text(report, OutputFormat::table).find("Notizen, Stichworte\n") != std::string::npos);
+}

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "clientscore/render.hpp"
@@ -74,16 +75,19 @@ date        time      kind      direction  minutes  after_hours  off_day  tags  
 2024-01-21  00:00     discount                                                           -50.00  denied             -10% loyalty
 )txt");
     }
-    SECTION("a terminal width shortens tags and text") { CHECK(evidence_text(OutputFormat::table, 90) == R"txt(Evidence for C001 (Acme Ltd)
+    SECTION("a terminal width leaves out the flags first, then shortens text") {
+        CHECK(evidence_text(OutputFormat::table, 90) == R"txt(Evidence for C001 (Acme Ltd)
 4 events, 2024-01-01 to 2024-02-29, as of 2024-02-29
 
-date        time      kind      direction  minutes  after_hours  off_day  tags    amount  status  days_late  text
-----------  --------  --------  ---------  -------  -----------  -------  ----  --------  ------  ---------  ----
-2024-01-06  22:15     call      inbound      12.50  true         true     thr…                               Sho…
-2024-01-09  09:30:05  email     outbound            false        false                                       =cm…
-2024-01-11            invoice                                                   1,234.50  open           29  INV…
-2024-01-21  00:00     discount                                                    -50.00  denied             -10…
-)txt"); }
+date        time      kind      minutes  tags           amount  status  text
+----------  --------  --------  -------  -----------  --------  ------  ------------------
+2024-01-06  22:15     call        12.50  threat;rude                    Shouted "again",⏎…
+2024-01-09  09:30:05  email                                             =cmd|' /C calc'!A0
+2024-01-11            invoice                         1,234.50  open    INV-7
+2024-01-21  00:00     discount                          -50.00  denied  -10% loyalty
+(left out: direction, after_hours, off_day, days_late; --format csv has every column)
+)txt");
+    }
 }
 
 TEST_CASE("render::render_evidence markdown", "[render]") { CHECK(evidence_text(OutputFormat::markdown) == R"txt(# Evidence for C001 (Acme Ltd)
@@ -182,4 +186,58 @@ TEST_CASE("render::render_evidence json", "[render]") {
 )txt");
     const auto json = nlohmann::json::parse(evidence_text(OutputFormat::json));
     CHECK(json["events"][0]["text"] == "Shouted \"again\",\nthreatened a bad review");  // exactly as exported
+}
+
+TEST_CASE("render::render_evidence table fits a terminal's width with wide, emoji and accented text", "[render]") {
+    const std::vector<std::string> texts = {
+        "株式会社スターライト・プロモーションからの苦情：請求書の再発行を三回要求、返答がないと脅迫",
+        "👨\u200D👩\u200D👧 asked again 🇩🇪🇫🇷 ❤\uFE0F👍🏽 for a free redesign of the whole site, third time this month",
+        "Re\u0301clamation de Zoe\u0308 Me\u0301tivier : facture conteste\u0301e, menace d'avis ne\u0301gatif",
+    };
+    EvidenceReport report = evidence_report();
+    report.name = texts[0];
+    for (std::size_t i = 0; i < report.events.size(); ++i) {
+        report.events[i].text = texts[i % texts.size()];
+        report.events[i].tags = i % 2 == 0 ? "threat;脅迫;rework" : "blame;e\u0301crit;👍🏽";
+    }
+    for (const int width : {80, 100, 120, 200}) {
+        RenderOptions options;
+        options.format = OutputFormat::table;
+        options.terminal_width = width;
+        StringWriter out;
+        render_evidence(report, options, out);
+        INFO(width);
+        const std::vector<std::string> lines = test::lines_of_text(out.text());
+        for (const std::string& line : lines) {
+            INFO(line);
+            CHECK(render::display_width(line) <= static_cast<std::size_t>(width));
+        }
+        const auto rule = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("----"); });
+        REQUIRE(rule != lines.end());
+        CHECK(test::aligned_under_rule(lines, static_cast<std::size_t>(rule - lines.begin())));
+        // The text column is kept, whatever else is left out, and says which ones are.
+        CHECK(rule[-1].ends_with("text"));
+        if (width < 160) {
+            CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("(left out: "); }));
+        }
+    }
+    SECTION("at 80 columns the flags go first") {
+        RenderOptions options;
+        options.format = OutputFormat::table;
+        options.terminal_width = 80;
+        StringWriter out;
+        render_evidence(report, options, out);
+        CHECK_THAT(out.text(),
+                   Catch::Matchers::Contains("\n(left out: time, direction, minutes, after_hours, off_day, days_late;"));
+        CHECK_THAT(out.text(), Catch::Matchers::Contains("date        kind      tags"));
+    }
+    SECTION("off a terminal nothing is cut or left out") {
+        RenderOptions options;
+        options.format = OutputFormat::table;
+        StringWriter out;
+        render_evidence(report, options, out);
+        CHECK(out.text().find("…") == std::string::npos);
+        CHECK(out.text().find("left out") == std::string::npos);
+        CHECK(out.text().find(texts[1]) != std::string::npos);
+    }
 }

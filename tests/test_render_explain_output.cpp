@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "clientscore/render.hpp"
@@ -545,4 +546,67 @@ TEST_CASE("render::render_explain json", "[render]") {
         CHECK(json["months"].size() == 2);
         CHECK(json["thresholds"]["payment"]["bad"] == 45);
     }
+}
+
+namespace {
+
+// Names in wide scripts, emoji sequences and decomposed accents, long enough to need cutting.
+const std::vector<std::string> k_wide_names = {
+    "株式会社スターライト・プロモーション東京本社営業部第二課 国際取引担当チーム",
+    "👨\u200D👩\u200D👧 Family Bakery 🇩🇪🇫🇷 ❤\uFE0F ❤\uFE0F ❤\uFE0F with a very long trading name that never ends",
+    "Zoe\u0308 Me\u0301tivier Cafe\u0301 et Fre\u0300res Socie\u0301te\u0301 Anonyme de Distribution Ge\u0301ne\u0301rale",
+};
+
+}  // namespace
+
+TEST_CASE("render::render_explain table fits a terminal's width", "[render]") {
+    for (const std::string& name : k_wide_names) {
+        for (const int width : {80, 100, 120, 200}) {
+            ExplainReport report = explain_report();
+            report.client.name = name;
+            report.client.score.action = "Fire: " + name + " — give notice by 2024-05-29, in writing, with the log.";
+            report.client.score.reasons.push_back("the client " + name + " asked for rework four times");
+            report.offboarding->open_invoices[0].invoice_id = "INV-" + name;
+            RenderOptions options;
+            options.format = OutputFormat::table;
+            options.terminal_width = width;
+            StringWriter out;
+            render_explain(report, options, out);
+            INFO(width << " " << name);
+            const std::vector<std::string> lines = test::lines_of_text(out.text());
+            for (const std::string& line : lines) {
+                INFO(line);
+                CHECK(render::display_width(line) <= static_cast<std::size_t>(width));
+            }
+            // Every table stays aligned under its rule of dashes.
+            std::size_t rules = 0;
+            for (std::size_t i = 0; i < lines.size(); ++i) {
+                if (lines[i].starts_with("  --")) {
+                    ++rules;
+                    CHECK(test::aligned_under_rule(lines, i));
+                }
+            }
+            CHECK(rules == 4);  // components, metrics, months, open invoices
+            // Nothing of the name is lost from the wrapped title: only table cells are cut.
+            std::string title;
+            for (const std::string& line : lines) {
+                if (line.empty()) {
+                    break;
+                }
+                title += line;
+            }
+            std::string squeezed_name = name;
+            std::erase(squeezed_name, ' ');
+            std::erase(title, ' ');
+            CHECK_THAT(title, Catch::Matchers::Contains(squeezed_name));
+        }
+    }
+}
+
+TEST_CASE("render::render_explain off a terminal cuts nothing", "[render]") {
+    ExplainReport report = explain_report();
+    report.client.name = k_wide_names[0];
+    const std::string text = explain_text(report, OutputFormat::table);
+    CHECK(text.find("Client C001 (" + k_wide_names[0] + ")\n") != std::string::npos);
+    CHECK(text.find("…") == std::string::npos);
 }

@@ -2,9 +2,11 @@
 // Small hand-built reports for the render tests (tests/test_render_*.cpp).
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clientscore/report.hpp"
+#include "render/text_width.hpp"
 
 namespace clientscore::test {
 
@@ -138,6 +140,66 @@ inline std::vector<ClientResult> formula_clients() {
         clients.push_back(c);
     }
     return clients;
+}
+
+// ---- checks of text fitted to a terminal ---------------------------------------------------
+
+/// The lines of `text`, without their line feeds.
+inline std::vector<std::string> lines_of_text(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+/// The byte offset in `line` at which display column `column` starts, or npos when a character
+/// straddles that column or the line ends before it.
+inline std::size_t offset_of_column(const std::string& line, std::size_t column) {
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+        if (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) {
+            continue;
+        }
+        const std::size_t width = render::display_width(std::string_view(line).substr(0, i));
+        if (width == column) {
+            return i;
+        }
+        if (width > column) {
+            break;
+        }
+    }
+    return std::string::npos;
+}
+
+/// True when every line from `rule + 1` on (until an empty line) has two spaces at each gap of
+/// the rule of dashes at `rule`, counted in display columns: the columns are aligned.
+inline bool aligned_under_rule(const std::vector<std::string>& lines, std::size_t rule) {
+    std::vector<std::size_t> gaps;
+    const std::string& dashes = lines.at(rule);
+    for (std::size_t i = 1; i + 1 < dashes.size(); ++i) {
+        if (dashes[i - 1] == '-' && dashes[i] == ' ') {
+            gaps.push_back(i);
+        }
+    }
+    auto is_note = [](const std::string& line) {
+        const std::size_t first = line.find_first_not_of(' ');
+        return first == std::string::npos || line[first] == '(';  // "(left out: …)" ends the table
+    };
+    for (std::size_t r = rule + 1; r < lines.size() && !is_note(lines[r]); ++r) {
+        const std::size_t width = render::display_width(lines[r]);
+        for (const std::size_t gap : gaps) {
+            if (width <= gap) {
+                break;
+            }
+            const std::size_t at = offset_of_column(lines[r], gap);
+            if (at == std::string::npos || lines[r].compare(at, 2, "  ") != 0) {
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 }  // namespace clientscore::test

@@ -50,15 +50,6 @@ TEST_CASE("render::format_number", "[render]") {
     }
 }
 
-TEST_CASE("render::display_width and shorten_to_width", "[render]") {
-    CHECK(display_width("abc") == 3);
-    CHECK(display_width("Müller — ok") == 11);
-    CHECK(shorten_to_width("Müller GmbH", 20) == "Müller GmbH");
-    CHECK(shorten_to_width("Müller GmbH", 5) == "Müll…");
-    CHECK(shorten_to_width("abcdef", 1) == "…");
-    CHECK(shorten_to_width("abcdef", 6) == "abcdef");
-}
-
 TEST_CASE("render::one_line", "[render]") {
     CHECK(one_line("a\r\nb\nc\rd") == "a b c d");
     CHECK(one_line("a\nb", "⏎") == "a⏎b");

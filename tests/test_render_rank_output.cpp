@@ -414,3 +414,27 @@ TEST_CASE("render::render_rank markdown", "[render]") {
         "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
     CHECK(rank_text(report, OutputFormat::markdown, 40, true) == expected);
 }
+
+TEST_CASE("render::render_rank table fits 80 to 200 columns with wide, emoji and accented names", "[render]") {
+    RankReport report = test::sample_rank_report();
+    ClientResult wide = test::acme();
+    wide.name = "株式会社スターライト・プロモーション東京本社営業部第二課";
+    ClientResult emoji = test::bistro();
+    emoji.name = "👨\u200D👩\u200D👧 Zoe\u0308 Me\u0301tivier Cafe\u0301 🇩🇪 ❤\uFE0F Bakery and Sons Limited";
+    report.clients = {wide, emoji};
+    for (const int width : {80, 100, 120, 200}) {
+        INFO(width);
+        const std::vector<std::string> lines = test::lines_of_text(rank_text(report, OutputFormat::table, width));
+        for (const std::string& line : lines) {
+            INFO(line);
+            CHECK(render::display_width(line) <= static_cast<std::size_t>(width));
+        }
+        const auto rule = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("----"); });
+        REQUIRE(rule != lines.end());
+        CHECK(test::aligned_under_rule(lines, static_cast<std::size_t>(rule - lines.begin())));
+    }
+    // Off a terminal the names are whole.
+    const std::string full = rank_text(report, OutputFormat::table);
+    CHECK(full.find(*wide.name) != std::string::npos);
+    CHECK(full.find(*emoji.name) != std::string::npos);
+}

@@ -1,15 +1,21 @@
 // parse_command_line: the option table of SPEC §1 registered with CLI11, argv and the --config
-// file parsed, and every value turned into Options through cli/option_values.
+// file (toml++, cli/config_file) parsed, every value turned into Options through
+// cli/option_values; --help text and --version from the same tables.
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <toml++/toml.h>  // TOML_LIB_* for --version
+#include <utf8proc.h>     // UTF8PROC_VERSION_* for --version
+#include <zlib.h>         // ZLIB_VERSION for --version
 
 #include <CLI/CLI.hpp>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <sstream>
+#include <nlohmann/json_fwd.hpp>  // NLOHMANN_JSON_VERSION_* for --version
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +26,7 @@
 #include "clientscore/metrics.hpp"
 #include "clientscore/normalize.hpp"
 #include "clientscore/options.hpp"
+#include "render/text_width.hpp"
 
 #ifndef CLIENTSCORE_VERSION
 #error "CLIENTSCORE_VERSION must be defined by the build (CMakeLists.txt does)"
@@ -30,6 +37,14 @@ namespace clientscore {
 namespace {
 
 using Apply = void (*)(Options&, std::string_view option, const std::string& value);
+
+// The commands as bits, for the options each takes: its --help lists only those (SPEC §1).
+constexpr std::uint8_t k_by_group = 0;
+constexpr std::uint8_t k_rank = 1;
+constexpr std::uint8_t k_explain = 2;
+constexpr std::uint8_t k_evidence = 4;
+constexpr std::uint8_t k_check = 8;
+constexpr std::uint8_t k_every_command = k_rank | k_explain | k_evidence | k_check;
 
 /// One option of SPEC §1: how --help shows it and how its value lands in Options. Values are
 /// taken as text and converted here rather than by CLI11, so every error names the option in
@@ -42,6 +57,8 @@ struct OptionRow {
     std::string_view description;
     bool repeatable;
     Apply apply;
+    /// The commands that take it (k_rank | …); k_by_group: those of its group (k_groups).
+    std::uint8_t commands = k_by_group;
 };
 
 template <Kind K>
@@ -49,11 +66,25 @@ void add_file(Options& o, std::string_view, const std::string& v) {
     o.files[static_cast<std::size_t>(K)].push_back(v);
 }
 
-constexpr std::string_view k_period = "Period";
-constexpr std::string_view k_business = "Business";
 constexpr std::string_view k_input = "Input";
+constexpr std::string_view k_period = "Period";
+constexpr std::string_view k_costs = "Costs";
+constexpr std::string_view k_scoring = "Scoring";
 constexpr std::string_view k_output = "Output";
-constexpr std::string_view k_verdicts = "Verdicts";
+
+struct GroupRow {
+    std::string_view name;
+    std::uint8_t commands;  ///< the commands that take its options, unless a row says otherwise
+};
+
+// The groups in the order --help shows them. check reads and validates the files: it takes the
+// input and output options (and --timezone, row by row); evidence lists events without scoring
+// them; explain and rank take everything.
+constexpr std::array k_groups = {
+    GroupRow{k_input, k_every_command},    GroupRow{k_period, k_rank | k_explain | k_evidence},
+    GroupRow{k_costs, k_rank | k_explain}, GroupRow{k_scoring, k_rank | k_explain},
+    GroupRow{k_output, k_every_command},
+};
 /// The default is a number of clientscore/metrics.hpp (defaults::): shown_default() prints it.
 constexpr std::string_view k_from_defaults = "=";
 
@@ -72,7 +103,7 @@ constexpr std::array k_option_rows = {
     OptionRow{"--as-of", "DATE", "last day of the period", k_period, "the day overdue and late are measured against", false,
         [](Options& o, std::string_view n, const std::string& v) { o.as_of = cli::parse_date(n, v); }},
 
-    OptionRow{"--timezone", "ZONE", "none", k_business, "IANA zone of the business; offsets are converted to it", false,
+    OptionRow{"--timezone", "ZONE", "none", k_period, "IANA zone of the business; offsets are converted to it", false,
         [](Options& o, std::string_view n, const std::string& v) {
             // Constructing the converter looks the zone up now, so a typo is a usage error
             // before any file is read rather than after.
@@ -83,23 +114,24 @@ constexpr std::array k_option_rows = {
                                  e.hint().empty() ? "give an IANA zone name, e.g. Europe/Berlin" : e.hint());
             }
             o.time_zone = v;
-        }},
-    OptionRow{"--business-hours", "HH:MM-HH:MM", "09:00-18:00", k_business, "start inclusive, end exclusive; may wrap past midnight", false,
+        }, k_every_command},
+    OptionRow{"--business-hours", "HH:MM-HH:MM", "09:00-18:00", k_period, "start inclusive, end exclusive; may wrap past midnight", false,
         [](Options& o, std::string_view n, const std::string& v) { o.business_hours = cli::parse_hours(n, v); }},
-    OptionRow{"--business-days", "LIST", "Mon-Fri", k_business, "days or ranges, e.g. Sun-Thu or Mon-Wed,Fri", false,
+    OptionRow{"--business-days", "LIST", "Mon-Fri", k_period, "days or ranges, e.g. Sun-Thu or Mon-Wed,Fri", false,
         [](Options& o, std::string_view n, const std::string& v) { o.business_days = cli::parse_days(n, v); }},
-    OptionRow{"--holidays", "FILE", "none", k_business, "CSV with a date column: non-business days", false,
+    OptionRow{"--holidays", "FILE", "none", k_period, "CSV with a date column: non-business days", false,
         [](Options& o, std::string_view, const std::string& v) { o.holidays_file = v; }},
-    OptionRow{"--hourly-cost", "N", k_from_defaults, k_business, "what one support hour costs the business", false,
+    OptionRow{"--hourly-cost", "N", k_from_defaults, k_costs, "what one support hour costs the business", false,
         [](Options& o, std::string_view n, const std::string& v) { o.hourly_cost = cli::parse_non_negative(n, v); }},
-    OptionRow{"--email-minutes", "N", k_from_defaults, k_business, "handling minutes charged for every email", false,
+    OptionRow{"--email-minutes", "N", k_from_defaults, k_costs, "handling minutes charged for every email", false,
         [](Options& o, std::string_view n, const std::string& v) { o.email_minutes = cli::parse_non_negative(n, v); }},
-    OptionRow{"--target-margin", "N", k_from_defaults, k_business, "margin share a healthy client must reach (0 to <1)", false,
+    OptionRow{"--target-margin", "N", k_from_defaults, k_costs, "margin share a healthy client must reach (0 to <1)", false,
         [](Options& o, std::string_view n, const std::string& v) { o.target_margin = cli::parse_margin_share(n, v); }},
-    OptionRow{"--currency", "CODE", "the single currency seen", k_business, "reporting currency", false,
-        [](Options& o, std::string_view n, const std::string& v) { o.currency = cli::parse_currency_code(n, v); }},
-    OptionRow{"--fx", "FILE", "none", k_business, "CSV currency,rate: units of the reporting currency per unit", false,
-        [](Options& o, std::string_view, const std::string& v) { o.fx_file = v; }},
+    OptionRow{"--currency", "CODE", "the single currency seen", k_costs, "reporting currency", false,
+        [](Options& o, std::string_view n, const std::string& v) { o.currency = cli::parse_currency_code(n, v); },
+        k_rank | k_explain | k_evidence},
+    OptionRow{"--fx", "FILE", "none", k_costs, "CSV currency,rate: units of the reporting currency per unit", false,
+        [](Options& o, std::string_view, const std::string& v) { o.fx_file = v; }, k_rank | k_explain | k_evidence},
 
     OptionRow{"--calls", "FILE", "", k_input, "calls export (repeatable; replaces discovery of calls)", true, add_file<Kind::calls>},
     OptionRow{"--emails", "FILE", "", k_input, "emails export (repeatable)", true, add_file<Kind::emails>},
@@ -139,7 +171,7 @@ constexpr std::array k_option_rows = {
 
     OptionRow{"--format", "table|json|csv|tsv|markdown", "table", k_output, "output format", false,
         [](Options& o, std::string_view n, const std::string& v) { o.format = cli::parse_output_format(n, v); }},
-    OptionRow{"--output", "FILE", "standard output", k_output, "write the report to FILE (- is standard output)", false,
+    OptionRow{"-o,--output", "FILE", "standard output", k_output, "write the report to FILE (- is standard output)", false,
         [](Options& o, std::string_view n, const std::string& v) {
             if (v.empty()) {
                 throw UsageError(fmt::format("{}: empty file name", n), "name a file, or - for standard output");
@@ -148,25 +180,25 @@ constexpr std::array k_option_rows = {
             o.output = v == "-" ? std::nullopt : std::optional<std::string>(v);
         }},
     OptionRow{"--top", "N", "all", k_output, "rank: show the first N rows", false,
-        [](Options& o, std::string_view n, const std::string& v) { o.top = cli::parse_row_count(n, v); }},
+        [](Options& o, std::string_view n, const std::string& v) { o.top = cli::parse_row_count(n, v); }, k_rank},
     OptionRow{"--sort", "KEY[:asc]", "rank", k_output, "rank: order rows by a CSV column, descending unless :asc", false,
-        [](Options& o, std::string_view n, const std::string& v) { o.sort = cli::parse_sort_key(n, v); }},
+        [](Options& o, std::string_view n, const std::string& v) { o.sort = cli::parse_sort_key(n, v); }, k_rank},
     OptionRow{"--color", "auto|always|never", "auto", k_output, "colour the table (auto: on a terminal without NO_COLOR)", false,
         [](Options& o, std::string_view n, const std::string& v) { o.color = cli::parse_color_mode(n, v); }},
     OptionRow{"-q,--quiet", "", "", k_output, "no warnings or progress on standard error", false,
         [](Options& o, std::string_view, const std::string& v) { o.quiet = v == "true"; }},
 
-    OptionRow{"--fire-at", "N", k_from_defaults, k_verdicts, "toxicity from which a weak-margin client is fired", false,
+    OptionRow{"--fire-at", "N", k_from_defaults, k_scoring, "toxicity from which a weak-margin client is fired", false,
         [](Options& o, std::string_view n, const std::string& v) { o.fire_at = cli::parse_non_negative(n, v); }},
-    OptionRow{"--watch-at", "N", k_from_defaults, k_verdicts, "toxicity from which a client is watched", false,
+    OptionRow{"--watch-at", "N", k_from_defaults, k_scoring, "toxicity from which a client is watched", false,
         [](Options& o, std::string_view n, const std::string& v) { o.watch_at = cli::parse_non_negative(n, v); }},
-    OptionRow{"--chase-days", "N", k_from_defaults, k_verdicts, "days overdue from which a client is chased", false,
+    OptionRow{"--chase-days", "N", k_from_defaults, k_scoring, "days overdue from which a client is chased", false,
         [](Options& o, std::string_view n, const std::string& v) { o.chase_days = cli::parse_non_negative(n, v); }},
-    OptionRow{"--thresholds", "NAME=OK:BAD,...", "see below", k_verdicts, "components' ok/bad values (repeatable)", true,
+    OptionRow{"--thresholds", "NAME=OK:BAD,...", "see below", k_scoring, "components' ok/bad values (repeatable)", true,
         [](Options& o, std::string_view n, const std::string& v) { cli::apply_thresholds(n, v, o.thresholds); }},
-    OptionRow{"--weights", "NAME=N,...", "1 each", k_verdicts, "toxicity weights of the components (repeatable)", true,
+    OptionRow{"--weights", "NAME=N,...", "1 each", k_scoring, "toxicity weights of the components (repeatable)", true,
         [](Options& o, std::string_view n, const std::string& v) { cli::apply_weights(n, v, o.weights); }},
-    OptionRow{"--fail-on", "VERDICT", "none", k_verdicts, "exit 1 if a client gets watch|reprice|chase|fire or worse", false,
+    OptionRow{"--fail-on", "VERDICT", "none", k_scoring, "exit 1 if a client gets watch|reprice|chase|fire or worse", false,
         [](Options& o, std::string_view n, const std::string& v) { o.fail_on = cli::parse_fail_on(n, v); }},
 };
 // clang-format on
@@ -176,16 +208,48 @@ struct CommandRow {
     std::string_view name;
     std::string_view description;
     bool takes_client;
+    std::uint8_t bit;
+    std::array<std::string_view, 2> examples;
+    std::string_view exit_codes;
 };
 
 constexpr std::array k_command_rows = {
-    CommandRow{Command::rank, "rank", "ranked table of all clients (the default command)", false},
-    CommandRow{Command::explain, "explain",
-               "one client: every metric, the reasons, the action, month by month", true},
-    CommandRow{Command::evidence, "evidence",
-               "one client's chronological log of calls, emails, invoices, discounts", true},
-    CommandRow{Command::check, "check",
-               "validate the exports: files, mapping, row counts, date range, problems", false},
+    CommandRow{
+        Command::rank,
+        "rank",
+        "ranked table of all clients (the default command)",
+        false,
+        k_rank,
+        {"clientscore rank exports/ --from 2026-09-01",
+         "clientscore rank exports/ --top 10 --sort margin_pct:asc --format csv"},
+        "0 done, 1 --fail-on matched, 2 usage error, 3 input error (a file, a column, too many bad rows), "
+        "4 output error"},
+    CommandRow{Command::explain,
+               "explain",
+               "one client: every metric, the reasons, the action, month by month",
+               true,
+               k_explain,
+               {"clientscore explain C018 exports/",
+                "clientscore explain C018 exports/ --month 2026-10 --format json -o C018.json"},
+               "0 done, 1 --fail-on matched, 2 usage error, 3 input error (an unknown CLIENT included), "
+               "4 output error"},
+    CommandRow{Command::evidence,
+               "evidence",
+               "one client's chronological log of calls, emails, invoices, discounts",
+               true,
+               k_evidence,
+               {"clientscore evidence C018 exports/",
+                "clientscore evidence C018 --calls calls.csv --format csv -o C018.csv"},
+               "0 done, 2 usage error, 3 input error (an unknown CLIENT included), 4 output error"},
+    CommandRow{Command::check,
+               "check",
+               "validate the exports: files, mapping, row counts, date range, problems",
+               false,
+               k_check,
+               {"clientscore check exports/",
+                "clientscore check --invoices ledger.csv --map 'invoices.amount=Total (EUR)'"},
+               "0 every file can be read, 2 usage error, 3 a file cannot be used (named in the report), "
+               "4 output error"},
 };
 
 std::string shown_default(const OptionRow& row) {
@@ -205,88 +269,220 @@ std::string shown_default(const OptionRow& row) {
     return name == "--target-margin" ? fmt::format("{:.2f}", value) : fmt::format("{}", value);
 }
 
-std::string footer() {
+std::uint8_t commands_of(const OptionRow& row) {
+    if (row.commands != k_by_group) {
+        return row.commands;
+    }
+    for (const GroupRow& group : k_groups) {
+        if (group.name == row.group) {
+            return group.commands;
+        }
+    }
+    return k_every_command;  // a row in no listed group is never hidden
+}
+
+/// The long name of a row without its dashes: "output" for "-o,--output" (the config key).
+std::string_view key_of(const OptionRow& row) {
+    const std::string_view names = row.names;
+    return names.substr(names.rfind("--") + 2);
+}
+
+constexpr std::size_t k_help_width = 80;
+constexpr std::size_t k_help_column = 30;  // where descriptions start
+
+/// `text` wrapped to the help width after `indent` columns, every line but the first indented.
+std::string wrapped(std::string_view text, std::size_t indent) {
+    const std::string body = render::wrap_words(text, k_help_width - indent);
+    std::string out;
+    for (const char c : body) {
+        out += c;
+        if (c == '\n') {
+            out += std::string(indent, ' ');
+        }
+    }
+    return out;
+}
+
+/// One entry of a list: "  LEFT" then the description at k_help_column (on the next line when
+/// LEFT reaches it), wrapped under itself.
+std::string help_entry(std::string_view left, std::string_view description) {
+    std::string out = fmt::format("  {}", left);
+    if (out.size() + 2 > k_help_column) {
+        out += "\n" + std::string(k_help_column, ' ');
+    } else {
+        out += std::string(k_help_column - out.size(), ' ');
+    }
+    return out + wrapped(description, k_help_column) + "\n";
+}
+
+std::string option_left(const OptionRow& row) {
+    std::string left;
+    std::string_view names = row.names;
+    // "-o,--output" reads "-o, --output".
+    for (std::size_t comma = names.find(','); comma != std::string_view::npos; comma = names.find(',')) {
+        left += fmt::format("{}, ", names.substr(0, comma));
+        names.remove_prefix(comma + 1);
+    }
+    left += names;
+    if (!row.value_name.empty()) {
+        left += fmt::format(" {}", row.value_name);
+    }
+    if (!row.default_text.empty()) {
+        left += fmt::format(" [{}]", shown_default(row));
+    }
+    return left;
+}
+
+/// The options `commands` take, by group in the order of k_groups.
+std::string options_help(std::uint8_t commands) {
+    std::string out;
+    for (const GroupRow& group : k_groups) {
+        std::string rows;
+        for (const OptionRow& row : k_option_rows) {
+            if (row.group == group.name && (commands_of(row) & commands) != 0) {
+                rows += help_entry(option_left(row), row.description);
+            }
+        }
+        if (!rows.empty()) {
+            out += fmt::format("\n{} options:\n{}", group.name, rows);
+        }
+    }
+    return out;
+}
+
+std::string general_options_help() {
+    return "\nGeneral options:\n" + help_entry("-h, --help", "print this help and exit") +
+           help_entry("-V, --version", "print the version, and those of the libraries it was built with") +
+           help_entry("--config FILE", "TOML file of options under their long names (hourly-cost = 75)");
+}
+
+std::string thresholds_help() {
     std::vector<std::string> thresholds;
     for (std::size_t i = 0; i < k_component_count; ++i) {
         thresholds.push_back(fmt::format("{}={}:{}", k_component_names[i], defaults::thresholds[i].ok,
                                          defaults::thresholds[i].bad));
     }
-    return fmt::format(
-        "Options may stand before or after the command; every option may also be set in the --config\n"
-        "file under its long name (hourly-cost = 75), and the command line wins.\n"
-        "Threshold defaults (OK:BAD): {} {} {}\n"
-        "{} {}. Weight and threshold names: {},\n"
-        "{}.",
-        thresholds[0], thresholds[1], thresholds[2], thresholds[3], thresholds[4], fmt::join(k_component_names.begin(), k_component_names.begin() + 2, ", "),
-        fmt::join(k_component_names.begin() + 2, k_component_names.end(), ", "));
+    return wrapped(fmt::format("Threshold defaults (OK:BAD): {}. Weight and threshold names: {}.",
+                               fmt::join(thresholds, " "), fmt::join(k_component_names, ", ")),
+                   0) +
+           "\n";
+}
+
+std::string config_help() {
+    return wrapped(
+               "Options may stand before or after the command. Every option may also be set in the --config "
+               "file under its long name (hourly-cost = 75), at the top level or in a [COMMAND] table for "
+               "one "
+               "command; the command line wins.",
+               0) +
+           "\n";
 }
 
 /// `rank --help` ends with every --sort key, from the metric table, wrapped at 80 columns.
 std::string sort_keys_help() {
-    std::string out = "Sort keys (--sort KEY[:asc]):";
-    std::size_t line = out.size();
+    std::string keys;
     for (const ClientColumn& column : client_columns()) {
-        if (line + 1 + column.key.size() > 79) {
-            out += "\n ";
-            line = 1;
-        }
-        out += " " + column.key;
-        line += 1 + column.key.size();
+        keys += fmt::format(" {}", column.key);
     }
-    return out + "\n";
+    return wrapped("Sort keys (--sort KEY[:asc]):" + keys, 1) + "\n";
 }
 
-/// The help text: commands first, then the options by group with their defaults as `[60]`; a
-/// command's --help shows the global options too, because with fallthrough they work after the
-/// command and `clientscore rank --help` is where a user looks for them.
+std::string command_usage(const CommandRow& row) {
+    return fmt::format("Usage: clientscore {} [OPTIONS]{} [DIR]\n", row.name,
+                       row.takes_client ? " CLIENT" : "");
+}
+
+std::string command_help(const CommandRow& row) {
+    std::string out = command_usage(row);
+    out += "\n" +
+           wrapped(fmt::format("{}{}.", static_cast<char>(std::toupper(row.description.front())),
+                               row.description.substr(1)),
+                   0) +
+           "\n\nArguments:\n";
+    if (row.takes_client) {
+        out += help_entry("CLIENT", "client id as in the exports, or a name from the client list");
+    }
+    out += help_entry("DIR", "folder of exports (default: the current folder)");
+    out += general_options_help() + options_help(row.bit);
+    out += "\n";
+    if ((row.bit & (k_rank | k_explain)) != 0) {
+        out += thresholds_help();
+    }
+    out += config_help();
+    if (row.command == Command::rank) {
+        out += sort_keys_help();
+    }
+    out += fmt::format("\nExamples:\n  {}\n  {}\n", row.examples[0], row.examples[1]);
+    out += "\n" + wrapped(fmt::format("Exit codes: {}.", row.exit_codes), 0) + "\n";
+    return out;
+}
+
+std::string program_help() {
+    std::string out =
+        "Usage: clientscore [OPTIONS] [COMMAND] [ARGS]\n"
+        "       clientscore [OPTIONS] [DIR]          (runs rank)\n"
+        "       clientscore help [COMMAND]           (the same as COMMAND --help)\n\n";
+    out +=
+        wrapped(
+            "Scores clients from CRM and billing CSV exports: which cost more than they bring, and what to "
+            "do about each.",
+            0) +
+        "\n\nCommands:\n";
+    for (const CommandRow& row : k_command_rows) {
+        out += help_entry(
+            row.takes_client ? fmt::format("{} CLIENT [DIR]", row.name) : fmt::format("{} [DIR]", row.name),
+            row.description);
+    }
+    out += general_options_help();
+    out += "\n" +
+           wrapped(
+               "The options of rank, the default command, are all the options; clientscore help COMMAND "
+               "lists those each command takes.",
+               0) +
+           "\n";
+    out += options_help(k_every_command) + "\n" + thresholds_help() + config_help();
+    out += "\nExamples:\n  clientscore exports/\n  clientscore help explain\n";
+    out +=
+        "\n" +
+        wrapped("Exit codes: 0 done, 1 --fail-on matched, 2 usage error, 3 input error, 4 output error.", 0) +
+        "\n";
+    return out;
+}
+
+/// CLI11 asks its formatter for the help of the program or of a command; the text comes from
+/// the tables above rather than from CLI11's registry, so that each command lists only the
+/// options it takes, grouped, wrapped at 80 columns.
 class HelpFormatter : public CLI::Formatter {
   public:
-    std::string make_option_opts(const CLI::Option* option) const override {
-        if (!option->nonpositional() || option->get_type_size() == 0) {
-            return {};
-        }
-        std::string out = " " + option->get_type_name();
-        if (!option->get_default_str().empty()) {
-            out += " [" + option->get_default_str() + "]";
-        }
-        return out;
-    }
-
-    std::string make_usage(const CLI::App* app, std::string name) const override {
-        if (app->get_parent() == nullptr) {
-            return fmt::format(
-                "Usage: {0} [OPTIONS] [COMMAND] [ARGS]\n       {0} [OPTIONS] [DIR]    (runs rank)\n", name);
-        }
-        std::string out = fmt::format("Usage: {} [OPTIONS]", name);
-        for (const CLI::Option* option : app->get_options()) {
-            if (!option->nonpositional()) {
-                // CLIENT is checked after parsing (for a message of our own), so CLI11 does not
-                // know it is required; the usage line says so.
-                out += option->get_name() == "CLIENT" ? " CLIENT" : fmt::format(" [{}]", option->get_name());
-            }
-        }
-        return out + "\n";
-    }
-
     std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
         if (mode != CLI::AppFormatMode::Normal) {
             return CLI::Formatter::make_help(app, std::move(name), mode);
         }
-        std::ostringstream out;
-        out << make_description(app) << make_usage(app, name);
-        if (app->get_parent() == nullptr) {
-            out << make_subcommands(app, mode) << make_positionals(app) << make_groups(app, mode)
-                << make_footer(app);
-        } else {
-            out << make_positionals(app) << make_groups(app->get_parent(), mode)
-                << make_footer(app->get_parent());
-            if (app->get_name() == "rank") {
-                out << "\n" << sort_keys_help();
+        for (const CommandRow& row : k_command_rows) {
+            if (app->get_parent() != nullptr && app->get_name() == row.name) {
+                return command_help(row);
             }
         }
-        return out.str() + "\n";
+        return program_help();
     }
 };
+
+std::string version_text() {
+    return fmt::format(
+        "clientscore {}\n"
+        "built with:\n"
+        "  fmt {}.{}.{}\n"
+        "  CLI11 {}\n"
+        "  date {}\n"
+        "  nlohmann json {}.{}.{}\n"
+        "  zlib {}\n"
+        "  utf8proc {}.{}.{}\n"
+        "  toml++ {}.{}.{}",
+        CLIENTSCORE_VERSION, FMT_VERSION / 10000, FMT_VERSION / 100 % 100, FMT_VERSION % 100, CLI11_VERSION,
+        CLIENTSCORE_DATE_VERSION, NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
+        NLOHMANN_JSON_VERSION_PATCH, ZLIB_VERSION, UTF8PROC_VERSION_MAJOR, UTF8PROC_VERSION_MINOR,
+        UTF8PROC_VERSION_PATCH, TOML_LIB_MAJOR, TOML_LIB_MINOR, TOML_LIB_PATCH);
+}
 
 struct CommandOptions {
     const CommandRow* row = nullptr;
@@ -295,9 +491,20 @@ struct CommandOptions {
     CLI::Option* dir = nullptr;
 };
 
+/// Every long option name without its dashes, for "did you mean" on the command line.
+std::vector<std::string> command_line_names() {
+    std::vector<std::string> names;
+    for (const OptionRow& row : k_option_rows) {
+        names.emplace_back(key_of(row));
+    }
+    for (const char* name : {"config", "help", "version"}) {
+        names.emplace_back(name);
+    }
+    return names;
+}
+
 // An `X` without its order of words: "unexpected argument", "unknown option" + a hint.
-[[noreturn]] void throw_extras(const CLI::App& app, const std::vector<std::string>& extras,
-                               const std::string& fallback) {
+[[noreturn]] void throw_extras(const std::vector<std::string>& extras, const std::string& fallback) {
     if (extras.empty()) {
         throw UsageError(fallback, "run clientscore --help for the usage");
     }
@@ -307,34 +514,124 @@ struct CommandOptions {
         const std::size_t letters = name.find_first_not_of('-');
         if (letters == std::string::npos) {
             // `-=x`, `--=x`: no name at all (found by fuzz_pipeline; substr(npos) threw).
-            throw UsageError(fmt::format("unknown option {}", first), "run clientscore --help for the options");
+            throw UsageError(fmt::format("unknown option {}", first),
+                             "run clientscore --help for the options");
         }
         const std::string bare = name.substr(letters);
-        const std::string near = cli::closest_option(app, bare);
         throw UsageError(fmt::format("unknown option {}", name),
-                         near.empty() ? std::string("run clientscore --help for the options")
-                                      : fmt::format("did you mean --{}?", near));
+                         cli::did_you_mean(cli::close_names(command_line_names(), bare), "--",
+                                           "run clientscore --help for the options"));
     }
     throw UsageError(fmt::format("unexpected argument \"{}\"", first),
                      "usage: clientscore [OPTIONS] [COMMAND] [CLIENT] [DIR]; a DIR comes after the command");
 }
 
-// `clientscore rnak` would otherwise fail as a missing folder "rnak" with no word about the
-// command the user most likely meant.
-void check_not_a_mistyped_command(const std::string& dir) {
-    std::error_code ignored;
-    if (dir.empty() || dir.find('/') != std::string::npos || std::filesystem::exists(dir, ignored)) {
-        return;
-    }
+const CommandRow* find_command(std::string_view name) {
     for (const CommandRow& row : k_command_rows) {
-        const std::size_t distance = edit_distance(dir, row.name);
-        // Distance 0 only arrives after `--` (`clientscore -- rank`): a folder was meant.
-        if (dir.front() == row.name.front() && distance > 0 && distance <= 2) {
-            // SPEC §1 makes a missing DIR an input error; the hint names the likely command.
-            throw InputError(Location{dir, 0, ""}, "no such folder, and no command of that name",
-                             fmt::format("did you mean the command {}?", row.name));
+        if (row.name == name) {
+            return &row;
         }
     }
+    return nullptr;
+}
+
+/// The command `word` most likely misspells: same first letter, 1 or 2 edits away.
+const CommandRow* misspelled_command(std::string_view word) {
+    if (word.empty()) {
+        return nullptr;
+    }
+    for (const CommandRow& row : k_command_rows) {
+        const std::size_t distance = edit_distance(word, row.name);
+        if (word.front() == row.name.front() && distance > 0 && distance <= 2) {
+            return &row;
+        }
+    }
+    return nullptr;
+}
+
+bool takes_value(std::string_view option) {
+    if (option == "--config" || option == "-o") {
+        return true;
+    }
+    for (const OptionRow& row : k_option_rows) {
+        if (!row.value_name.empty() && option == fmt::format("--{}", key_of(row))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The words of `args` that are not options nor option values, with their index; those after
+/// `--` are marked, as they are never commands.
+struct Word {
+    std::size_t index;
+    bool after_dashes;
+};
+
+std::vector<Word> positional_words(const std::vector<std::string>& args) {
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--") {
+            for (std::size_t k = i + 1; k < args.size(); ++k) {
+                words.push_back({k, true});
+            }
+            break;
+        }
+        if (a.size() > 1 && a[0] == '-') {
+            if (a.find('=') == std::string::npos && takes_value(a)) {
+                ++i;  // the option's value, whatever it looks like
+            }
+            continue;
+        }
+        words.push_back({i, false});
+    }
+    return words;
+}
+
+// Before CLI11 sees argv: `help [COMMAND]` becomes `[COMMAND] --help`, and a word that misspells
+// a command is a usage error naming the command meant (`clientscore explian C018 dir` would
+// otherwise be a folder "explian" and an unexpected argument, `clientscore rnak` a missing folder).
+std::vector<std::string> prepare_arguments(std::vector<std::string> args) {
+    const std::vector<Word> words = positional_words(args);
+    if (!words.empty() && !words.front().after_dashes && args[words.front().index] == "help") {
+        if (words.size() == 1) {
+            return {"--help"};
+        }
+        const std::string& name = args[words[1].index];
+        if (find_command(name) != nullptr) {
+            return {name, "--help"};
+        }
+        if (name == "help") {
+            return {"--help"};
+        }
+        const CommandRow* near = misspelled_command(name);
+        throw UsageError(fmt::format("help: unknown command \"{}\"", name),
+                         near != nullptr ? fmt::format("did you mean clientscore help {}?", near->name)
+                                         : std::string("the commands are rank, explain, evidence and check"));
+    }
+    bool client_next = false;
+    for (const Word& word : words) {
+        const std::string& text = args[word.index];
+        if (client_next) {
+            client_next = false;  // a CLIENT id may look like anything
+            continue;
+        }
+        if (const CommandRow* row = find_command(text); row != nullptr && !word.after_dashes) {
+            client_next = row->takes_client;
+            continue;
+        }
+        std::error_code ignored;
+        if (word.after_dashes || text.find('/') != std::string::npos ||
+            std::filesystem::exists(text, ignored)) {
+            continue;  // a folder (or an explicit one after --)
+        }
+        if (const CommandRow* near = misspelled_command(text)) {
+            throw UsageError(fmt::format("unknown command \"{}\" (and no folder of that name)", text),
+                             fmt::format("did you mean the command {}?", near->name));
+        }
+    }
+    return args;
 }
 
 // Tuning that changes no number: the tests compare one thread with several and cut small files
@@ -354,6 +651,79 @@ void apply_environment(Options& o) {
     }
 }
 
+/// Where a value of row `i` comes from: the command line's results, or the config file's entry.
+struct ValueSource {
+    std::vector<std::string> values;
+    const cli::ConfigEntry* entry = nullptr;  ///< null: the command line
+};
+
+/// The config file's entry for each row that the running command applies: the top level (and
+/// [default], the top level by another name), then the command's own table, which wins. Every
+/// key and table is checked, those of other commands too, so a typo is found on any run.
+std::vector<const cli::ConfigEntry*> config_entries(const cli::ConfigFile& file, const CommandRow& running) {
+    std::vector<const cli::ConfigEntry*> chosen(k_option_rows.size(), nullptr);
+    std::vector<std::string> keys;
+    for (const OptionRow& row : k_option_rows) {
+        keys.emplace_back(key_of(row));
+    }
+    auto row_of = [&](const cli::ConfigEntry& entry) {
+        for (std::size_t i = 0; i < k_option_rows.size(); ++i) {
+            if (key_of(k_option_rows[i]) == entry.key) {
+                return i;
+            }
+        }
+        throw UsageError(
+            fmt::format("{}: unknown key \"{}\"", entry.place, entry.key),
+            cli::did_you_mean(cli::close_names(keys, entry.key), "",
+                              "keys are the long option names without the dashes: hourly-cost = 75"));
+    };
+    std::vector<const cli::ConfigEntry*> top(k_option_rows.size(), nullptr);
+    auto take_top = [&](const std::vector<cli::ConfigEntry>& entries) {
+        for (const cli::ConfigEntry& entry : entries) {
+            const std::size_t i = row_of(entry);
+            if (top[i] != nullptr) {
+                throw UsageError(
+                    fmt::format("{}: key \"{}\" is set twice (first at line {})", entry.place, entry.key,
+                                top[i]->line),
+                    "set it once; for a repeatable option give a list: calls = [\"a.csv\", \"b.csv\"]");
+            }
+            top[i] = &entry;
+        }
+    };
+    take_top(file.top);
+    for (const auto& [name, entries] : file.tables) {
+        if (name == "default") {
+            take_top(entries);
+            continue;
+        }
+        const CommandRow* command = find_command(name);
+        if (command == nullptr) {
+            const CommandRow* near = misspelled_command(name);
+            throw UsageError(fmt::format("{}: unknown table [{}]", file.table_places.at(name), name),
+                             near != nullptr
+                                 ? fmt::format("did you mean [{}]?", near->name)
+                                 : std::string("a table names a command: [rank], [explain], [evidence], "
+                                               "[check]; other options stand at the top level"));
+        }
+        for (const cli::ConfigEntry& entry : entries) {
+            const std::size_t i = row_of(entry);
+            if ((commands_of(k_option_rows[i]) & command->bit) == 0) {
+                throw UsageError(fmt::format("{}: {} does not take {}", entry.place, name, entry.key),
+                                 fmt::format("clientscore help {} lists its options", name));
+            }
+            if (command == &running) {
+                chosen[i] = &entry;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        if (chosen[i] == nullptr && top[i] != nullptr && (commands_of(k_option_rows[i]) & running.bit) != 0) {
+            chosen[i] = top[i];
+        }
+    }
+    return chosen;
+}
+
 }  // namespace
 
 ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
@@ -362,15 +732,13 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
         "about each.",
         "clientscore"};
     app.formatter(std::make_shared<HelpFormatter>());
-    app.get_formatter()->column_width(40);
-    app.get_formatter()->label("Subcommands", "Commands");
-    app.get_formatter()->label("Positionals", "Arguments");
-    app.footer(footer());
     app.set_help_flag("-h,--help", "print this help and exit");
-    app.set_version_flag("--version", "clientscore " CLIENTSCORE_VERSION, "print the version and exit");
-    app.set_config("--config", "", "TOML file of options under their long names", false)->type_name("FILE");
-    app.config_formatter(std::make_shared<cli::ConfigReader>(app));
-    app.allow_config_extras(CLI::config_extras_mode::error);
+    app.set_version_flag("-V,--version", version_text(), "print the version and exit");
+    // The config file is read after the command line (cli/config_file.cpp, toml++), not by
+    // CLI11's reader: that one is a line-based subset of TOML that misreads '#', tables and more.
+    CLI::Option* config_option =
+        app.add_option("--config")->type_name("FILE")->expected(1)->allow_extra_args(false);
+    config_option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.require_subcommand(0, 1);
 
     std::vector<CLI::Option*> options;
@@ -385,9 +753,6 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
             option->type_name(std::string(row.value_name))->expected(1)->allow_extra_args(false);
         }
         option->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-        if (!row.default_text.empty()) {
-            option->default_str(shown_default(row));
-        }
         options.push_back(option);
     }
 
@@ -407,8 +772,12 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
         commands.push_back(command);
     }
 
+    std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
+    args = prepare_arguments(std::move(args));
     try {
-        app.parse(argc, argv);
+        // CLI11 takes the arguments last first.
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        app.parse(reversed);
     } catch (const CLI::Success& e) {
         // --help or --version: printed here, and the caller only returns the code.
         ParsedCommandLine done;
@@ -416,22 +785,12 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
         done.exit_code = app.exit(e, std::cout, std::cerr);
         return done;
     } catch (const CLI::ExtrasError& e) {
-        throw_extras(app, app.remaining(true), e.what());
-    } catch (const CLI::FileError& e) {
-        const CLI::Option* config = app.get_config_ptr();
-        throw UsageError(
-            fmt::format("--config: cannot read {}",
-                        config->results().empty() ? std::string(e.what()) : config->results().front()),
-            "check the file's path and permissions");
+        throw_extras(app.remaining(true), e.what());
     } catch (const CLI::ArgumentMismatch& e) {
         // Every option of the table takes all its occurrences (counted below); what remains is
-        // a missing value, or --config given twice.
+        // a missing value.
         const std::string what = e.what();
         const std::string name = what.substr(0, what.find(':'));
-        if (what.find("At Most") != std::string::npos) {
-            throw UsageError(fmt::format("{} is given more than once", name),
-                             fmt::format("give {} once", name));
-        }
         throw UsageError(fmt::format("{}: needs a value", name),
                          "run clientscore --help for the options and their values");
     } catch (const CLI::ParseError& e) {
@@ -440,15 +799,59 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
 
     ParsedCommandLine parsed;
     Options& o = parsed.options;
-    const auto count_of = [&](std::string_view long_name) {
+    const CommandRow* running = &k_command_rows.front();  // rank, the default
+    for (const CommandOptions& command : commands) {
+        if (app.got_subcommand(command.app)) {
+            running = command.row;
+        }
+    }
+
+    // Each row's values: the command line's, else the config file's (the command line wins).
+    std::vector<ValueSource> sources(k_option_rows.size());
+    for (std::size_t i = 0; i < k_option_rows.size(); ++i) {
+        if (options[i]->count() > 0) {
+            sources[i].values = options[i]->results();
+        }
+    }
+    std::optional<cli::ConfigFile> config;
+    if (config_option->count() > 1) {
+        throw UsageError("--config is given more than once", "give --config once");
+    }
+    if (config_option->count() == 1) {
+        config = cli::read_config_file(config_option->results().front());
+        const std::vector<const cli::ConfigEntry*> entries = config_entries(*config, *running);
+        auto on_command_line = [&](std::string_view key) {
+            for (std::size_t i = 0; i < k_option_rows.size(); ++i) {
+                if (key_of(k_option_rows[i]) == key) {
+                    return options[i]->count() > 0;
+                }
+            }
+            return false;
+        };
+        const bool month_given = on_command_line("month");
+        const bool span_given = on_command_line("from") || on_command_line("to");
         for (std::size_t i = 0; i < k_option_rows.size(); ++i) {
-            if (k_option_rows[i].names.ends_with(long_name)) {
-                return options[i]->count();
+            const std::string_view key = key_of(k_option_rows[i]);
+            // The file's --month yields to --from/--to on the command line, and the reverse, so
+            // that "the command line wins" holds for the period too.
+            if (entries[i] == nullptr || options[i]->count() > 0 || (key == "month" && span_given) ||
+                ((key == "from" || key == "to") && month_given)) {
+                continue;
+            }
+            sources[i].values = entries[i]->values;
+            sources[i].entry = entries[i];
+        }
+    }
+
+    const auto given = [&](std::string_view key) {
+        for (std::size_t i = 0; i < k_option_rows.size(); ++i) {
+            if (key_of(k_option_rows[i]) == key) {
+                return !sources[i].values.empty() || options[i]->count() > 0;
             }
         }
-        return std::size_t{0};
+        return false;
     };
-    if (count_of("--month") > 0 && (count_of("--from") > 0 || count_of("--to") > 0)) {
+    if (given("month") && (given("from") || given("to"))) {
         throw UsageError("--month cannot be combined with --from or --to",
                          "give either --month YYYY-MM or --from/--to dates");
     }
@@ -456,29 +859,54 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
     for (std::size_t i = 0; i < k_option_rows.size(); ++i) {
         const OptionRow& row = k_option_rows[i];
         const CLI::Option* option = options[i];
-        const std::string name =
-            option->get_name(false, true).substr(option->get_name(false, true).rfind(',') + 1);
-        if (option->count() == 0) {
-            continue;
-        }
-        if (row.value_name.empty()) {
-            bool on = false;
-            try {
-                on = option->as<bool>();
-            } catch (const CLI::ConversionError&) {
-                throw UsageError(
-                    fmt::format("{}: \"{}\" is not true or false", name, option->results().back()),
-                    fmt::format("give {} alone to turn it on", name));
+        const ValueSource& source = sources[i];
+        const std::string name = fmt::format("--{}", key_of(row));
+        // A value from the file names its place: `clientscore.toml:3:1: --target-margin: …`.
+        const std::string place = source.entry != nullptr ? source.entry->place + ": " : std::string();
+        try {
+            if (source.entry != nullptr && source.values.empty()) {
+                throw UsageError(fmt::format("{}: needs a value", name), "an empty list gives no value");
             }
-            row.apply(o, name, on ? "true" : "false");
-            continue;
-        }
-        if (!row.repeatable && option->results().size() > 1) {
-            throw UsageError(fmt::format("{} is given {} times", name, option->results().size()),
-                             "give it once (the command line already wins over the config file)");
-        }
-        for (const std::string& value : option->results()) {
-            row.apply(o, name, value);
+            if (source.entry == nullptr && option->count() == 0) {
+                continue;
+            }
+            if (row.value_name.empty()) {
+                bool on = false;
+                if (source.entry != nullptr) {
+                    // A TOML boolean, or the text "true"/"false" that CLI11's reader took too.
+                    const std::string& value = source.values.front();
+                    if (source.values.size() != 1 || (value != "true" && value != "false")) {
+                        throw UsageError(fmt::format("{}: \"{}\" is not true or false", name, value),
+                                         fmt::format("{} = true", key_of(row)));
+                    }
+                    on = value == "true";
+                } else {
+                    try {
+                        on = option->as<bool>();
+                    } catch (const CLI::ConversionError&) {
+                        throw UsageError(
+                            fmt::format("{}: \"{}\" is not true or false", name, option->results().back()),
+                            fmt::format("give {} alone to turn it on", name));
+                    }
+                }
+                row.apply(o, name, on ? "true" : "false");
+                continue;
+            }
+            if (!row.repeatable && source.values.size() > 1) {
+                throw UsageError(
+                    fmt::format("{} is given {} times", name, source.values.size()),
+                    source.entry != nullptr
+                        ? std::string("give one value, not a list")
+                        : std::string("give it once (the command line already wins over the config file)"));
+            }
+            for (const std::string& value : source.values) {
+                row.apply(o, name, value);
+            }
+        } catch (const UsageError& e) {
+            if (place.empty()) {
+                throw;
+            }
+            throw UsageError(place + e.what(), e.hint());
         }
     }
     cli::check_weights("--weights", o.weights);
@@ -494,14 +922,14 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
                          "the period runs from --from to --to, both inclusive");
     }
 
+    o.command = running->command;
     for (const CommandOptions& command : commands) {
         if (!app.got_subcommand(command.app)) {
             continue;
         }
-        o.command = command.row->command;
         if (default_dir->count() > 0) {
             // CLI11 hands arguments the command has no room for back to the program's DIR.
-            throw_extras(app, {default_dir->results().front()}, "unexpected argument");
+            throw_extras({default_dir->results().front()}, "unexpected argument");
         }
         if (command.client != nullptr) {
             if (command.client->count() == 0 || command.client->results().front().empty()) {
@@ -517,7 +945,6 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
     }
     if (default_dir->count() > 0 && o.command == Command::rank && !o.dir) {
         o.dir = default_dir->results().front();
-        check_not_a_mistyped_command(*o.dir);
     }
     apply_environment(o);
     return parsed;

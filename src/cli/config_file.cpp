@@ -1,151 +1,190 @@
-#include "clientscore/normalize.hpp"
 #include "cli/config_file.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
-#include <istream>
+#include <filesystem>
+#include <fstream>
 #include <iterator>
-#include <set>
+#include <optional>
 #include <sstream>
 
 #include "clientscore/error.hpp"
+#include "clientscore/normalize.hpp"
 
 namespace clientscore::cli {
 
 namespace {
 
-const CLI::Option* configurable_option(const CLI::App& app, const std::string& key) {
-    // Long names only: CLI11 would also accept a short name (`q`) or a positional's name (`DIR`),
-    // which SPEC §1 does not promise and which would make typos land somewhere unexpected.
-    const CLI::Option* option = app.get_option_no_throw("--" + key);
-    if (option == nullptr || !option->get_configurable() || !option->nonpositional()) {
-        return nullptr;
-    }
-    return option;
+std::string place_of(const std::string& path, const toml::source_region& where) {
+    return fmt::format("{}:{}:{}", path, where.begin.line, where.begin.column);
 }
 
-// CLI11 2.1 ends a value at the first '#' even inside quotes (`preset = "a#b"` becomes `"a`, and
-// `["a#b", "c"]` even swallows the lines after it while looking for the ']'), so the raw text is
-// checked first and such a line is refused instead of read wrong.
-void check_hash_in_quotes(const std::string& file, const std::string& text) {
-    std::istringstream lines(text);
-    std::string line;
-    for (std::int64_t number = 1; std::getline(lines, line); ++number) {
-        const auto first = line.find_first_not_of(" \t");
-        if (first == std::string::npos || line[first] == '#' || line[first] == ';' || line[first] == '[') {
-            continue;
+// A scalar as the command line would spell it, so that a value from the file goes through the
+// same checks (and messages) as one typed after the option.
+std::optional<std::string> scalar_text(const toml::node& value) {
+    if (const auto* s = value.as_string()) {
+        return s->get();
+    }
+    if (const auto* i = value.as_integer()) {
+        return fmt::format("{}", i->get());
+    }
+    if (const auto* f = value.as_floating_point()) {
+        return fmt::format("{}", f->get());
+    }
+    if (const auto* b = value.as_boolean()) {
+        return std::string(b->get() ? "true" : "false");
+    }
+    if (const auto* d = value.as_date()) {
+        const toml::date& date = d->get();
+        return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+    }
+    if (value.is_time() || value.is_date_time()) {
+        // No option takes a time of day; the TOML text reaches the option's own check, which
+        // says what it wants ("--from: ... is not a date YYYY-MM-DD").
+        std::ostringstream text;
+        if (const auto* t = value.as_time()) {
+            text << t->get();
+        } else {
+            text << value.as_date_time()->get();
         }
-        const auto equals = line.find('=');
-        if (equals == std::string::npos) {
-            continue;
-        }
-        const auto value = line.find_first_not_of(" \t", equals + 1);
-        if (value != std::string::npos && line[value] == '[' && value == line.find_last_not_of(" \t\r")) {
-            // CLI11 2.1 only continues a list whose first line holds an element; a lone `[`
-            // would make it read the elements as keys.
-            throw UsageError(fmt::format("{}:{}: a list must start on the line of its key", file, number),
-                             "put the first element after the '[': calls = [\"a.csv\",");
-        }
-        char quote = '\0';
-        for (std::size_t i = equals + 1; i < line.size(); ++i) {
-            const char c = line[i];
-            if (quote == '\0' && c == '#') {
-                break;
-            }
-            if (quote != '\0' && c == '#') {
+        return text.str();
+    }
+    return std::nullopt;
+}
+
+ConfigEntry entry_of(const std::string& path, const toml::key& key, const toml::node& value) {
+    ConfigEntry entry;
+    entry.key = std::string(key.str());
+    entry.line = static_cast<std::int64_t>(key.source().begin.line);
+    entry.column = static_cast<std::int64_t>(key.source().begin.column);
+    entry.place = place_of(path, key.source());
+    if (const auto* list = value.as_array()) {
+        for (const toml::node& element : *list) {
+            const std::optional<std::string> text = scalar_text(element);
+            if (!text) {
                 throw UsageError(
-                    fmt::format("{}:{}: '#' inside a quoted value", file, number),
-                    "the config reader takes '#' as the start of a comment even in quotes; give this "
-                    "value on the command line instead");
+                    fmt::format("{}: {}: a list of plain values is expected here",
+                                place_of(path, element.source()), entry.key),
+                    "give the option's values as a list of strings: calls = [\"a.csv\", \"b.csv\"]");
             }
-            if (c == '"' || c == '\'') {
-                quote = quote == '\0' ? c : (quote == c ? '\0' : quote);
-            }
+            entry.values.push_back(*text);
         }
+        return entry;
     }
-}
-
-std::string item_name(const CLI::ConfigItem& item) {
-    if (item.name == "++" || item.name == "--") {
-        return fmt::format("[{}]", fmt::join(item.parents, "."));
+    const std::optional<std::string> text = scalar_text(value);
+    if (!text) {
+        throw UsageError(
+            fmt::format("{}: {}: an inline table is not an option value", entry.place, entry.key),
+            "give the value as a string: weights = \"payment=2,hostility=1.5\"");
     }
-    return item.fullname();
+    entry.values.push_back(*text);
+    return entry;
 }
 
 }  // namespace
 
-std::string closest_option(const CLI::App& app, std::string_view name) {
-    std::string best;
-    if (name.size() < 3) {
-        return best;
+ConfigFile parse_config(std::string_view text, const std::string& path) {
+    toml::table root;
+    try {
+        root = toml::parse(text, path);
+    } catch (const toml::parse_error& e) {
+        throw UsageError(
+            fmt::format("{}: {}", place_of(path, e.source()), e.description()),
+            "the config file is TOML: text in quotes (format = \"json\"), numbers and true/false "
+            "bare, lists in [ ]");
     }
-    std::size_t best_distance = 3;
-    for (const CLI::Option* option : app.get_options()) {
-        if (!option->nonpositional() || option->get_lnames().empty()) {
+    ConfigFile file;
+    file.path = path;
+    for (const auto& [key, value] : root) {
+        if (const toml::table* table = value.as_table(); table != nullptr && !table->is_inline()) {
+            const std::string name(key.str());
+            file.table_places[name] = place_of(path, key.source());
+            std::vector<ConfigEntry>& entries = file.tables[name];
+            for (const auto& [inner_key, inner_value] : *table) {
+                if (const toml::table* nested = inner_value.as_table();
+                    nested != nullptr && !nested->is_inline()) {
+                    throw UsageError(fmt::format("{}: [{}.{}]: a table inside a table is not an option",
+                                                 place_of(path, inner_key.source()), name, inner_key.str()),
+                                     "options stand at the top level or in a [COMMAND] table");
+                }
+                entries.push_back(entry_of(path, inner_key, inner_value));
+            }
             continue;
         }
-        for (const std::string& long_name : option->get_lnames()) {
-            std::size_t distance = edit_distance(name, long_name);
-            if (name.size() >= 3 && long_name.starts_with(name)) {
-                distance = std::min<std::size_t>(distance, 1);
-            }
-            if (distance < best_distance) {
-                best_distance = distance;
-                best = long_name;
-            }
-        }
+        file.top.push_back(entry_of(path, key, value));
     }
-    return best;
+    // toml++ keeps keys in name order; the file's order makes the first error the first line.
+    auto by_place = [](const ConfigEntry& a, const ConfigEntry& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    };
+    std::sort(file.top.begin(), file.top.end(), by_place);
+    for (auto& [name, entries] : file.tables) {
+        std::sort(entries.begin(), entries.end(), by_place);
+    }
+    return file;
 }
 
-std::vector<CLI::ConfigItem> ConfigReader::from_config(std::istream& input) const {
-    const CLI::Option* config_option = m_app.get_config_ptr();
-    const std::string file = config_option != nullptr && !config_option->results().empty()
-                                 ? config_option->results().front()
-                                 : std::string("config file");
-    const std::string text{std::istreambuf_iterator<char>(input), std::istreambuf_iterator<char>()};
-    if (input.bad()) {
-        throw UsageError(fmt::format("--config: cannot read {}", file),
-                         "check the file's path and permissions");
+ConfigFile read_config_file(const std::string& path) {
+    const UsageError unreadable(fmt::format("--config: cannot read {}", path),
+                                "check the file's path and permissions");
+    std::error_code error;
+    // A folder opens on Linux, and libstdc++ throws on its first read rather than failing.
+    if (std::filesystem::is_directory(path, error)) {
+        throw unreadable;
     }
-    check_hash_in_quotes(file, text);
-
-    std::istringstream stream(text);
-    std::vector<CLI::ConfigItem> items = CLI::ConfigBase::from_config(stream);
-
-    const bool month_on_command_line = m_app.get_option("--month")->count() > 0;
-    const bool span_on_command_line =
-        m_app.get_option("--from")->count() > 0 || m_app.get_option("--to")->count() > 0;
-    std::set<std::string> seen;
-    std::vector<CLI::ConfigItem> kept;
-    for (CLI::ConfigItem& item : items) {
-        if (!item.parents.empty()) {
-            throw UsageError(
-                fmt::format("{}: {}: sections and dotted keys are not supported", file, item_name(item)),
-                "put every option at the top level, under its long name: hourly-cost = 75");
+    std::ifstream in(path, std::ios::binary);
+    std::string text;
+    try {
+        if (in) {
+            text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
         }
-        if (configurable_option(m_app, item.name) == nullptr) {
-            const std::string near = closest_option(m_app, item.name);
-            throw UsageError(fmt::format("{}: unknown key \"{}\"", file, item.name),
-                             near.empty() ? std::string("keys are the long option names without the dashes: "
-                                                        "hourly-cost = 75")
-                                          : fmt::format("did you mean {}?", near));
-        }
-        // CLI11 would merge two lines with the same key into one list, or let the first win
-        // when other keys stand between them; either way one line would be ignored unseen.
-        if (!seen.insert(item.name).second) {
-            throw UsageError(
-                fmt::format("{}: key \"{}\" is set twice", file, item.name),
-                "set it once; for a repeatable option give a list: calls = [\"a.csv\", \"b.csv\"]");
-        }
-        if ((item.name == "month" && span_on_command_line) ||
-            ((item.name == "from" || item.name == "to") && month_on_command_line)) {
-            continue;
-        }
-        kept.push_back(std::move(item));
+    } catch (const std::ios_base::failure&) {
+        throw unreadable;
     }
-    return kept;
+    if (!in || in.bad()) {
+        throw unreadable;
+    }
+    return parse_config(text, path);
+}
+
+std::vector<std::string> close_names(const std::vector<std::string>& candidates, std::string_view name) {
+    std::vector<std::pair<std::size_t, std::string>> close;
+    if (name.size() < 3) {
+        return {};
+    }
+    for (const std::string& candidate : candidates) {
+        const std::size_t distance = edit_distance(name, candidate);
+        // A prefix is close however much is missing (`--enc` for --encoding), and ranks by its
+        // distance like the rest: `--form` is --from as much as it is --format.
+        if ((distance <= 2 || candidate.starts_with(name)) &&
+            std::none_of(close.begin(), close.end(), [&](const auto& c) { return c.second == candidate; })) {
+            close.emplace_back(distance, candidate);
+        }
+    }
+    std::stable_sort(close.begin(), close.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < close.size() && i < 4; ++i) {
+        names.push_back(close[i].second);
+    }
+    return names;
+}
+
+std::string did_you_mean(const std::vector<std::string>& names, std::string_view prefix,
+                         std::string fallback) {
+    if (names.empty()) {
+        return fallback;
+    }
+    std::string out = "did you mean ";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) {
+            out += i + 1 == names.size() ? " or " : ", ";
+        }
+        out += fmt::format("{}{}", prefix, names[i]);
+    }
+    return out + "?";
 }
 
 }  // namespace clientscore::cli

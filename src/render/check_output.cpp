@@ -273,7 +273,7 @@ void render_check(const CheckReport& report, const RenderOptions& options, Write
             write_check_delimited(report, options.format, out);
             return;
         case OutputFormat::table: {
-            PlainDocumentWriter doc(out, options.color);
+            PlainDocumentWriter doc(out, options.color, fitted_width(options.terminal_width));
             write_check_document(report, doc);
             return;
         }

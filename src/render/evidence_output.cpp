@@ -152,12 +152,30 @@ std::string evidence_summary(const EvidenceReport& report) {
                        format_day(period.from), format_day(period.to), format_day(period.as_of));
 }
 
+// On a narrow terminal the flags go first and the text stays: what was said or billed is what
+// the log is for. Columns not named here are left out after these, from the end.
+constexpr std::array<std::string_view, 10> k_leave_out_first = {"off_day", "after_hours", "direction", "days_late",
+                                                                "minutes", "time",        "tags",      "status",
+                                                                "amount",  "kind"};
+
 TextTable evidence_table() {
     std::vector<TextColumn> columns;
     for (const auto& column : k_evidence_columns) {
         columns.push_back(TextColumn{std::string(column.key), column.align, column.shrinkable});
     }
-    return TextTable(std::move(columns));
+    TextTable table(std::move(columns));
+    std::vector<std::size_t> order;
+    for (const std::string_view key : k_leave_out_first) {
+        for (std::size_t c = 0; c < k_evidence_columns.size(); ++c) {
+            if (k_evidence_columns[c].key == key) {
+                order.push_back(c);
+            }
+        }
+    }
+    table.set_text_floor(16);
+    table.set_leave_out(true);
+    table.set_leave_out_order(std::move(order));
+    return table;
 }
 
 RowSource evidence_rows(const EvidenceReport& report) {
@@ -182,11 +200,15 @@ void render_evidence(const EvidenceReport& report, const RenderOptions& options,
         case OutputFormat::tsv:
             write_evidence_delimited(report, options.format, out);
             return;
-        case OutputFormat::table:
-            out.write(one_line(evidence_title(report)) + "\n" + evidence_summary(report) + "\n\n");
-            evidence_table().write_text(out, report.events.size(), evidence_rows(report), options.terminal_width,
-                                        options.color);
+        case OutputFormat::table: {
+            const std::optional<int> width = fitted_width(options.terminal_width);
+            PlainDocumentWriter doc(out, options.color, width);
+            doc.title(evidence_title(report));
+            doc.title(evidence_summary(report));
+            out.write("\n");
+            evidence_table().write_text(out, report.events.size(), evidence_rows(report), width, options.color);
             return;
+        }
         case OutputFormat::markdown: {
             MarkdownDocumentWriter doc(out);
             doc.title(evidence_title(report));

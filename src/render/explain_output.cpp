@@ -173,7 +173,9 @@ void write_components(const ExplainReport& report, DocumentWriter& doc) {
 void write_metrics(const ExplainReport& report, DocumentWriter& doc) {
     const auto& columns = client_columns();
     const std::size_t first = first_metric_column();
-    TextTable table({{"metric"}, {"value", Align::right}, {"meaning"}});
+    // On a terminal the meanings are cut to its width; csv and json carry them whole.
+    TextTable table({{"metric"}, {"value", Align::right}, {"meaning", Align::left, true}});
+    table.set_text_floor(16);
     doc.table(table, columns.size() - first, [&](std::size_t r, std::vector<TextCell>& cells) {
         const std::size_t index = first + r;
         cells[0].text = columns[index].key;
@@ -191,6 +193,17 @@ void write_months(const ExplainReport& report, DocumentWriter& doc) {
     }
     const std::size_t verdict = *find_client_column("verdict");
     TextTable table(std::move(columns));
+    // On a narrow terminal the figures go, from the left, before the month and its toxicity and
+    // verdict, which are what the table is for.
+    std::vector<std::size_t> leave_out;
+    for (std::size_t c = 0; c < shown.size(); ++c) {
+        const std::string_view key = client_columns()[shown[c]].key;
+        if (key != "toxicity" && key != "verdict") {
+            leave_out.push_back(c + 1);
+        }
+    }
+    table.set_leave_out(true);
+    table.set_leave_out_order(std::move(leave_out));
     doc.table(table, report.months.size(), [&](std::size_t r, std::vector<TextCell>& cells) {
         const MonthResult& month = report.months[r];
         const ClientResult as_client = as_client_result(month.score, month.metrics);
@@ -209,7 +222,8 @@ void write_offboarding(const Offboarding& offboarding, DocumentWriter& doc) {
                      {"open invoices", {fmt::format("{}", offboarding.open_invoices.size())}}});
     if (!offboarding.open_invoices.empty()) {
         TextTable table(
-            {{"invoice"}, {"due"}, {"unpaid", Align::right}, {"days overdue", Align::right}});
+            {{"invoice", Align::left, true}, {"due"}, {"unpaid", Align::right}, {"days overdue", Align::right}});
+        table.set_text_floor(16);
         doc.table(table, offboarding.open_invoices.size(), [&](std::size_t r, std::vector<TextCell>& cells) {
             const OpenInvoice& invoice = offboarding.open_invoices[r];
             cells[0].text = invoice.invoice_id;
@@ -265,7 +279,7 @@ void render_explain(const ExplainReport& report, const RenderOptions& options, W
             write_explain_delimited(report, options.format, out);
             return;
         case OutputFormat::table: {
-            PlainDocumentWriter doc(out, options.color);
+            PlainDocumentWriter doc(out, options.color, fitted_width(options.terminal_width));
             write_explain_document(report, doc);
             return;
         }

@@ -123,44 +123,6 @@ std::string cell_plain_text(const Cell& cell, int decimals) {
     return std::visit(Visitor{decimals}, cell);
 }
 
-namespace {
-
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-}  // namespace
-
-std::size_t display_width(std::string_view text) {
-    std::size_t width = 0;
-    for (char c : text) {
-        if (!is_continuation_byte(c)) {
-            ++width;
-        }
-    }
-    return width;
-}
-
-std::string shorten_to_width(std::string_view text, std::size_t width) {
-    if (display_width(text) <= width) {
-        return std::string(text);
-    }
-    if (width == 0) {
-        return {};
-    }
-    // Keep width - 1 code points, whole, and let the ellipsis take the last column.
-    std::size_t kept = 0;
-    std::size_t end = 0;
-    while (end < text.size()) {
-        if (!is_continuation_byte(text[end])) {
-            if (kept == width - 1) {
-                break;
-            }
-            ++kept;
-        }
-        ++end;
-    }
-    return std::string(text.substr(0, end)) + "…";
-}
-
 std::string one_line(std::string_view text, std::string_view line_break) {
     std::string out;
     out.reserve(text.size());

@@ -8,6 +8,7 @@
 
 #include "clientscore/metrics.hpp"
 #include "clientscore/report.hpp"
+#include "render/text_width.hpp"  // display_width and shorten_to_width, used with these everywhere
 
 namespace clientscore::render {
 
@@ -44,13 +45,6 @@ std::string cell_plain_text(const Cell& cell, int decimals);
 
 /// Joins a list cell with ` | ` (SPEC §5 reasons).
 std::string join_list(const std::vector<std::string>& items);
-
-/// Columns a UTF-8 string takes on a terminal (one per code point; wide characters are not
-/// told apart).
-std::size_t display_width(std::string_view text);
-
-/// `text` cut to `width` columns with a trailing `…` when it is wider; unchanged otherwise.
-std::string shorten_to_width(std::string_view text, std::size_t width);
 
 /// Replaces line breaks with `line_break` and other control characters with a space, so that
 /// a cell stays on one line and cannot move a terminal's cursor.

@@ -18,31 +18,6 @@ void trim_trailing_spaces(std::string& line) {
 
 }  // namespace
 
-std::string wrap_words(const std::string& text, std::size_t width) {
-    std::string out;
-    std::size_t line = 0;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string::npos) {
-            end = text.size();
-        }
-        const std::string_view word(text.data() + start, end - start);
-        const std::size_t w = display_width(word);
-        if (line > 0 && line + 1 + w > width) {
-            out += '\n';
-            line = 0;
-        } else if (line > 0) {
-            out += ' ';
-            ++line;
-        }
-        out += word;
-        line += w;
-        start = end + 1;
-    }
-    return out;
-}
-
 void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& source, std::optional<int> width,
                            bool color, std::string_view indent) const {
     const std::size_t n = m_columns.size();
@@ -58,9 +33,10 @@ void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& sourc
             widths[c] = std::max(widths[c], display_width(one_line(cells[c].text)));
         }
     }
-    // SPEC §5 ◆12: on a terminal columns are left out from the end until the rest fit with
-    // their text shortened to its floor, then text is shortened.
-    std::size_t shown = n;
+    // SPEC §5 ◆12: on a terminal columns are left out (from the end, or in the table's own
+    // order) until the rest fit with their text shortened to its floor, then text is shortened.
+    std::vector<bool> shown(n, true);
+    std::vector<std::size_t> left_out;
     const std::size_t limit = width ? static_cast<std::size_t>(std::max(*width, 1)) : 0;
     if (width) {
         auto floor_of = [&](std::size_t c) {
@@ -68,22 +44,39 @@ void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& sourc
             return m_columns[c].shrinkable ? std::min(widths[c], std::max<std::size_t>({3, header, m_text_floor}))
                                            : widths[c];
         };
-        auto total_of = [&](std::size_t count, bool floors) {
-            std::size_t total = indent.size() + (count > 0 ? 2 * (count - 1) : 0);
-            for (std::size_t c = 0; c < count; ++c) {
-                total += floors ? floor_of(c) : widths[c];
+        auto total_of = [&](bool floors) {
+            std::size_t total = display_width(indent);
+            std::size_t count = 0;
+            for (std::size_t c = 0; c < n; ++c) {
+                if (shown[c]) {
+                    total += (floors ? floor_of(c) : widths[c]) + (count > 0 ? 2 : 0);
+                    ++count;
+                }
             }
             return total;
         };
-        while (m_leave_out && shown > 1 && total_of(shown, true) > limit) {
-            --shown;
+        std::vector<std::size_t> order;
+        for (const std::size_t c : m_leave_out_order) {
+            if (c < n && std::find(order.begin(), order.end(), c) == order.end()) {
+                order.push_back(c);
+            }
         }
-        std::size_t total = total_of(shown, false);
+        for (std::size_t c = n; c-- > 0;) {
+            if (std::find(order.begin(), order.end(), c) == order.end()) {
+                order.push_back(c);
+            }
+        }
+        for (std::size_t i = 0; m_leave_out && i + 1 < order.size() && total_of(true) > limit; ++i) {
+            shown[order[i]] = false;
+            left_out.push_back(order[i]);
+        }
+        std::size_t total = total_of(false);
         // Take one column at a time from the widest shrinkable column, never below its floor.
         while (total > limit) {
             std::optional<std::size_t> widest;
-            for (std::size_t c = 0; c < shown; ++c) {
-                if (m_columns[c].shrinkable && widths[c] > floor_of(c) && (!widest || widths[c] > widths[*widest])) {
+            for (std::size_t c = 0; c < n; ++c) {
+                if (shown[c] && m_columns[c].shrinkable && widths[c] > floor_of(c) &&
+                    (!widest || widths[c] > widths[*widest])) {
                     widest = c;
                 }
             }
@@ -97,10 +90,15 @@ void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& sourc
 
     auto write_line = [&](const std::vector<TextCell>& line_cells) {
         std::string line(indent);
-        for (std::size_t c = 0; c < shown; ++c) {
-            if (c > 0) {
+        bool first = true;
+        for (std::size_t c = 0; c < n; ++c) {
+            if (!shown[c]) {
+                continue;
+            }
+            if (!first) {
                 line += "  ";
             }
+            first = false;
             const std::string text = shorten_to_width(one_line(line_cells[c].text), widths[c]);
             const std::string padding(widths[c] - display_width(text), ' ');
             const bool colored = color && !line_cells[c].color.empty() && !text.empty();
@@ -137,15 +135,25 @@ void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& sourc
         source(r, cells);
         write_line(cells);
     }
-    if (shown < n) {
-        std::vector<std::string> left_out;
-        for (std::size_t c = shown; c < n; ++c) {
-            left_out.push_back(m_columns[c].header);
+    if (!left_out.empty()) {
+        // Named in the table's order, whatever order they were left out in.
+        std::sort(left_out.begin(), left_out.end());
+        std::vector<std::string> names;
+        for (const std::size_t c : left_out) {
+            names.push_back(m_columns[c].header);
         }
-        out.write(indent);
-        out.write(wrap_words(fmt::format("(left out: {}; --format csv has every column)", fmt::join(left_out, ", ")),
-                             limit > indent.size() ? limit - indent.size() : 1));
-        out.write("\n");
+        const std::size_t indent_width = display_width(indent);
+        std::string note = wrap_words(fmt::format("(left out: {}; --format csv has every column)", fmt::join(names, ", ")),
+                                      limit > indent_width ? limit - indent_width : 1);
+        // Every line of the note under the table's indent, not only the first.
+        std::string indented(indent);
+        for (const char ch : note) {
+            indented += ch;
+            if (ch == '\n') {
+                indented += indent;
+            }
+        }
+        out.write(indented + "\n");
     }
 }
 
@@ -204,22 +212,44 @@ std::string_view verdict_color(Verdict verdict) {
 
 // ---- plain documents ----------------------------------------------------------------------
 
-void PlainDocumentWriter::title(std::string_view text) { m_out.write(one_line(text) + "\n"); }
+void PlainDocumentWriter::write_wrapped(std::string_view first, std::string_view rest, std::string_view text) {
+    const std::string line = one_line(text);
+    if (!m_width) {
+        m_out.write(fmt::format("{}{}\n", first, line));
+        return;
+    }
+    // The wrap width leaves room for the wider of the two prefixes, so every line fits.
+    const std::size_t prefix = std::max(display_width(first), display_width(rest));
+    const auto limit = static_cast<std::size_t>(std::max(*m_width, 1));
+    const std::string wrapped = wrap_words(line, limit > prefix ? limit - prefix : 1);
+    std::string out(first);
+    for (const char c : wrapped) {
+        out += c;
+        if (c == '\n') {
+            out += rest;
+        }
+    }
+    out += '\n';
+    m_out.write(out);
+}
+
+void PlainDocumentWriter::title(std::string_view text) { write_wrapped("", "", text); }
 
 void PlainDocumentWriter::heading(std::string_view text) {
-    // fmt rather than "\n" + string: GCC 12 -O3 warns falsely (-Wrestrict) on that operator+.
-    m_out.write(fmt::format("\n{}\n", one_line(text)));
+    m_out.write("\n");
+    write_wrapped("", "", text);
     m_in_section = true;
 }
 
 void PlainDocumentWriter::paragraph(std::string_view text) {
     // Text under a heading is indented like its lists and tables.
-    m_out.write((m_in_section ? "  " : "") + one_line(text) + "\n");
+    const std::string_view indent = m_in_section ? "  " : "";
+    write_wrapped(indent, indent, text);
 }
 
 void PlainDocumentWriter::bullets(const std::vector<std::string>& items) {
     for (const auto& item : items) {
-        m_out.write("  - " + one_line(item) + "\n");
+        write_wrapped("  - ", "    ", item);
     }
 }
 
@@ -228,25 +258,31 @@ void PlainDocumentWriter::definitions(const std::vector<std::pair<std::string, s
     for (const auto& [key, lines] : items) {
         key_width = std::max(key_width, display_width(key));
     }
+    const std::string under(2 + key_width + 2, ' ');
     for (const auto& [key, lines] : items) {
-        std::string text = "  " + key + std::string(key_width - display_width(key), ' ');
+        const std::string text = "  " + key + std::string(key_width - display_width(key), ' ');
         if (lines.empty()) {
             m_out.write(text + "\n");
             continue;
         }
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            if (i > 0) {
-                text = "  " + std::string(key_width, ' ');
+            const std::string first = i == 0 ? text + "  " : under;
+            std::string value = one_line(lines[i]);
+            trim_trailing_spaces(value);
+            // An empty value would leave the key's padding as trailing spaces.
+            if (value.empty()) {
+                std::string bare = first;
+                trim_trailing_spaces(bare);
+                m_out.write(bare + "\n");
+                continue;
             }
-            text += "  " + one_line(lines[i]);
-            trim_trailing_spaces(text);
-            m_out.write(text + "\n");
+            write_wrapped(first, under, value);
         }
     }
 }
 
 void PlainDocumentWriter::table(const TextTable& table, std::size_t rows, const RowSource& source) {
-    table.write_text(m_out, rows, source, std::nullopt, m_color, "  ");
+    table.write_text(m_out, rows, source, m_width, m_color, "  ");
 }
 
 // ---- Markdown documents -------------------------------------------------------------------

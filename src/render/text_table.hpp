@@ -3,6 +3,7 @@
 // and shortened to a terminal's width), the same table as Markdown, and a small document
 // writer (title, headings, paragraphs, lists, tables) with a plain-text and a Markdown form.
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "clientscore/render.hpp"
+#include "render/text_width.hpp"
 
 namespace clientscore::render {
 
@@ -34,10 +36,6 @@ using RowSource = std::function<void(std::size_t row, std::vector<TextCell>& cel
 
 /// A table whose rows are produced on demand, so that a large table is never held whole: the
 /// text form asks for every row twice (widths, then lines).
-/// `text` with its spaces turned into line breaks where a line would pass `width` display
-/// columns (a word longer than that stands alone).
-std::string wrap_words(const std::string& text, std::size_t width);
-
 class TextTable {
 public:
     /// Text columns are not shortened below `floor` display columns (or their natural width),
@@ -46,6 +44,9 @@ public:
     /// Lets write_text leave out columns from the end when the rest do not fit (SPEC §5 ◆12:
     /// rank's table); otherwise a line that cannot fit is printed long.
     void set_leave_out(bool leave_out) { m_leave_out = leave_out; }
+    /// With set_leave_out, the columns to leave out first, by index (evidence keeps its text
+    /// column, the last, and leaves out flags first); the columns not named follow from the end.
+    void set_leave_out_order(std::vector<std::size_t> order) { m_leave_out_order = std::move(order); }
 
     explicit TextTable(std::vector<TextColumn> columns) : m_columns(std::move(columns)) {}
 
@@ -65,6 +66,7 @@ private:
     std::vector<TextColumn> m_columns;
     std::size_t m_text_floor = 0;
     bool m_leave_out = false;
+    std::vector<std::size_t> m_leave_out_order;
 };
 
 /// A report made of blocks, written as plain text or as Markdown.
@@ -83,7 +85,10 @@ public:
 /// Plain text: sections separated by a blank line, lists and tables indented two spaces.
 class PlainDocumentWriter : public DocumentWriter {
 public:
-    PlainDocumentWriter(Writer& out, bool color) : m_out(out), m_color(color) {}
+    /// With `width` (a terminal's), text is wrapped and tables are fitted to it (TextTable);
+    /// without it nothing is cut.
+    PlainDocumentWriter(Writer& out, bool color, std::optional<int> width = std::nullopt)
+        : m_out(out), m_color(color), m_width(width) {}
     void title(std::string_view text) override;
     void heading(std::string_view text) override;
     void paragraph(std::string_view text) override;
@@ -92,8 +97,13 @@ public:
     void table(const TextTable& table, std::size_t rows, const RowSource& source) override;
 
 private:
+    /// `text` wrapped to the width after `first` (the first line's prefix) and `rest` (every
+    /// other line's), a line each; unwrapped without a width.
+    void write_wrapped(std::string_view first, std::string_view rest, std::string_view text);
+
     Writer& m_out;
     bool m_color = false;
+    std::optional<int> m_width;
     bool m_in_section = false;
 };
 
@@ -114,6 +124,12 @@ private:
     Writer& m_out;
     bool m_started = false;
 };
+
+/// The width text is fitted to: a terminal's, counted as 80 columns at least (SPEC §5 ◆12),
+/// or none off a terminal (nothing is cut).
+inline std::optional<int> fitted_width(std::optional<int> terminal) {
+    return terminal ? std::optional<int>(std::max(*terminal, 80)) : std::nullopt;
+}
 
 /// Escapes Markdown table-cell text: one line, `|` as `\|`.
 std::string markdown_cell(std::string_view text);
