@@ -353,7 +353,8 @@ TEST_CASE("cli::a file with more bad rows than --max-bad-rows allows is an input
     const std::string dir = source_path("tests/data/bad_rows/excel_calls");
     const std::string first_line =
         "clientscore: calls.csv: 12 of 12 rows could not be read (limit 10); most often column \"started_at\": "
-        "\"9/1/26 01:11\" is not a date, first at line 2\n";
+        "\"1-Sep-26 01:11\" is not a date (closest form: D Mon YYYY [H:MM[:SS]]; --date-format reads any "
+        "other), first at line 2\n";
 
     SECTION("rank exits 3 with the file, the count, the limit and the most frequent problem, and writes nothing") {
         TempDir tmp;
@@ -366,6 +367,7 @@ TEST_CASE("cli::a file with more bad rows than --max-bad-rows allows is an input
         CHECK(hint.starts_with("clientscore: hint: "));
         CHECK(hint.find("--map calls.started_at=HEADER") != std::string::npos);
         CHECK(hint.find("--max-bad-rows 12") != std::string::npos);
+        CHECK(hint.find("--date-format") != std::string::npos);
         CHECK(read_file(tmp / "report.csv") == "the previous report\n");
     }
     SECTION("check reports the same and is not OK") {
@@ -395,8 +397,16 @@ TEST_CASE("cli::a file with more bad rows than --max-bad-rows allows is an input
                                                     std::vector<std::string>{"--max-bad-rows", "0,0%"}}) {
             const RunResult r = run_clientscore(with({"rank", dir}, extra));
             CHECK(r.status == 3);
-            CHECK(r.err.starts_with("clientscore: calls.csv:2: column \"started_at\": \"9/1/26 01:11\" is not a date"));
+            CHECK(r.err.starts_with("clientscore: calls.csv:2: column \"started_at\": \"1-Sep-26 01:11\" is not a date"));
         }
+    }
+    SECTION("the --date-format the hint names reads the file") {
+        const RunResult r = run_clientscore({"rank", dir, "--date-format", "%d-%b-%y %H:%M", "--format", "json"});
+        REQUIRE(r.status == 0);
+        const json report = json::parse(r.out);
+        CHECK(report["skipped_rows"]["calls.csv"] == 0);
+        CHECK(report["period"]["from"] == "2026-09-01");
+        CHECK(report["period"]["to"] == "2026-09-03");
     }
     SECTION("the config file sets the limit like the option") {
         TempDir tmp;

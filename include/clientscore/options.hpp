@@ -37,6 +37,8 @@ struct Options {
     std::string currency;  ///< empty: the single currency seen
     std::optional<std::string> fx_file;
     std::vector<FieldMapping> mappings;
+    std::vector<RowFilter> filters;         ///< --where, in the order given
+    std::vector<DateFormat> date_formats;   ///< --date-format, in the order given
     std::string preset;  ///< empty: detect; "none": off
     std::string encoding = "utf-8";
     DateOrder date_order = DateOrder::automatic;
