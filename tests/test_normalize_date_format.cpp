@@ -60,6 +60,7 @@ TEST_CASE("normalize::DateFormat reads each directive", "[normalize]") {
         {"%Y-%m-%d %H:%M %z", "2026-07-15 10:00 Z", 2026, 7, 15, hms(10, 0), 0},
         {"%Y-%m-%d %z", "2026-07-15 +0200", 2026, 7, 15, -1, none},  // a bare date keeps its date
         {"%d%%%m%%%Y", "15%07%2026", 2026, 7, 15, -1, none},
+        {"%d.%m.%Y %H:%M %%I", "15.07.2026 10:00 %i", 2026, 7, 15, hms(10, 0), none},  // %%I is no %I
         {"Week of %d %b %Y", "week of 15 Jul 2026", 2026, 7, 15, -1, none},
         {"%d %m %Y", "15   07 2026", 2026, 7, 15, -1, none},  // a space stands for a run of them
     };

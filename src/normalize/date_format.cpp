@@ -96,6 +96,7 @@ bool read_offset(std::string_view s, std::size_t& pos, int& minutes) {
 
 Result<DateFormat> DateFormat::compile(std::string_view pattern) {
     unsigned seen = 0;
+    bool twelve_hour = false;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         if (pattern[i] != '%') {
             continue;
@@ -120,11 +121,11 @@ Result<DateFormat> DateFormat::compile(std::string_view pattern) {
             return Result<DateFormat>::failure(std::move(why));
         }
         seen |= field;
+        twelve_hour = twelve_hour || d == 'I';
     }
     if ((seen & (year | month | day)) != (year | month | day)) {
         return Result<DateFormat>::failure("needs a year (%Y or %y), a month (%m, %b or %B) and a day (%d or %e)");
     }
-    const bool twelve_hour = pattern.find("%I") != std::string_view::npos;
     if (((seen & am_pm) != 0) != twelve_hour) {
         return Result<DateFormat>::failure("needs %I (hour 1-12) and %p (AM/PM) together");
     }
