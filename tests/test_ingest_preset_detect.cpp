@@ -1,6 +1,5 @@
 // Choosing a file's preset (src/ingest/presets/preset_detect.cpp, SPEC §2 "Presets"): header
-// signatures, --preset forcing one or turning detection off, and the header of a report export
-// found below its title lines.
+// signatures, --preset forcing one or turning detection off.
 
 #include <catch2/catch.hpp>
 
@@ -29,13 +28,6 @@ const ingest::Preset& preset(std::string_view name, Kind kind) {
     REQUIRE(found != nullptr);
     return *found;
 }
-
-std::optional<std::int64_t> header_below_titles(const std::string& text, Kind kind, std::string_view setting = "") {
-    const ingest::RawInput raw = ingest::RawInput::from_text(text, "report.csv");
-    return ingest::find_header_below_titles(raw, "utf-8", kind, setting);
-}
-
-const std::string k_quickbooks_header = ",Date,Transaction type,Num,Name,Due date,Amount,Open balance\n";
 
 }  // namespace
 
@@ -222,42 +214,10 @@ TEST_CASE("ingest::choose_preset: forced, none, and the best signature with ties
     }
 }
 
-TEST_CASE("ingest::find_header_below_titles finds a report's header below its title lines", "[ingest][presets]") {
-    const std::string report = "Acme Agency LLC\nInvoice List\n\n" + k_quickbooks_header +
-                               ",01/03/2024,Invoice,1001,Acme Corp,02/02/2024,10.00,0.00\n";
-    CHECK(header_below_titles(report, Kind::invoices) == std::optional<std::int64_t>(4));  // physical line
-    CHECK(header_below_titles(report, Kind::invoices, "quickbooks") == std::optional<std::int64_t>(4));
-    // Only presets with title rows are looked for.
-    CHECK_FALSE(header_below_titles(report, Kind::invoices, "none"));
-    CHECK_FALSE(header_below_titles(report, Kind::invoices, "stripe"));
-    CHECK_FALSE(header_below_titles(report, Kind::calls));
-    CHECK_FALSE(header_below_titles("Acme\nclient,date,due,amount\nA,2024-01-01,2024-01-31,5\n", Kind::invoices));
-}
-
-TEST_CASE("ingest::find_header_below_titles looks no further than the first 30 lines", "[ingest][presets]") {
-    std::string titles;
-    for (int i = 1; i <= 29; ++i) {
-        titles += "Title line " + std::to_string(i) + "\n";
-    }
-    CHECK(header_below_titles(titles + k_quickbooks_header, Kind::invoices) == std::optional<std::int64_t>(30));
-    CHECK_FALSE(header_below_titles(titles + "Line 30\nLine 31\n" + k_quickbooks_header, Kind::invoices));
-    // Line 31 is past the first 30 lines (SPEC §2 ◆6), the first line included.
-    CHECK_FALSE(header_below_titles(titles + "Line 30\n" + k_quickbooks_header, Kind::invoices));
-}
-
-TEST_CASE("ingest::find_header_below_titles never throws for the file's content", "[ingest][presets]") {
-    const std::string bad = std::string("Acme\nInvoice List\0\n", 19) + k_quickbooks_header;
-    std::optional<std::int64_t> found;
-    CHECK_NOTHROW(found = header_below_titles(bad, Kind::invoices));
-    CHECK_FALSE(found);
-    CHECK_NOTHROW(found = header_below_titles("Acme\n\"open quote\n" + k_quickbooks_header, Kind::invoices));
-    CHECK_FALSE(found);
-}
-
-TEST_CASE("ingest::needs_whole_file: merged rows or a header below titles", "[ingest][presets]") {
+TEST_CASE("ingest::needs_whole_file: rows merged across the file", "[ingest][presets]") {
     CHECK(ingest::needs_whole_file(preset("xero", Kind::invoices)));        // once per invoice
     CHECK(ingest::needs_whole_file(preset("servicenow", Kind::contacts)));  // once per incident
-    CHECK(ingest::needs_whole_file(preset("quickbooks", Kind::invoices)));  // title rows
+    CHECK_FALSE(ingest::needs_whole_file(preset("quickbooks", Kind::invoices)));  // its title lines are the search's
     CHECK_FALSE(ingest::needs_whole_file(preset("stripe", Kind::invoices)));
     CHECK_FALSE(ingest::needs_whole_file(preset("hubspot", Kind::calls)));
     CHECK_FALSE(ingest::needs_whole_file(preset("freshbooks", Kind::invoices)));  // lines join without a merge

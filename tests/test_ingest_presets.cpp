@@ -210,9 +210,11 @@ TEST_CASE("ingest::presets xero, freshbooks and zoho-books invoices", "[ingest][
 TEST_CASE("ingest::presets quickbooks report below its title lines", "[ingest][presets]") {
     const Read r = read_fixture("quickbooks-invoice-list.csv", Kind::invoices);
     // 11 rows after the header on line 5: 4 invoices; 2 customer sections, 2 `Total for`, the
-    // TOTAL, a Payment and the print-date footer are ignored, not skipped.
+    // TOTAL, a Payment and the print-date footer are ignored, not skipped; so are the 4 lines
+    // above the header (SPEC §2 ◆6).
+    CHECK(r.report.header_line == 5);
     CHECK(r.report.rows == 11);
-    CHECK(r.report.ignored == 7);
+    CHECK(r.report.ignored == 11);
     CHECK(r.report.bad_rows.count == 0);
     CHECK(r.report.date_order == "mdy");
     REQUIRE(r.got.invoices.size() == 4);
@@ -334,7 +336,7 @@ TEST_CASE("ingest::presets end to end through the binary", "[ingest][presets][e2
         CHECK(acme["credits"] == 250.0);
         CHECK(client_of(report, "Zenith Ltd")["outstanding"] == 400.0);
         CHECK(report["skipped_rows"]["quickbooks-invoice-list.csv"] == 0);
-        CHECK(report["ignored_rows"]["quickbooks-invoice-list.csv"] == 7);
+        CHECK(report["ignored_rows"]["quickbooks-invoice-list.csv"] == 11);
     }
     SECTION("pipedrive forced with --preset") {
         const json report = rank_json({"--contacts", fixture("pipedrive-activities.csv"), "--preset", "pipedrive"});

@@ -73,7 +73,8 @@ TEST_CASE("ingest::read_export file-level errors", "[ingest]") {
               "calls.csv:1: no column for the required calls field \"started_at\" (tried: started_at, start, "
               "start_time, started, call_start_time, call_started_at, start_date, date, datetime, timestamp, "
               "call_date, call_start, created_at, activity_date)\n"
-              "rename a column, or name it: --map calls.started_at=HEADER");
+              "rename a column, or name it: --map calls.started_at=HEADER; or, if the header is not line 1, "
+              "give its line: --header-row N");
     }
     SECTION("a --map to a header the file lacks") {
         ReadSettings s;

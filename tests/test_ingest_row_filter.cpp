@@ -88,6 +88,10 @@ TEST_CASE("ingest::RowFilters keep the rows --where names", "[ingest]") {
         const Read r = read_text("calls.csv", Kind::calls, k_calls, where({"calls.call_queue=support"}));
         CHECK(clients_of(r) == std::vector<std::string>{"C"});
     }
+    SECTION("#N names the Nth column, as for --map") {
+        const Read r = read_text("calls.csv", Kind::calls, k_calls, where({"calls.#5=billing"}));
+        CHECK(clients_of(r) == std::vector<std::string>{"E"});
+    }
     SECTION("filters of another kind do not apply") {
         const Read r = read_text("calls.csv", Kind::calls, k_calls, where({"emails.Mailbox=x"}));
         CHECK(r.got.contacts.size() == 5);

@@ -108,6 +108,8 @@ struct ReadSettings {
     bool strict = false;
     /// Empty: detect per file; "none": generic rules only; otherwise a preset name.
     std::string preset;
+    /// --header-row: the physical line of every file's header, 0 for none; unset: found.
+    std::optional<std::int64_t> header_row;
 };
 
 /// Where a record came from: the index of its file in Discovery::files, and the physical line
@@ -269,6 +271,7 @@ struct FileReport {
     char delimiter = ',';
     bool bom = false;
     std::int64_t header_line = 0;  ///< physical line of the header; 0 before it was read
+    bool no_header = false;        ///< --header-row 0: the file has none, its columns are #1, #2, …
     std::string encoding = "utf-8";
     /// "dmy", "mdy", or empty when the file has no slash dates that needed settling.
     std::string date_order;

@@ -43,6 +43,8 @@ struct Options {
     std::string encoding = "utf-8";
     DateOrder date_order = DateOrder::automatic;
     DecimalMode decimal = DecimalMode::automatic;
+    /// --header-row: the header's physical line in every file, 0 for none; unset: searched.
+    std::optional<long> header_row;
     OutputFormat format = OutputFormat::table;
     std::optional<std::string> output;  ///< none: standard output
     std::optional<long> top;

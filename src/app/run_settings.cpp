@@ -17,6 +17,7 @@ ReadSettings make_read_settings(const Options& o) {
     }
     r.strict = o.strict;
     r.preset = o.preset;
+    r.header_row = o.header_row;
     return r;
 }
 

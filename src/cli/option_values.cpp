@@ -103,6 +103,19 @@ long parse_row_count(std::string_view option, std::string_view text) {
     return value;
 }
 
+long parse_header_row(std::string_view option, std::string_view text) {
+    long value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc{} || ptr != end || value < 0) {
+        throw UsageError(fmt::format("{}: \"{}\" is not a line number", option, text),
+                         fmt::format("give the line of the header as the file numbers it from 1 ({} 4), or 0 for "
+                                     "files without a header (then --map KIND.FIELD=#N names the Nth column)",
+                                     option));
+    }
+    return value;
+}
+
 BadRowLimit parse_bad_row_limit(std::string_view option, std::string_view text) {
     const auto fail = [&]() -> UsageError {
         return UsageError(fmt::format("{}: \"{}\" is not a limit of bad rows", option, text),

@@ -21,9 +21,12 @@ double parse_margin_share(std::string_view option, std::string_view text);
 /// A whole number of at least 1, for --top.
 long parse_row_count(std::string_view option, std::string_view text);
 
-/// `YYYY-MM-DD`, strictly (normalize's parse_iso_date).
+/// --header-row: a physical line number from 1, or 0 for files without a header.
+long parse_header_row(std::string_view option, std::string_view text);
+
 /// --max-bad-rows: `N`, `P%` or `N,P%` (the larger of the two); anything else is a usage error.
 BadRowLimit parse_bad_row_limit(std::string_view option, std::string_view text);
+/// `YYYY-MM-DD`, strictly (normalize's parse_iso_date).
 Days parse_date(std::string_view option, std::string_view text);
 
 /// The first and last day of a `YYYY-MM` month, for --month.

@@ -14,6 +14,7 @@
 #include "ingest/csv/csv_reader.hpp"
 #include "ingest/header/column_fit.hpp"
 #include "ingest/header/header_match.hpp"
+#include "ingest/header/header_search.hpp"
 #include "ingest/presets/preset_detect.hpp"
 #include "ingest/presets/preset_rules.hpp"
 #include "ingest/rows/row_reader.hpp"
@@ -24,19 +25,34 @@ namespace {
 
 using ingest::RowReader;
 
-// A report export (QuickBooks) puts title lines above its header: look further down when the
-// first line is neither its preset's header nor a header the generic rules can read.
-bool needs_header_search(const ingest::PresetChoice& choice, const InputFile& file, const ingest::CsvReader& csv,
-                         const ReadSettings& settings) {
-    if (choice.preset != nullptr) {
-        return choice.preset->title_rows && !ingest::match_signature(*choice.preset, csv.header()).detected;
-    }
+// The header's fields, or an error whose hint also says how the header is found or named:
+// a file without one names its columns by position; a header not on the line the search took
+// is given with --header-row.
+ingest::HeaderMatch match_or_explain(const InputFile& file, const ingest::CsvReader& csv, const ReadSettings& settings,
+                                     const ingest::Preset* preset, const ingest::FitTest& fit,
+                                     std::int64_t header_at) {
     try {
-        ingest::match_header(file.kind, csv.header(), settings.mappings, file.display_name, csv.header_line());
-    } catch (const InputError&) {
-        return true;
+        return ingest::match_header(file.kind, csv.header(), settings.mappings, file.display_name, csv.header_line(),
+                                    preset, fit);
+    } catch (const InputError& error) {
+        // A --map naming a column the file lacks keeps its own hint: the columns it has.
+        const bool names_missing = std::string_view(error.what()).starts_with("no column for the required");
+        if (!names_missing) {
+            throw;
+        }
+        if (header_at == ingest::k_no_header) {
+            throw InputError(error.where(), error.what(),
+                             fmt::format("the file has no header (--header-row 0): name its {} columns by position, "
+                                         "e.g. --map {}.client=#1",
+                                         csv.header().size(), k_kind_names[static_cast<std::size_t>(file.kind)]));
+        }
+        if (header_at == 0 && settings.mappings.empty()) {
+            throw InputError(error.where(), error.what(),
+                             error.hint() + fmt::format("; or, if the header is not line {}, give its line: --header-row N",
+                                                        csv.header_line()));
+        }
+        throw;
     }
-    return false;
 }
 
 void widen_range(FileReport& report, Days date) {
@@ -206,31 +222,36 @@ void read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_i
         raw.set_slice(*file.slice);
     }
     ingest::check_preset_setting(settings.preset);
-    auto csv = std::make_unique<ingest::CsvReader>(raw, settings.encoding);
+    // A slice starts below the header its file was planned with (line 1, see plan_slices).
+    const std::int64_t header_at = file.slice ? 0 : ingest::find_header_line(raw, file.kind, settings);
+    auto csv = std::make_unique<ingest::CsvReader>(raw, settings.encoding, header_at);
     if (!csv->has_header()) {
+        if (header_at > 0) {
+            throw InputError(Location{file.display_name, 0, {}},
+                             fmt::format("has no line {} for its header (--header-row {})", header_at, header_at),
+                             "give the line of the header as the file numbers it, or 0 for a file without one");
+        }
         throw InputError(Location{file.display_name, 0, {}}, "is empty: there is no header line",
                          "an export needs a header line naming its columns, even when it has no rows");
     }
     ingest::PresetChoice choice = ingest::choose_preset(file.kind, csv->header(), settings.preset);
-    if (!file.slice && needs_header_search(choice, file, *csv, settings)) {
-        if (const auto line = ingest::find_header_below_titles(raw, settings.encoding, file.kind, settings.preset)) {
-            csv = std::make_unique<ingest::CsvReader>(raw, settings.encoding, *line);
-            choice = ingest::choose_preset(file.kind, csv->header(), settings.preset);
-        }
+    // Title lines, a company name and blank lines above the header are rows the read passed by.
+    if (csv->header_line() > 1) {
+        report.ignored += csv->header_line() - 1;
     }
     report.bom = csv->bom();
     report.delimiter = csv->delimiter();
     report.header_line = csv->header_line();
     report.preset = choice.preset != nullptr ? std::string(choice.preset->name) : std::string("none");
     const ingest::Preset* preset = choice.preset;
-    ingest::ColumnFit column_fit(raw, settings.encoding, csv->header_line(), settings.date_order, settings.decimal,
+    ingest::ColumnFit column_fit(raw, settings.encoding, csv->header_request(), settings.date_order, settings.decimal,
                                  settings.date_formats);
     const std::vector<std::string>& header = csv->header();
     const ingest::FitTest fit = [&](const ingest::FieldSpec& field, int column) {
         return column_fit.why_not(field, column, header[static_cast<std::size_t>(column)]);
     };
-    const ingest::HeaderMatch match = ingest::match_header(file.kind, csv->header(), settings.mappings,
-                                                           file.display_name, csv->header_line(), preset, fit);
+    report.no_header = header_at == ingest::k_no_header;
+    const ingest::HeaderMatch match = match_or_explain(file, *csv, settings, preset, fit, header_at);
     report.passed_over = match.passed_over;
     // A date-only start takes its time of day from the column beside it (`Start time`).
     int time_column = -1;

@@ -65,7 +65,7 @@ std::vector<Days> read_holidays(const std::string& path, const ReadSettings& set
     const int column = find_column(csv, "date", display_name, "--holidays");
     const std::string& header = csv.header()[static_cast<std::size_t>(column)];
     ingest::DateOrderResolver dates(settings.date_order, display_name, [&] {
-        return ingest::scan_for_date_order(raw, settings.encoding, {column}, csv.header(), settings.date_formats);
+        return ingest::scan_for_date_order(raw, settings.encoding, {column}, csv.header(), 0, settings.date_formats);
     });
 
     std::vector<Days> out;

@@ -68,7 +68,8 @@ Json file_json(const FileReport& file) {
     object["delimiter"] = std::string(1, file.delimiter);
     object["bom"] = file.bom;
     object["encoding"] = file.encoding;
-    object["header_line"] = file.header_line > 0 ? Json(file.header_line) : Json(nullptr);
+    // 0: the file has no header (--header-row 0); null: the header was not read.
+    object["header_line"] = file.header_line > 0 || file.no_header ? Json(file.header_line) : Json(nullptr);
     object["date_order"] = file.date_order.empty() ? Json(nullptr) : Json(file.date_order);
     object["decimal"] = file.decimal.empty() ? Json(nullptr) : Json(file.decimal);
     Json mapping = Json::object();
@@ -187,7 +188,9 @@ void write_check_document(const CheckReport& report, DocumentWriter& doc) {
         items.push_back({"delimiter", {delimiter_name(file.delimiter)}});
         items.push_back({"encoding", {file.encoding}});
         items.push_back({"bom", {file.bom ? "yes" : "no"}});
-        items.push_back({"header line", {file.header_line > 0 ? std::to_string(file.header_line) : "—"}});
+        items.push_back({"header line", {file.no_header         ? std::string("none (--header-row 0)")
+                                         : file.header_line > 0 ? std::to_string(file.header_line)
+                                                                : std::string("—")}});
         items.push_back({"date order", {file.date_order.empty() ? "—" : file.date_order}});
         items.push_back({"decimal", {file.decimal.empty() ? "—" : file.decimal}});
         std::string rows = fmt::format("{} ({} skipped", file.rows, file.bad_rows.count);

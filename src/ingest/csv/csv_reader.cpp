@@ -240,37 +240,59 @@ struct CsvReader::Impl {
     bool has_header = false;
     std::vector<std::string> header;
     std::int64_t header_line = 0;
+    bool no_header = false;
     char delimiter = ',';
 
     char* next_line() { return guard->next_record(line); }
 };
 
-CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int64_t header_line)
-    : m_impl(std::make_unique<Impl>()) {
-    m_impl->display_name = raw.display_name();
+namespace {
+
+std::unique_ptr<TextGuard> open_guard(const RawInput& raw, const std::string& encoding) {
     std::unique_ptr<ByteSource> source = raw.open();
     const bool convert = !is_utf8_name(encoding);
     if (convert) {
         source = make_iconv_source(std::move(source), encoding, raw.display_name(), raw.path());
     }
-    m_impl->guard = std::make_unique<TextGuard>(std::move(source), raw.display_name(), raw.path(), convert);
+    auto guard = std::make_unique<TextGuard>(std::move(source), raw.display_name(), raw.path(), convert);
     if (raw.slice()) {
-        m_impl->guard->jump_after(raw.slice()->header_records, raw.slice()->begin_line);
+        guard->jump_after(raw.slice()->header_records, raw.slice()->begin_line);
     }
+    return guard;
+}
+
+bool is_blank_any(const char* line) {
+    return is_blank_line(line, ',') || is_blank_line(line, ';') || is_blank_line(line, '\t') ||
+           is_blank_line(line, '|');
+}
+
+}  // namespace
+
+CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int64_t header_line)
+    : m_impl(std::make_unique<Impl>()) {
+    m_impl->display_name = raw.display_name();
+    m_impl->guard = open_guard(raw, encoding);
 
     while (char* line = m_impl->next_line()) {
-        if (m_impl->line < header_line) {
-            continue;
-        }
-        if (is_blank_line(line, ',') || is_blank_line(line, ';') || is_blank_line(line, '\t') ||
-            is_blank_line(line, '|')) {
+        if (m_impl->line < header_line || is_blank_any(line)) {
             continue;
         }
         m_impl->has_header = true;
-        m_impl->header_line = m_impl->line;
         m_impl->delimiter = sniff_delimiter(line);
         CsvRecord names;
         split(m_impl->delimiter, line, names);
+        if (header_line == k_no_header) {
+            // The first record is data: its field count names the columns, and a second pass
+            // from the first byte hands it out with the rest.
+            for (std::size_t i = 0; i < names.size(); ++i) {
+                m_impl->header.push_back(fmt::format("#{}", i + 1));
+            }
+            m_impl->no_header = true;
+            m_impl->guard = open_guard(raw, encoding);
+            m_impl->line = 0;
+            break;
+        }
+        m_impl->header_line = m_impl->line;
         for (std::size_t i = 0; i < names.size(); ++i) {
             m_impl->header.emplace_back(trim_blanks(names.field(i)));
         }
@@ -283,6 +305,7 @@ CsvReader::~CsvReader() = default;
 bool CsvReader::has_header() const { return m_impl->has_header; }
 const std::vector<std::string>& CsvReader::header() const { return m_impl->header; }
 std::int64_t CsvReader::header_line() const { return m_impl->header_line; }
+std::int64_t CsvReader::header_request() const { return m_impl->no_header ? k_no_header : m_impl->header_line; }
 char CsvReader::delimiter() const { return m_impl->delimiter; }
 bool CsvReader::bom() const { return m_impl->guard->bom(); }
 

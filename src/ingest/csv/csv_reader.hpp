@@ -58,13 +58,18 @@ class CsvRecord {
     bool m_quoted_newlines = true;
 };
 
+/// The `header_line` of a file without a header (`--header-row 0`).
+inline constexpr std::int64_t k_no_header = -1;
+
 /// Reads the records of one export from its first byte.
 class CsvReader {
   public:
     /// Opens a new pass over `raw`, converting from `encoding` unless it names UTF-8, and reads
     /// the header line (the first line that is not blank, at or after the physical line
-    /// `header_line`: a report export's title lines stand above its header). Throws UsageError
-    /// for an unknown encoding and InputError for bytes that are not text (see TextGuard).
+    /// `header_line`: a report export's title lines stand above its header). With
+    /// `k_no_header` the file has none: the columns are named `#1`, `#2`, … after the fields of
+    /// its first record, which next() returns like every other. Throws UsageError for an unknown
+    /// encoding and InputError for bytes that are not text (see TextGuard).
     CsvReader(const RawInput& raw, const std::string& encoding, std::int64_t header_line = 0);
     CsvReader(const CsvReader&) = delete;
     CsvReader& operator=(const CsvReader&) = delete;
@@ -74,7 +79,10 @@ class CsvReader {
     bool has_header() const;
     /// Header names, unquoted and trimmed of spaces and tabs.
     const std::vector<std::string>& header() const;
+    /// Physical line of the header; 0 for a file without one.
     std::int64_t header_line() const;
+    /// The `header_line` that opens another pass with this header (k_no_header for none).
+    std::int64_t header_request() const;
     char delimiter() const;
     /// The file started with a UTF-8 byte-order mark.
     bool bom() const;

@@ -20,6 +20,7 @@
 #include "clientscore/ingest.hpp"
 #include "ingest/bytes/byte_source.hpp"
 #include "ingest/csv/csv_reader.hpp"
+#include "ingest/header/header_search.hpp"
 #include "ingest/presets/preset_detect.hpp"
 #include "ingest/rows/row_problems.hpp"
 
@@ -188,7 +189,11 @@ SlicePlanner::SlicePlanner(const InputFile& file, std::size_t parts, std::uint64
     // incident, one total per invoice) or finds its header below title lines needs it whole.
     try {
         const ingest::RawInput raw(file.path, file.display_name);
-        ingest::CsvReader csv(raw, settings.encoding);
+        const std::int64_t header_at = ingest::find_header_line(raw, file.kind, settings);
+        if (header_at != 0 && header_at != 1) {
+            return;
+        }
+        ingest::CsvReader csv(raw, settings.encoding, header_at);
         if (!csv.has_header() || csv.header_line() != 1) {
             return;
         }

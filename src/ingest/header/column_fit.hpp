@@ -22,8 +22,9 @@ public:
     /// The records read at most to find them: a sparse column is judged on what they hold.
     static constexpr std::int64_t k_sampled_records = 1000;
 
-    /// `raw` is read from its first byte (a slice of it is put back after each sample);
-    /// `date_formats` (--date-format) fit timestamps as the built-in forms do.
+    /// `raw` is read from its first byte (a slice of it is put back after each sample), opened
+    /// with `header_line` as the file's reader was (CsvReader::header_request); `date_formats`
+    /// (--date-format) fit timestamps as the built-in forms do.
     ColumnFit(RawInput& raw, std::string encoding, std::int64_t header_line, DateOrder date_order,
               DecimalMode decimal, std::vector<DateFormat> date_formats = {});
 

@@ -119,6 +119,22 @@ std::string normalize_header(std::string_view header) {
     return out;
 }
 
+int mapped_column(const std::vector<std::string>& header, const std::string& name) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (header[i] == name) {
+            return static_cast<int>(i);
+        }
+    }
+    if (name.size() > 1 && name.size() < 8 && name[0] == '#' &&
+        std::all_of(name.begin() + 1, name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        const std::size_t n = std::stoul(name.substr(1));
+        if (n >= 1 && n <= header.size()) {
+            return static_cast<int>(n - 1);
+        }
+    }
+    return -1;
+}
+
 int HeaderMatch::column(std::string_view name) const {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (fields[i]->name == name) {
@@ -148,40 +164,42 @@ HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, cons
         return it == normalized.end() ? -1 : static_cast<int>(it - normalized.begin());
     };
 
+    // Fields an empty --map leaves unread: no alias may find a column for them.
+    std::vector<bool> unread(match.fields.size(), false);
     for (const FieldMapping& mapping : mappings) {
         if (mapping.kind != kind) {
             continue;
         }
         int column = -1;
-        for (std::size_t i = 0; i < header.size() && column < 0; ++i) {
-            if (header[i] == mapping.header) {
-                column = static_cast<int>(i);
+        if (!mapping.header.empty()) {
+            column = mapped_column(header, mapping.header);
+            if (column < 0) {
+                const std::string key = normalize_header(mapping.header);
+                column = key.empty() ? -1 : leftmost(key);
             }
-        }
-        if (column < 0) {
-            const std::string key = normalize_header(mapping.header);
-            column = key.empty() ? -1 : leftmost(key);
-        }
-        if (column < 0) {
-            throw InputError(Location{display_name, header_line, {}},
-                             fmt::format("--map {}.{}={}: the file has no column \"{}\"",
-                                         k_kind_names[static_cast<std::size_t>(kind)], mapping.field, mapping.header,
-                                         mapping.header),
-                             fmt::format("its columns are: {}", fmt::join(header, ", ")));
+            if (column < 0) {
+                throw InputError(Location{display_name, header_line, {}},
+                                 fmt::format("--map {}.{}={}: the file has no column \"{}\"",
+                                             k_kind_names[static_cast<std::size_t>(kind)], mapping.field,
+                                             mapping.header, mapping.header),
+                                 fmt::format("its columns are: {} (or #1 to #{} by position)",
+                                             fmt::join(header, ", "), header.size()));
+            }
+            used[static_cast<std::size_t>(column)] = true;
         }
         for (std::size_t f = 0; f < match.fields.size(); ++f) {
             if (match.fields[f]->name == mapping.field) {
                 match.columns[f] = column;  // a later --map of the same field wins
+                unread[f] = column < 0;
             }
         }
-        used[static_cast<std::size_t>(column)] = true;
     }
 
     // A preset's aliases claim their columns before any generic alias can take one of them.
     if (preset != nullptr) {
         for (std::size_t f = 0; f < match.fields.size(); ++f) {
             for (const PresetAlias& alias : preset->aliases) {
-                if (alias.field != match.fields[f]->name || match.columns[f] >= 0) {
+                if (alias.field != match.fields[f]->name || match.columns[f] >= 0 || unread[f]) {
                     continue;
                 }
                 for (const std::string_view candidate : split_names(alias.names)) {
@@ -197,7 +215,7 @@ HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, cons
     }
 
     for (std::size_t f = 0; f < match.fields.size(); ++f) {
-        if (match.columns[f] >= 0) {
+        if (match.columns[f] >= 0 || unread[f]) {
             continue;
         }
         const std::vector<std::string_view> candidates = candidate_names(*match.fields[f]);
@@ -239,6 +257,16 @@ HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, cons
         std::vector<std::string> parts;
         std::vector<std::string> maps;
         for (const FieldSpec* field : missing) {
+            const bool left_unread = std::any_of(mappings.begin(), mappings.end(), [&](const FieldMapping& m) {
+                return m.kind == kind && m.field == field->name && m.header.empty();
+            });
+            if (left_unread) {
+                parts.push_back(fmt::format("\"{}\" (--map {}.{}= leaves it unread)", field->name,
+                                            k_kind_names[static_cast<std::size_t>(kind)], field->name));
+                maps.push_back(fmt::format("--map {}.{}=HEADER", k_kind_names[static_cast<std::size_t>(kind)],
+                                           field->name));
+                continue;
+            }
             std::string part = fmt::format("\"{}\" (tried: {}", field->name, fmt::join(candidate_names(*field), ", "));
             for (const PassedOver& p : match.passed_over) {
                 if (p.field == field->name) {
@@ -321,9 +349,7 @@ FieldMapping parse_field_mapping(std::string_view text) {
         throw UsageError(fmt::format("--map \"{}\": {} has no field \"{}\"", text, kind_name, field_name),
                          fmt::format("{} fields: {}", kind_name, fmt::join(names, ", ")));
     }
-    if (header.empty()) {
-        throw UsageError(fmt::format("--map \"{}\": the header name is empty", text), "expected " + example);
-    }
+    // An empty header leaves the field unread (SPEC §1: `--map discounts.status=`).
     return FieldMapping{kind, field_name, header};
 }
 

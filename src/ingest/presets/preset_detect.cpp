@@ -93,42 +93,6 @@ PresetChoice choose_preset(Kind kind, const std::vector<std::string>& header, st
     return choice;
 }
 
-bool needs_whole_file(const Preset& preset) { return !preset.once_per.empty() || preset.title_rows; }
-
-std::optional<std::int64_t> find_header_below_titles(const RawInput& raw, const std::string& encoding, Kind kind,
-                                                     std::string_view setting) {
-    if (setting == k_none) {
-        return std::nullopt;
-    }
-    std::vector<const Preset*> candidates;
-    for (const Preset& preset : preset_table()) {
-        if (preset.kind == kind && preset.title_rows && (setting.empty() || preset.name == setting)) {
-            candidates.push_back(&preset);
-        }
-    }
-    if (candidates.empty()) {
-        return std::nullopt;
-    }
-    try {
-        CsvReader reader(raw, encoding);
-        CsvRecord record;
-        std::vector<std::string> names;
-        // The reader took the first line as its header: the records after it are lines 2 to 30.
-        for (std::int64_t n = 1; n < k_header_search_lines && reader.next(record); ++n) {
-            names.clear();
-            for (std::size_t i = 0; i < record.size(); ++i) {
-                names.emplace_back(trim(record.field(i)));
-            }
-            for (const Preset* preset : candidates) {
-                if (match_signature(*preset, names).detected) {
-                    return record.line();
-                }
-            }
-        }
-    } catch (const InputError&) {
-        // The main read meets the same problem and reports it where it belongs.
-    }
-    return std::nullopt;
-}
+bool needs_whole_file(const Preset& preset) { return !preset.once_per.empty(); }
 
 }  // namespace clientscore::ingest

@@ -1,6 +1,6 @@
 #pragma once
 // Choosing a file's preset (SPEC §2 "Presets"): its header signature, --preset forcing one or
-// turning detection off, and the header line of report exports that put title lines above it.
+// turning detection off.
 
 #include <cstdint>
 #include <optional>
@@ -39,18 +39,8 @@ void check_preset_setting(std::string_view setting);
 /// that preset's entry for the kind (none when it reads no file of that kind).
 PresetChoice choose_preset(Kind kind, const std::vector<std::string>& header, std::string_view setting);
 
-/// For a file whose first line is not a usable header: the physical line of the first of its
-/// first k_header_search_lines records that is the header of a preset with title rows (the
-/// forced one, or any of the kind when detecting), if any. Never throws for the file's
-/// content: the main read reports that.
-std::optional<std::int64_t> find_header_below_titles(const RawInput& raw, const std::string& encoding, Kind kind,
-                                                     std::string_view setting);
-
-inline constexpr std::int64_t k_header_search_lines = 30;
-
 /// True when the preset's conventions need the whole file in one pass: rows merged per key
-/// across the file (`once_per`) or a header below title lines. Such a file must not be cut into
-/// slices read apart.
+/// across the file (`once_per`). Such a file must not be cut into slices read apart.
 bool needs_whole_file(const Preset& preset);
 
 }  // namespace clientscore::ingest

@@ -222,7 +222,6 @@ std::vector<Preset> make_table() {
                       {"row_type", "payment", WordAction::ignore_row, {}}},
             .date_order = DateOrder::mdy,
             .ignore_without = "issued_at",
-            .title_rows = true,
         },
         // The IBM accounts-receivable sample: the generic aliases read it; the preset names it
         // and fixes its US dates.

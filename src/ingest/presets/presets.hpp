@@ -82,8 +82,6 @@ struct Preset {
     /// A field whose empty (or absent) cell marks a title, section or total row of a report
     /// export: such rows are ignored whatever their field count.
     std::string_view ignore_without;
-    /// The header may stand below title lines (report exports): it is searched for.
-    bool title_rows = false;
 };
 
 /// Every preset, in the order detection prefers them on a tie.

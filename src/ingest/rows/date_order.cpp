@@ -19,8 +19,9 @@ constexpr std::string_view k_order_hint =
 std::optional<DecidingDate> scan_for_date_order(const RawInput& raw, const std::string& encoding,
                                                 const std::vector<int>& columns,
                                                 const std::vector<std::string>& header,
+                                                std::int64_t header_line,
                                                 const std::vector<DateFormat>& date_formats) {
-    CsvReader reader(raw, encoding);
+    CsvReader reader(raw, encoding, header_line);
     CsvRecord record;
     while (reader.next(record)) {
         if (record.size() != header.size()) {

@@ -36,7 +36,8 @@ RowFilters::RowFilters(const std::vector<RowFilter>& filters, Kind kind, const s
         if (filter.kind != kind) {
             continue;
         }
-        auto at = std::find(header.begin(), header.end(), filter.header);
+        const int mapped = mapped_column(header, filter.header);
+        auto at = mapped >= 0 ? header.begin() + mapped : header.end();
         if (at == header.end()) {
             const std::string key = normalize_header(filter.header);
             at = std::find_if(header.begin(), header.end(),
@@ -45,7 +46,8 @@ RowFilters::RowFilters(const std::vector<RowFilter>& filters, Kind kind, const s
         if (at == header.end()) {
             throw InputError(Location{display_name, header_line, {}},
                              fmt::format("--where {}: the file has no column \"{}\"", filter.text, filter.header),
-                             fmt::format("its columns are: {}", fmt::join(header, ", ")));
+                             fmt::format("its columns are: {} (or #1 to #{} by position)", fmt::join(header, ", "),
+                                         header.size()));
         }
         m_bound.push_back(Bound{static_cast<std::size_t>(at - header.begin()), &filter});
     }

@@ -14,7 +14,8 @@ namespace clientscore::ingest {
 class RowFilters {
 public:
     /// Binds every filter of `kind` in `filters` to its column of `header`: the column named
-    /// exactly so, else the leftmost whose normalised name is the same (as for --map). Throws
+    /// exactly so, else `#N` the Nth column, else the leftmost whose normalised name is the same
+    /// (as for --map). Throws
     /// InputError at `header_line` of `display_name`, listing the columns, for a header the file
     /// lacks.
     RowFilters(const std::vector<RowFilter>& filters, Kind kind, const std::vector<std::string>& header,

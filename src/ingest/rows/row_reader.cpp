@@ -36,7 +36,8 @@ RowReader::RowReader(CsvReader& csv, const HeaderMatch& match, const RawInput& r
       m_filters(settings.filters, match.kind, csv.header(), report.file.display_name, csv.header_line()),
       m_dates(settings.date_order, report.file.display_name,
               [&raw, &settings, &csv, columns = date_columns(match)] {
-                  return scan_for_date_order(raw, settings.encoding, columns, csv.header(), settings.date_formats);
+                  return scan_for_date_order(raw, settings.encoding, columns, csv.header(), csv.header_request(),
+                                             settings.date_formats);
               }) {
     switch (settings.decimal) {
         case DecimalMode::automatic:
