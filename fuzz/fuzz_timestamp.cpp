@@ -1,6 +1,8 @@
 // libFuzzer target: normalize::parse_timestamp and slash_hint on arbitrary text, in every date
-// order. Besides crashes and sanitizer reports it checks what callers rely on: a timestamp that
-// parses lies in 1970..2100, its time of day is a real one, and its offset is under a day.
+// order, and --date-format: an input with a line feed is also a pattern (its first line) and a
+// value (the rest), compiled with DateFormat::compile and read with it. Besides crashes and
+// sanitizer reports it checks what callers rely on: a timestamp that parses lies in
+// 1970..2100, its time of day is a real one, and its offset is under a day.
 
 #include <cstddef>
 #include <cstdint>
@@ -17,13 +19,25 @@ void check(bool condition) {
     }
 }
 
+void check_timestamp(const clientscore::ParsedTimestamp& ts) {
+    using namespace clientscore;
+    static const Days k_first = days_from_civil(1970, 1, 1);
+    static const Days k_last = days_from_civil(2100, 12, 31);
+    check(ts.date >= k_first && ts.date <= k_last);
+    check(ts.seconds == -1 || (ts.seconds >= 0 && ts.seconds < 86400));
+    if (ts.offset_minutes) {
+        check(*ts.offset_minutes > -24 * 60 && *ts.offset_minutes < 24 * 60);
+    }
+    const CivilDate civil = civil_from_days(ts.date);
+    check(days_from_civil(civil.year, civil.month, civil.day) == ts.date);
+    check(format_date(ts.date).size() == 10);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace clientscore;
     const std::string_view text(reinterpret_cast<const char*>(data), size);
-    static const Days k_first = days_from_civil(1970, 1, 1);
-    static const Days k_last = days_from_civil(2100, 12, 31);
     (void)slash_hint(text);
     for (const DateOrder order : {DateOrder::automatic, DateOrder::dmy, DateOrder::mdy}) {
         const Result<ParsedTimestamp> r = parse_timestamp(text, order);
@@ -31,14 +45,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             check(!r.error().empty());
             continue;
         }
-        check(r->date >= k_first && r->date <= k_last);
-        check(r->seconds == -1 || (r->seconds >= 0 && r->seconds < 86400));
-        if (r->offset_minutes) {
-            check(*r->offset_minutes > -24 * 60 && *r->offset_minutes < 24 * 60);
+        check_timestamp(*r);
+    }
+    const std::size_t newline = text.find('\n');
+    if (newline != std::string_view::npos) {
+        const Result<DateFormat> format = DateFormat::compile(text.substr(0, newline));
+        if (!format) {
+            check(!format.error().empty());
+            return 0;
         }
-        const CivilDate civil = civil_from_days(r->date);
-        check(days_from_civil(civil.year, civil.month, civil.day) == r->date);
-        check(format_date(r->date).size() == 10);
+        const std::string_view value = text.substr(newline + 1);
+        ParsedTimestamp ts;
+        const DateFormat::Fit fit = format->parse(value, ts);
+        if (fit == DateFormat::Fit::yes) {
+            check_timestamp(ts);
+        } else if (fit != DateFormat::Fit::no) {
+            check(!fit_error(fit).empty());
+        }
+        check(parse_with_formats({*format}, value, ts) == fit);
     }
     return 0;
 }

@@ -25,6 +25,16 @@ seed_lines() {
     done < "$list"
 }
 
+# --date-format seeds: each line `PATTERN<TAB>VALUE` becomes the input PATTERN, line feed, VALUE.
+seed_format_lines() {
+    local list=$1 out=$2 n=0
+    mkdir -p "$out"
+    while IFS=$'\t' read -r pattern value || [ -n "$pattern" ]; do
+        n=$((n + 1))
+        printf '%s\n%s' "$pattern" "$value" > "$out/format-$n"
+    done < "$list"
+}
+
 # Pipeline seeds: each options line with the first rows of every sample export.
 seed_pipeline() {
     local out=$1 n=0
@@ -50,7 +60,10 @@ run_target() {
     rm -rf "$seeds"
     mkdir -p "$corpus" "$seeds" "$artifacts" "$build/logs"
     case $t in
-        fuzz_timestamp) seed_lines fuzz/seeds/timestamp.txt "$seeds" ;;
+        fuzz_timestamp)
+            seed_lines fuzz/seeds/timestamp.txt "$seeds"
+            seed_format_lines fuzz/seeds/timestamp-formats.txt "$seeds"
+            ;;
         fuzz_amount) seed_lines fuzz/seeds/amount.txt "$seeds" ;;
         fuzz_duration) seed_lines fuzz/seeds/duration.txt "$seeds" ;;
         fuzz_csv)

@@ -370,7 +370,8 @@ TEST_CASE("cli::a file with more bad rows than --max-bad-rows allows is an input
     const std::string dir = source_path("tests/data/bad_rows/excel_calls");
     const std::string first_line =
         "clientscore: calls.csv: 12 of 12 rows could not be read (limit 10); most often column \"started_at\": "
-        "\"9/1/26 01:11\" is not a date, first at line 2\n";
+        "\"1-Sep-26 01:11\" is not a date (closest form: D Mon YYYY [H:MM[:SS]]; --date-format reads any "
+        "other), first at line 2\n";
 
     SECTION("rank exits 3 with the file, the count, the limit and the most frequent problem, and writes nothing") {
         TempDir tmp;
@@ -383,6 +384,7 @@ TEST_CASE("cli::a file with more bad rows than --max-bad-rows allows is an input
         CHECK(hint.starts_with("clientscore: hint: "));
         CHECK(hint.find("--map calls.started_at=HEADER") != std::string::npos);
         CHECK(hint.find("--max-bad-rows 12") != std::string::npos);
+        CHECK(hint.find("--date-format") != std::string::npos);
         CHECK(read_file(tmp / "report.csv") == "the previous report\n");
     }
     SECTION("check reports the same and is not OK") {
@@ -412,8 +414,16 @@ TEST_CASE("cli::a file with more bad rows than --max-bad-rows allows is an input
                                                     std::vector<std::string>{"--max-bad-rows", "0,0%"}}) {
             const RunResult r = run_clientscore(with({"rank", dir}, extra));
             CHECK(r.status == 3);
-            CHECK(r.err.starts_with("clientscore: calls.csv:2: column \"started_at\": \"9/1/26 01:11\" is not a date"));
+            CHECK(r.err.starts_with("clientscore: calls.csv:2: column \"started_at\": \"1-Sep-26 01:11\" is not a date"));
         }
+    }
+    SECTION("the --date-format the hint names reads the file") {
+        const RunResult r = run_clientscore({"rank", dir, "--date-format", "%d-%b-%y %H:%M", "--format", "json"});
+        REQUIRE(r.status == 0);
+        const json report = json::parse(r.out);
+        CHECK(report["skipped_rows"]["calls.csv"] == 0);
+        CHECK(report["period"]["from"] == "2026-09-01");
+        CHECK(report["period"]["to"] == "2026-09-03");
     }
     SECTION("the config file sets the limit like the option") {
         TempDir tmp;
@@ -593,4 +603,91 @@ TEST_CASE("cli::the encoding hint's conversion leaves one export to read, not tw
     CHECK(good.status == 0);
     CHECK(good.err.empty());  // no second calls file, nothing left unread
     CHECK(good.out.find("\n1,A,") != std::string::npos);
+}
+
+// SPEC §1 ◆8 and §2 ◆7 through the binary.
+TEST_CASE("cli::--where reads only the rows it names, and month-name dates read anywhere", "[cli][e2e]") {
+    TempDir dir;
+    write_file(dir / "calls.csv",
+               "client,started_at,duration,direction,Queue\n"
+               "A,15 Sep 2026 10:00,60,in,Sales\n"
+               "A,\"Sep 16, 2026 3:05 PM\",60,in,sales\n"
+               "B,2026/09/17 10:00,60,in,Support\n"
+               "C,17.9.26 11:00,60,in,Billing\n");
+    write_file(dir / "invoices.csv",
+               "client,issued_at,due_at,amount,status\n"
+               "A,01-Sep-2026,30-Sep-2026,100.00,open\n"
+               "B,Tue Sep 01 10:00:00 +0000 2026,2026-09-30,50.00,OPEN\n"
+               "C,2026-09-01,2026-09-30,70.00,pending\n");
+    const std::string d = dir.path().string();
+    const auto clients_of = [](const json& report) {
+        std::vector<std::string> out;
+        for (const json& c : report["clients"]) {
+            out.push_back(c["client"].get<std::string>() + ":" + std::to_string(c["calls"].get<int>()));
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+
+    SECTION("every form is read without options") {
+        const RunResult r = run_clientscore({"rank", d, "--format", "json"});
+        REQUIRE(r.status == 0);
+        const json report = json::parse(r.out);
+        CHECK(report["skipped_rows"]["calls.csv"] == 0);
+        CHECK(report["skipped_rows"]["invoices.csv"] == 0);
+        CHECK(report["period"]["from"] == "2026-09-15");
+        CHECK(report["period"]["to"] == "2026-09-17");
+        CHECK(clients_of(report) == std::vector<std::string>{"A:2", "B:1", "C:1"});
+    }
+    SECTION("= and != with several values, and several --where on one kind") {
+        const RunResult r = run_clientscore({"rank", d, "--format", "json", "--where", "calls.queue=SALES|billing",
+                                             "--where", "invoices.Status!=pending", "--where", "calls.client!=C"});
+        REQUIRE(r.status == 0);
+        const json report = json::parse(r.out);
+        CHECK(report["ignored_rows"]["calls.csv"] == 2);
+        CHECK(report["ignored_rows"]["invoices.csv"] == 1);
+        CHECK(report["skipped_rows"]["calls.csv"] == 0);
+        // B keeps its invoice (a receivable) but no call; C has neither.
+        CHECK(clients_of(report) == std::vector<std::string>{"A:2", "B:0"});
+    }
+    SECTION("check counts the rows left out") {
+        const RunResult r = run_clientscore({"check", d, "--format", "json", "--where", "calls.Queue!=Sales"});
+        REQUIRE(r.status == 0);
+        const json report = json::parse(r.out);
+        for (const json& f : report["files"]) {
+            if (f["kind"] == "calls") {
+                CHECK(f["rows"] == 4);
+                CHECK(f["skipped"] == 0);
+            }
+        }
+    }
+    SECTION("a header the file lacks is an input error naming the file and its columns") {
+        const RunResult r = run_clientscore({"rank", d, "--where", "calls.Team=Sales"});
+        CHECK(r.status == 3);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("clientscore: calls.csv:1: --where calls.Team=Sales: the file has no column \"Team\"") !=
+              std::string::npos);
+        CHECK(r.err.find("its columns are: client, started_at, duration, direction, Queue") != std::string::npos);
+    }
+    SECTION("usage errors") {
+        RunResult r = run_clientscore({"rank", d, "--where", "tickets.Queue=Sales"});
+        CHECK(r.status == 2);
+        CHECK(r.err.find("unknown kind \"tickets\"") != std::string::npos);
+        r = run_clientscore({"rank", d, "--date-format", "%d/%m/%Q"});
+        CHECK(r.status == 2);
+        CHECK(r.err.find("--date-format \"%d/%m/%Q\" has an unknown directive %Q") != std::string::npos);
+    }
+    SECTION("--date-format in the config file") {
+        write_file(dir / "cfg" / "clientscore.toml", "date-format = [\"%d/%m/%y %H:%M\"]\nwhere = [\"calls.Queue=Support\"]\n");
+        write_file(dir / "more" / "calls.csv", "client,started_at\nA,01/02/03 10:00\n");
+        const RunResult r = run_clientscore({"rank", (dir / "more").string(), "--config",
+                                             (dir / "cfg" / "clientscore.toml").string(), "--format", "json"});
+        CHECK(r.status == 3);  // the config's --where names a column this calls file lacks
+        CHECK(r.err.find("--where calls.Queue=Support") != std::string::npos);
+        write_file(dir / "cfg" / "clientscore.toml", "date-format = [\"%d/%m/%y %H:%M\"]\n");
+        const RunResult ok = run_clientscore({"rank", (dir / "more").string(), "--config",
+                                              (dir / "cfg" / "clientscore.toml").string(), "--format", "json"});
+        REQUIRE(ok.status == 0);
+        CHECK(json::parse(ok.out)["period"]["from"] == "2003-02-01");  // the format, not an ambiguous slash date
+    }
 }

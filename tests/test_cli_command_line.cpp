@@ -294,6 +294,42 @@ TEST_CASE("cli::parse_command_line", "[cli]") {
         CHECK_THROWS_WITH(parse({"--decimal", "comma"}), Contains("--decimal"));
     }
 
+    SECTION("--date-format is repeatable, compiled and checked (SPEC §1 ◆7)") {
+        const Options o = options_of({"--date-format", "%d-%b-%y", "rank", "--date-format", "%m/%d/%Y %I:%M %p"});
+        REQUIRE(o.date_formats.size() == 2);
+        CHECK(o.date_formats[0].pattern() == "%d-%b-%y");
+        CHECK(o.date_formats[1].pattern() == "%m/%d/%Y %I:%M %p");
+        CHECK(options_of({}).date_formats.empty());
+        const UsageError unknown = usage_error_of({"--date-format", "%d/%m/%Y %T"});
+        CHECK_THAT(unknown.what(), Contains("--date-format \"%d/%m/%Y %T\"") && Contains("unknown directive %T"));
+        CHECK_THAT(unknown.hint(), Contains("%Y %y %m %d %e %b %B %a %A %H %I %M %S %p %z"));
+        CHECK_THAT(usage_error_of({"--date-format", "%H:%M"}).what(), Contains("needs a year"));
+        CHECK_THAT(usage_error_of({"--date-format", "%d/%m/%Y %"}).what(), Contains("lone %"));
+        CHECK_THAT(usage_error_of({"--date-format", "%d/%m/%Y %I:%M"}).what(), Contains("%p"));
+    }
+
+    SECTION("--where is repeatable and checked (SPEC §1 ◆8)") {
+        const Options o = options_of({"--where", "calls.Queue=Sales| support ", "rank", "--where",
+                                      "Invoices.Payment Status!=void|DRAFT", "--where", "calls.x="});
+        REQUIRE(o.filters.size() == 3);
+        CHECK(o.filters[0].kind == Kind::calls);
+        CHECK(o.filters[0].header == "Queue");
+        CHECK(o.filters[0].equal);
+        CHECK(o.filters[0].values == std::vector<std::string>{"sales", "support"});
+        CHECK(o.filters[1].kind == Kind::invoices);
+        CHECK(o.filters[1].header == "Payment Status");
+        CHECK_FALSE(o.filters[1].equal);
+        CHECK(o.filters[1].values == std::vector<std::string>{"void", "draft"});
+        CHECK(o.filters[2].values == std::vector<std::string>{""});
+        CHECK_THAT(usage_error_of({"--where", "calls.Queue"}).what(), Contains("--where \"calls.Queue\": expected"));
+        CHECK_THAT(usage_error_of({"--where", "Queue=Sales"}).what(), Contains("--where"));
+        const UsageError kind = usage_error_of({"--where", "cals.Queue=Sales"});
+        CHECK_THAT(kind.what(), Contains("unknown kind \"cals\""));
+        CHECK_THAT(kind.hint(), Contains("calls"));
+        CHECK_THAT(usage_error_of({"--where", "calls.=Sales"}).what(), Contains("header name is empty"));
+        CHECK_THAT(usage_error_of({"--where", "calls. !=Sales"}).what(), Contains("header name is empty"));
+    }
+
     SECTION("--map is repeatable and checked") {
         const Options o =
             options_of({"--map", "invoices.amount=Total (EUR)", "rank", "--map", "calls.client=Kunde"});

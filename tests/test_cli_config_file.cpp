@@ -28,6 +28,23 @@ public:
 }  // namespace
 
 TEST_CASE("cli::config_file", "[cli]") {
+    SECTION("date-format and where are keys like the other options") {
+        const TempConfig config(R"toml(date-format = ["%d-%b-%y", "%Y%m%d"]
+where = ["calls.Queue=Sales|Support", "invoices.status!=void"]
+)toml");
+        Options o = options_of({"--config", config.path()});
+        REQUIRE(o.date_formats.size() == 2);
+        CHECK(o.date_formats[1].pattern() == "%Y%m%d");
+        REQUIRE(o.filters.size() == 2);
+        CHECK(o.filters[0].values == std::vector<std::string>{"sales", "support"});
+        CHECK_FALSE(o.filters[1].equal);
+        // The command line replaces the file's list, as for every repeatable option.
+        o = options_of({"--config", config.path(), "--date-format", "%d.%m.%Y"});
+        REQUIRE(o.date_formats.size() == 1);
+        CHECK(o.date_formats[0].pattern() == "%d.%m.%Y");
+        const TempConfig bad("date-format = \"%d/%q\"\n");
+        CHECK_THAT(usage_error_of({"--config", bad.path()}).what(), Contains("unknown directive %q"));
+    }
     SECTION("every kind of value, under the long names") {
         const TempConfig config(R"toml(# clientscore settings
 hourly-cost = 75

@@ -208,3 +208,33 @@ TEST_CASE("ingest::read_export date order", "[ingest]") {
         CHECK(r.report.date_order.empty());
     }
 }
+
+TEST_CASE("ingest::date order: two-digit years settle like the others, --date-format values do not (SPEC ◆7)",
+          "[ingest]") {
+    SECTION("a two-digit-year slash date with a part above 12 settles the file") {
+        const Read r = read_text("calls.csv", Kind::calls,
+                                 "client,started_at\nA,12/1/10 8:26\nB,13/1/10 9:00\n");
+        REQUIRE(r.got.contacts.size() == 2);
+        CHECK(r.got.contacts[0].when.date == day(2010, 1, 12));
+        CHECK(r.report.date_order == "dmy");
+    }
+    SECTION("two-digit and four-digit slash dates that contradict each other are an input error") {
+        const std::string error = input_error("calls.csv", Kind::calls,
+                                              "client,started_at\nA,13/1/10\nB,1/13/2010\n");
+        CHECK(error.find("the file mixes date orders") != std::string::npos);
+    }
+    SECTION("a value a --date-format reads decides nothing in the scan") {
+        // `%m/%d/%Y` reads line 2 month-first; line 3 is ambiguous and the scan must not take
+        // line 2's 13 as deciding day-first-or-not for the built-in forms.
+        ReadSettings settings;
+        settings.date_formats.push_back(*DateFormat::compile("%m/%d/%Y"));
+        const std::string text = "client,started_at\nA,01/13/2026\nB,3/4/26\nC,5/6/26\n";
+        CHECK(input_error("calls.csv", Kind::calls, text, settings).find("could be day-first or month-first") !=
+              std::string::npos);
+        // Without the format, line 2 settles the file month-first.
+        const Read r = read_text("calls.csv", Kind::calls, text);
+        REQUIRE(r.got.contacts.size() == 3);
+        CHECK(r.got.contacts[1].when.date == day(2026, 3, 4));
+        CHECK(r.report.date_order == "mdy");
+    }
+}

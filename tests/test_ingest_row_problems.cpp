@@ -193,3 +193,38 @@ TEST_CASE("ingest::read_export --strict", "[ingest]") {
     CHECK(input_error("calls.csv", Kind::calls, "client,date\nA\n", strict) ==
           "calls.csv:2: has 1 field, the header has 2\nwithout --strict, bad rows are skipped and counted");
 }
+
+TEST_CASE("ingest::enforce_bad_row_limit: the hint fixes the most frequent problem", "[ingest]") {
+    const auto hint_for = [](const std::string& message, const std::string& kind) {
+        FileReport report;
+        report.file.display_name = "calls.csv";
+        report.file.kind = Kind::calls;
+        report.mapping = {{"client", "Account"}, {"started_at", "Start"}};
+        report.rows = 12;
+        for (int i = 0; i < 12; ++i) {
+            report.bad_rows.add(Problem{2 + i, "Start", message, kind});
+        }
+        try {
+            enforce_bad_row_limit(report, BadRowLimit{});
+        } catch (const InputError& e) {
+            CHECK_THAT(e.what(), Catch::Matchers::Contains("12 of 12 rows could not be read (limit 10)"));
+            return e.hint();
+        }
+        FAIL("no InputError");
+        return std::string();
+    };
+    using Catch::Matchers::Contains;
+    SECTION("a date in no form read: --date-format, or another column") {
+        const std::string kind = "is not a date (closest form: D Mon YYYY [H:MM[:SS]]; --date-format reads any other)";
+        const std::string hint = hint_for("\"1-Sep-26\" " + kind, kind);
+        CHECK_THAT(hint, Contains("describe the form of column \"Start\" with --date-format"));
+        CHECK_THAT(hint, Contains("--map calls.started_at=HEADER"));
+        CHECK_THAT(hint, Contains("--max-bad-rows 12"));
+    }
+    SECTION("slash dates in the other order: --date-order, not --date-format") {
+        const std::string kind = "is not a date in day/month/year order (--date-order dmy)";
+        const std::string hint = hint_for("\"3/13/2026\" " + kind, kind);
+        CHECK_THAT(hint, Contains("--date-order dmy or --date-order mdy"));
+        CHECK_THAT(hint, !Contains("--date-format"));
+    }
+}

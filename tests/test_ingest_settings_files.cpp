@@ -39,6 +39,18 @@ TEST_CASE("ingest::read_holidays", "[ingest]") {
         CHECK(read_holidays(f.path(), {}) ==
               std::vector<Days>{days_from_civil(2024, 1, 1), days_from_civil(2024, 5, 1), days_from_civil(2024, 12, 25)});
     }
+    SECTION("month names, two-digit years, and --date-format before the built-in forms (SPEC ◆7)") {
+        const TempFile f("holidays.csv", "date\n25 Dec 2024\n\"Jan 1, 2025\"\n31.12.24\n2024/05/01\nDay 3 of 10 2024\n");
+        ReadSettings settings;
+        settings.date_formats.push_back(*DateFormat::compile("Day %d of %m %Y"));
+        CHECK(read_holidays(f.path(), settings) ==
+              std::vector<Days>{days_from_civil(2024, 12, 25), days_from_civil(2025, 1, 1),
+                                days_from_civil(2024, 12, 31), days_from_civil(2024, 5, 1),
+                                days_from_civil(2024, 10, 3)});
+        const TempFile impossible("holidays.csv", "date\nDay 31 of 02 2024\n");
+        CHECK(error_of([&] { read_holidays(impossible.path(), settings); }) ==
+              "holidays.csv:2: column \"date\": \"Day 31 of 02 2024\" is not a date (no such day)");
+    }
     SECTION("ambiguous slash dates settled by another row") {
         const TempFile f("holidays.csv", "date\n07/04/2024\n12/25/2024\n");
         CHECK(read_holidays(f.path(), {}) ==

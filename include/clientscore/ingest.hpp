@@ -74,12 +74,33 @@ struct FieldMapping {
 /// Parses `KIND.FIELD=HEADER`; throws UsageError for an unknown kind or field.
 FieldMapping parse_field_mapping(std::string_view text);
 
+/// A `--where KIND.HEADER=V1|V2` or `KIND.HEADER!=V1|V2` option (SPEC §1 ◆8): only the rows of
+/// files of `kind` whose column `header` equals (or, with `equal` false, equals none of) one of
+/// `values` are read.
+struct RowFilter {
+    Kind kind = Kind::calls;
+    std::string header;
+    bool equal = true;
+    /// Trimmed and ASCII lower-cased; compared with the cell trimmed and lower-cased alike.
+    std::vector<std::string> values;
+    /// The option as given, for messages.
+    std::string text;
+};
+
+/// Parses `KIND.HEADER=V1|V2` or `KIND.HEADER!=V1|V2`; throws UsageError for an unknown kind,
+/// a missing `=` or an empty header.
+RowFilter parse_row_filter(std::string_view text);
+
 /// How to read every file (from the options).
 struct ReadSettings {
     std::string encoding = "utf-8";
     DateOrder date_order = DateOrder::automatic;
     DecimalMode decimal = DecimalMode::automatic;
     std::vector<FieldMapping> mappings;
+    /// --date-format, tried in order before the built-in forms on every date and timestamp.
+    std::vector<DateFormat> date_formats;
+    /// --where; several on one kind must all hold.
+    std::vector<RowFilter> filters;
     LocalTimeConverter time_zone;
     bool strict = false;
     /// Empty: detect per file; "none": generic rules only; otherwise a preset name.

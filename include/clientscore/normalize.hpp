@@ -98,16 +98,54 @@ SlashHint slash_hint(std::string_view text);
 
 /// Parses every timestamp form of SPEC §2: ISO date / date-time (space or `T`, optional
 /// seconds and fraction, optional `Z`/`±HH:MM`/`±HHMM`; a bare date ignores an offset),
-/// `D.M.YYYY [H:MM[:SS]]`, slash dates `[H:MM[:SS]] [AM|PM]` in `order` (which must be dmy or
-/// mdy when the value is ambiguous; with `automatic` an ambiguous value fails), Unix seconds
-/// (9-10 digits) and milliseconds (12-13 digits). Years outside 1970..2100 fail. The input is
-/// already trimmed.
+/// `YYYY/MM/DD`, `D.M.YYYY [H:MM[:SS]]`, slash dates `[H:MM[:SS]] [AM|PM]` in `order` (which
+/// must be dmy or mdy when the value is ambiguous; with `automatic` an ambiguous value fails),
+/// dotted and slash dates with two-digit years (00-69 → 20xx, 70-99 → 19xx), English month
+/// names with an optional leading weekday (`15 Jul 2026`, `15-Jul-2026`, `Jul 15, 2026 3:05 PM`,
+/// `Tue Oct 31 22:10:47 +0000 2017`), Unix seconds (9-10 digits) and milliseconds (12-13
+/// digits). Years outside 1970..2100 fail; a value of no form fails naming the form it came
+/// closest to. The input is already trimmed.
 Result<ParsedTimestamp> parse_timestamp(std::string_view text, DateOrder order);
 
-/// A date written `D Mon YYYY` (`15 Jul 2026`; also `15-Jul-2026`, full month names, any case),
-/// optionally followed by a time `H:MM[:SS]`. Not one of SPEC §2's generic forms: only a preset
-/// that declares it (Xero) reads it. Fails on anything else.
-Result<ParsedTimestamp> parse_day_month_name_date(std::string_view text);
+/// A `--date-format` pattern (SPEC §1 ◆7), compiled: strftime-style directives `%Y %y %m %d %e
+/// %b %B %a %A %H %I %M %S %p %z` (and `%%`), any other character literal (ASCII letters in
+/// any case; a space stands for one or more spaces). Reading is by hand, not date::parse: see
+/// date_format.cpp for why.
+class DateFormat {
+public:
+    /// How a value fared against the pattern.
+    enum class Fit : std::uint8_t {
+        no,            ///< not in this form
+        yes,           ///< read
+        no_such_day,   ///< in this form, but no real day (31/02)
+        no_such_time,  ///< in this form, but no real time of day (25:00, 13 PM)
+        year_range     ///< in this form, but a year outside 1970-2100
+    };
+
+    /// Compiles `pattern`; fails (phrased to follow the pattern) on an unknown directive, a `%`
+    /// at the end, a field given twice, or a pattern that does not give a year, a month and a
+    /// day, or gives an hour without its minutes or `%I` and `%p` without each other.
+    static Result<DateFormat> compile(std::string_view pattern);
+
+    /// Reads the whole of `text` (already trimmed) in this form into `out`. Does not allocate.
+    Fit parse(std::string_view text, ParsedTimestamp& out) const;
+
+    const std::string& pattern() const { return m_pattern; }
+
+private:
+    DateFormat() = default;
+    std::string m_pattern;  ///< validated: every `%` starts a known directive
+};
+
+/// Reads `text` in the first of `formats` that reads it: `yes` with `out` set; `no` when it is
+/// in none of their forms; else how the first one whose form it is in failed (such a value is
+/// a bad value, not one for the built-in forms: the user said what the form is, and a built-in
+/// form could read it in another order).
+DateFormat::Fit parse_with_formats(const std::vector<DateFormat>& formats, std::string_view text,
+                                   ParsedTimestamp& out);
+
+/// The bad-value message of a failed Fit (`is not a date (no such day)`); empty for yes/no.
+std::string_view fit_error(DateFormat::Fit fit);
 
 /// A bare time of day `H:MM[:SS]` with an optional `AM`/`PM`, as seconds since midnight
 /// (a preset's separate time column, such as Pipedrive's `due_time`). Fails on anything else.

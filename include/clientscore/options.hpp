@@ -39,6 +39,8 @@ struct Options {
     /// The --config file read, if any: never taken for an export.
     std::optional<std::string> config_file;
     std::vector<FieldMapping> mappings;
+    std::vector<RowFilter> filters;         ///< --where, in the order given
+    std::vector<DateFormat> date_formats;   ///< --date-format, in the order given
     std::string preset;  ///< empty: detect; "none": off
     std::string encoding = "utf-8";
     DateOrder date_order = DateOrder::automatic;

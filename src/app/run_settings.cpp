@@ -10,6 +10,8 @@ ReadSettings make_read_settings(const Options& o) {
     r.date_order = o.date_order;
     r.decimal = o.decimal;
     r.mappings = o.mappings;
+    r.date_formats = o.date_formats;
+    r.filters = o.filters;
     if (!o.time_zone.empty()) {
         r.time_zone = LocalTimeConverter(o.time_zone);
     }

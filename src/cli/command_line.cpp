@@ -142,6 +142,10 @@ constexpr std::array k_option_rows = {
     OptionRow{"--map", "KIND.FIELD=HEADER", "", k_input, "read FIELD of KIND files from column HEADER (repeatable)", true,
         // parse_field_mapping's message already quotes `--map "..."` and lists the valid names.
         [](Options& o, std::string_view, const std::string& v) { o.mappings.push_back(parse_field_mapping(v)); }},
+    OptionRow{"--where", "KIND.HEADER=V1|V2", "", k_input,
+              "read only KIND rows whose column is (=) or is not (!=) one of the values (repeatable)", true,
+        // parse_row_filter's message quotes `--where "..."` and lists the kinds.
+        [](Options& o, std::string_view, const std::string& v) { o.filters.push_back(parse_row_filter(v)); }},
     OptionRow{"--preset", "NAME", "detected", k_input, "read files as this vendor's export; none: no detection", false,
         [](Options& o, std::string_view n, const std::string& v) {
             if (v.empty()) {
@@ -158,6 +162,9 @@ constexpr std::array k_option_rows = {
         }},
     OptionRow{"--date-order", "dmy|mdy|auto", "auto", k_input, "how to read DD/MM/YYYY versus MM/DD/YYYY", false,
         [](Options& o, std::string_view n, const std::string& v) { o.date_order = cli::parse_date_order(n, v); }},
+    OptionRow{"--date-format", "FMT", "", k_input,
+              "strftime-style date form (%Y %y %m %d %e %b %B %a %A %H %I %M %S %p %z) tried first (repeatable)", true,
+        [](Options& o, std::string_view n, const std::string& v) { o.date_formats.push_back(cli::parse_date_format(n, v)); }},
     OptionRow{"--decimal", ".|,|auto", "auto", k_input, "decimal separator of amounts with one kind of separator", false,
         [](Options& o, std::string_view n, const std::string& v) { o.decimal = cli::parse_decimal_mode(n, v); }},
     OptionRow{"--header-row", "N", "found", k_input,

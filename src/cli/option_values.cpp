@@ -245,6 +245,16 @@ DateOrder parse_date_order(std::string_view option, std::string_view text) {
     return parse_choice(option, text, k_choices, "a date order");
 }
 
+DateFormat parse_date_format(std::string_view option, std::string_view text) {
+    Result<DateFormat> format = DateFormat::compile(text);
+    if (!format) {
+        throw UsageError(fmt::format("{} \"{}\" {}", option, text, format.error()),
+                         "directives: %Y %y %m %d %e %b %B %a %A %H %I %M %S %p %z (%% is a percent sign); any "
+                         "other character stands for itself, e.g. --date-format \"%d-%b-%y %H:%M\"");
+    }
+    return std::move(format.value());
+}
+
 DecimalMode parse_decimal_mode(std::string_view option, std::string_view text) {
     static constexpr std::array<std::pair<std::string_view, DecimalMode>, 3> k_choices = {{
         {".", DecimalMode::dot},

@@ -44,6 +44,9 @@ std::string parse_currency_code(std::string_view option, std::string_view text);
 OutputFormat parse_output_format(std::string_view option, std::string_view text);
 ColorMode parse_color_mode(std::string_view option, std::string_view text);
 DateOrder parse_date_order(std::string_view option, std::string_view text);
+/// A --date-format pattern, compiled; a usage error names what is wrong with it (an unknown
+/// directive, a missing year, ...) and lists the directives.
+DateFormat parse_date_format(std::string_view option, std::string_view text);
 DecimalMode parse_decimal_mode(std::string_view option, std::string_view text);
 /// watch, reprice, chase or fire (keep would match every client, so it is refused).
 Verdict parse_fail_on(std::string_view option, std::string_view text);

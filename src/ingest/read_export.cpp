@@ -244,7 +244,8 @@ void read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_i
     report.header_line = csv->header_line();
     report.preset = choice.preset != nullptr ? std::string(choice.preset->name) : std::string("none");
     const ingest::Preset* preset = choice.preset;
-    ingest::ColumnFit column_fit(raw, settings.encoding, csv->header_request(), settings.date_order, settings.decimal);
+    ingest::ColumnFit column_fit(raw, settings.encoding, csv->header_request(), settings.date_order, settings.decimal,
+                                 settings.date_formats);
     const std::vector<std::string>& header = csv->header();
     const ingest::FitTest fit = [&](const ingest::FieldSpec& field, int column) {
         return column_fit.why_not(field, column, header[static_cast<std::size_t>(column)]);

@@ -65,7 +65,7 @@ std::vector<Days> read_holidays(const std::string& path, const ReadSettings& set
     const int column = find_column(csv, "date", display_name, "--holidays");
     const std::string& header = csv.header()[static_cast<std::size_t>(column)];
     ingest::DateOrderResolver dates(settings.date_order, display_name, [&] {
-        return ingest::scan_for_date_order(raw, settings.encoding, {column}, csv.header());
+        return ingest::scan_for_date_order(raw, settings.encoding, {column}, csv.header(), 0, settings.date_formats);
     });
 
     std::vector<Days> out;
@@ -76,13 +76,24 @@ std::vector<Days> read_holidays(const std::string& path, const ReadSettings& set
         if (is_missing(text)) {
             continue;
         }
-        const Result<ParsedTimestamp> parsed =
-            parse_timestamp(text, dates.order_for(text, record.line(), header));
-        if (!parsed) {
+        // --date-format reads every date column (SPEC §1 ◆7), a holiday's too.
+        ParsedTimestamp ts;
+        const DateFormat::Fit fit = settings.date_formats.empty()
+                                        ? DateFormat::Fit::no
+                                        : parse_with_formats(settings.date_formats, text, ts);
+        if (fit == DateFormat::Fit::no) {
+            const Result<ParsedTimestamp> parsed =
+                parse_timestamp(text, dates.order_for(text, record.line(), header));
+            if (!parsed) {
+                throw InputError(Location{display_name, record.line(), header},
+                                 fmt::format("{} {}", ingest::quote_value(text), parsed.error()));
+            }
+            ts = *parsed;
+        } else if (fit != DateFormat::Fit::yes) {
             throw InputError(Location{display_name, record.line(), header},
-                             fmt::format("{} {}", ingest::quote_value(text), parsed.error()));
+                             fmt::format("{} {}", ingest::quote_value(text), fit_error(fit)));
         }
-        out.push_back(settings.time_zone.to_local(*parsed).date);
+        out.push_back(settings.time_zone.to_local(ts).date);
     }
     return out;
 }

@@ -3,11 +3,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "clientscore/normalize.hpp"
 #include "normalize/ascii.hpp"
 #include "normalize/civil_date.hpp"
+#include "normalize/month_names.hpp"
 
 namespace clientscore {
 namespace {
@@ -15,12 +17,30 @@ namespace {
 using detail::is_digit;
 using detail::read_digits;
 
-constexpr char k_not_a_date[] = "is not a date";
 constexpr char k_no_such_day[] = "is not a date (no such day)";
 constexpr char k_no_such_time[] = "is not a date (no such time of day)";
+constexpr char k_am_pm_hour[] = "is not a date (AM/PM needs an hour from 1 to 12)";
 constexpr std::int64_t k_seconds_per_day = 86400;
 
+// The forms of SPEC §2 as a bad-value warning names them (the one the value came closest to).
+constexpr std::string_view k_form_iso = "YYYY-MM-DD [HH:MM[:SS]]";
+constexpr std::string_view k_form_year_slash = "YYYY/MM/DD [H:MM[:SS]]";
+constexpr std::string_view k_form_dotted = "D.M.YYYY [H:MM[:SS]]";
+constexpr std::string_view k_form_slash = "D/M/YYYY or M/D/YYYY [H:MM[:SS]] [AM|PM]";
+constexpr std::string_view k_form_day_month = "D Mon YYYY [H:MM[:SS]]";
+constexpr std::string_view k_form_month_day = "Mon D, YYYY [H:MM[:SS]] [AM|PM]";
+constexpr std::string_view k_form_unix = "Unix seconds (9-10 digits) or milliseconds (12-13)";
+
 Result<ParsedTimestamp> fail(const char* why) { return Result<ParsedTimestamp>::failure(why); }
+
+/// A value that fits no form (SPEC §2 ◆7): the warning names the form it came closest to, the
+/// one whose start it matched, and the option that reads any other.
+Result<ParsedTimestamp> miss(std::string_view form) {
+    std::string why = "is not a date (closest form: ";
+    why += form;
+    why += "; --date-format reads any other)";
+    return Result<ParsedTimestamp>::failure(std::move(why));
+}
 
 /// A time of day as read, before its ranges are checked (they depend on AM/PM).
 struct TimeOfDay {
@@ -61,61 +81,151 @@ bool read_time(std::string_view s, std::size_t& pos, bool allow_fraction, TimeOf
     return true;
 }
 
-/// The UTC offset that may end an ISO timestamp: an optional space, then `Z`, `±HH:MM` or
-/// `±HHMM`, then the end of the text. False when anything else follows.
-bool read_offset_to_end(std::string_view s, std::size_t pos, std::int32_t& offset_minutes) {
-    if (pos < s.size() && s[pos] == ' ') {
-        ++pos;
-    }
-    if (pos >= s.size()) {
+/// `Z`, `±HH:MM` or `±HHMM` at `pos`; `pos` just past it. False when there is none.
+bool read_offset(std::string_view s, std::size_t& pos, std::int32_t& offset_minutes) {
+    std::size_t i = pos;
+    if (i >= s.size()) {
         return false;
     }
-    if (s[pos] == 'Z' || s[pos] == 'z') {
+    if (s[i] == 'Z' || s[i] == 'z') {
         offset_minutes = 0;
-        return pos + 1 == s.size();
+        pos = i + 1;
+        return true;
     }
-    if (s[pos] != '+' && s[pos] != '-') {
+    if (s[i] != '+' && s[i] != '-') {
         return false;
     }
-    const int sign = s[pos] == '-' ? -1 : 1;
-    ++pos;
+    const int sign = s[i] == '-' ? -1 : 1;
+    ++i;
     int hours = 0;
     int minutes = 0;
-    if (!read_digits(s, pos, 2, 2, hours)) {
+    if (!read_digits(s, i, 2, 2, hours)) {
         return false;
     }
-    if (pos < s.size() && s[pos] == ':') {
-        ++pos;
+    if (i < s.size() && s[i] == ':') {
+        ++i;
     }
-    if (!read_digits(s, pos, 2, 2, minutes) || pos != s.size()) {
+    if (!read_digits(s, i, 2, 2, minutes) || (i < s.size() && is_digit(s[i]))) {
         return false;
     }
     if (hours > 23 || minutes > 59) {
         return false;
     }
     offset_minutes = sign * (hours * 60 + minutes);
+    pos = i;
     return true;
 }
 
-/// Between a dotted or slash date and its time: one or more spaces, optionally after a comma
-/// (`3/5/2026, 10:00 AM` is how many US tools print a date and time).
+/// The UTC offset that may end an ISO timestamp: an optional space, then `Z`, `±HH:MM` or
+/// `±HHMM`, then the end of the text. False when anything else follows.
+bool read_offset_to_end(std::string_view s, std::size_t pos, std::int32_t& offset_minutes) {
+    if (pos < s.size() && s[pos] == ' ') {
+        ++pos;
+    }
+    return read_offset(s, pos, offset_minutes) && pos == s.size();
+}
+
+/// One or more spaces at `pos`; false (nothing read) when there is none.
+bool skip_spaces(std::string_view s, std::size_t& pos) {
+    const std::size_t start = pos;
+    while (pos < s.size() && s[pos] == ' ') {
+        ++pos;
+    }
+    return pos > start;
+}
+
+/// Between a date and its time: one or more spaces, optionally after a comma (`3/5/2026,
+/// 10:00 AM` is how many US tools print a date and time).
 bool skip_date_time_separator(std::string_view s, std::size_t& pos) {
     std::size_t i = pos;
     if (i < s.size() && s[i] == ',') {
         ++i;
     }
-    const std::size_t spaces_start = i;
-    while (i < s.size() && s[i] == ' ') {
-        ++i;
-    }
-    if (i == spaces_start) {
+    if (!skip_spaces(s, i)) {
         return false;
     }
     pos = i;
     return true;
 }
 
+/// Between the parts of a month-name date: a comma, spaces, or both (`Jul 15, 2026`,
+/// `20 Apr, 2021`, `Jul 15 2026`).
+bool skip_comma_or_spaces(std::string_view s, std::size_t& pos) {
+    bool comma = false;
+    if (pos < s.size() && s[pos] == ',') {
+        ++pos;
+        comma = true;
+    }
+    return skip_spaces(s, pos) || comma;
+}
+
+/// A year of exactly four digits, or (when allowed) two (SPEC §2 ◆7: 00-69 → 20xx, 70-99 → 19xx).
+bool read_year(std::string_view s, std::size_t& pos, bool two_digits_allowed, int& year) {
+    std::size_t i = pos;
+    int value = 0;
+    if (!read_digits(s, i, 2, 4, value) || (i < s.size() && is_digit(s[i]))) {
+        return false;
+    }
+    const std::size_t digits = i - pos;
+    if (digits == 2 && two_digits_allowed) {
+        value = detail::expand_two_digit_year(value);
+    } else if (digits != 4) {
+        return false;
+    }
+    year = value;
+    pos = i;
+    return true;
+}
+
 bool year_in_range(int year) { return year >= detail::k_min_year && year <= detail::k_max_year; }
+
+/// A time and what may follow it in the slash, year-first and month-name forms.
+struct Clock {
+    TimeOfDay time;
+    std::optional<std::int32_t> offset;
+};
+
+enum class ClockRead : std::uint8_t { ok, no, bad_am_pm };
+
+/// `H:MM[:SS]` at `pos`, then (after optional spaces) an optional `AM`/`PM` (AM/PM takes an
+/// hour 1-12; 12 AM is 00) and, when `allow_offset`, an optional `Z`/`±HH:MM`/`±HHMM`; `pos`
+/// ends just past what was read.
+ClockRead read_clock(std::string_view s, std::size_t& pos, bool allow_offset, Clock& clock) {
+    std::size_t i = pos;
+    if (!read_time(s, i, false, clock.time)) {
+        return ClockRead::no;
+    }
+    std::size_t j = i;
+    while (j < s.size() && s[j] == ' ') {
+        ++j;
+    }
+    if (j + 1 < s.size() && (detail::lower(s[j]) == 'a' || detail::lower(s[j]) == 'p') &&
+        detail::lower(s[j + 1]) == 'm' && (j + 2 == s.size() || !detail::is_alpha(s[j + 2]))) {
+        if (clock.time.hour < 1 || clock.time.hour > 12) {
+            return ClockRead::bad_am_pm;
+        }
+        // 12 AM is the midnight hour, 12 PM the noon hour.
+        clock.time.hour = (clock.time.hour % 12) + (detail::lower(s[j]) == 'p' ? 12 : 0);
+        i = j + 2;
+    }
+    clock.offset.reset();
+    if (allow_offset) {
+        j = i;
+        while (j < s.size() && s[j] == ' ') {
+            ++j;
+        }
+        std::int32_t offset = 0;
+        if (j < s.size() && (s[j] == '+' || s[j] == '-' || s[j] == 'Z' || s[j] == 'z')) {
+            if (!read_offset(s, j, offset)) {
+                return ClockRead::no;
+            }
+            clock.offset = offset;
+            i = j;
+        }
+    }
+    pos = i;
+    return ClockRead::ok;
+}
 
 Result<ParsedTimestamp> make(int year, int month, int day, const TimeOfDay* time) {
     if (!year_in_range(year)) {
@@ -135,13 +245,46 @@ Result<ParsedTimestamp> make(int year, int month, int day, const TimeOfDay* time
     return ts;
 }
 
+Result<ParsedTimestamp> make(int year, int month, int day, const Clock& clock) {
+    Result<ParsedTimestamp> r = make(year, month, day, &clock.time);
+    if (r) {
+        r.value().offset_minutes = clock.offset;
+    }
+    return r;
+}
+
+/// The date of `year`, `month`, `day` with what follows it from `pos`: nothing, or a clock
+/// after a separator (`form` names the form for a miss).
+Result<ParsedTimestamp> date_then_clock(std::string_view s, std::size_t pos, int year, int month, int day,
+                                        bool allow_offset, std::string_view form) {
+    if (pos == s.size()) {
+        return make(year, month, day, nullptr);
+    }
+    Clock clock;
+    if (!skip_date_time_separator(s, pos)) {
+        return miss(form);
+    }
+    switch (read_clock(s, pos, allow_offset, clock)) {
+        case ClockRead::ok:
+            break;
+        case ClockRead::no:
+            return miss(form);
+        case ClockRead::bad_am_pm:
+            return fail(k_am_pm_hour);
+    }
+    if (pos != s.size()) {
+        return miss(form);
+    }
+    return make(year, month, day, clock);
+}
+
 /// `YYYY-MM-DD[(T| )H:MM[:SS[.fff]]][ ][Z|±HH:MM|±HHMM]`; `pos` is just past the year.
 Result<ParsedTimestamp> parse_iso(std::string_view s, int year, std::size_t pos) {
     int month = 0;
     int day = 0;
     if (pos >= s.size() || s[pos++] != '-' || !read_digits(s, pos, 2, 2, month) || pos >= s.size() ||
         s[pos++] != '-' || !read_digits(s, pos, 2, 2, day)) {
-        return fail(k_not_a_date);
+        return miss(k_form_iso);
     }
     if (pos == s.size()) {
         return make(year, month, day, nullptr);
@@ -152,18 +295,18 @@ Result<ParsedTimestamp> parse_iso(std::string_view s, int year, std::size_t pos)
         // A bare date keeps its date whatever offset follows (SPEC §2), but the offset must
         // still be one: anything else after the date is not a timestamp.
         if (!read_offset_to_end(s, pos, offset)) {
-            return fail(k_not_a_date);
+            return miss(k_form_iso);
         }
         return make(year, month, day, nullptr);
     }
     ++pos;
     TimeOfDay time;
     if (!read_time(s, pos, true, time)) {
-        return fail(k_not_a_date);
+        return miss(k_form_iso);
     }
     const bool has_offset = pos < s.size();
     if (has_offset && !read_offset_to_end(s, pos, offset)) {
-        return fail(k_not_a_date);
+        return miss(k_form_iso);
     }
     Result<ParsedTimestamp> r = make(year, month, day, &time);
     if (r && has_offset) {
@@ -172,7 +315,21 @@ Result<ParsedTimestamp> parse_iso(std::string_view s, int year, std::size_t pos)
     return r;
 }
 
-/// `D.M.YYYY [H:MM[:SS]]`, always day first; `pos` is at the start.
+/// `YYYY/MM/DD [H:MM[:SS]] [AM|PM]` (SPEC §2 ◆7): year first, so never a matter of order.
+Result<ParsedTimestamp> parse_year_slash(std::string_view s) {
+    std::size_t pos = 0;
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    if (!read_digits(s, pos, 4, 4, year) || pos >= s.size() || s[pos++] != '/' ||
+        !read_digits(s, pos, 1, 2, month) || pos >= s.size() || s[pos++] != '/' ||
+        !read_digits(s, pos, 1, 2, day) || (pos < s.size() && is_digit(s[pos]))) {
+        return miss(k_form_year_slash);
+    }
+    return date_then_clock(s, pos, year, month, day, false, k_form_year_slash);
+}
+
+/// `D.M.YYYY [H:MM[:SS]]` or `D.M.YY …`, always day first.
 Result<ParsedTimestamp> parse_dotted(std::string_view s) {
     std::size_t pos = 0;
     int day = 0;
@@ -180,20 +337,21 @@ Result<ParsedTimestamp> parse_dotted(std::string_view s) {
     int year = 0;
     if (!read_digits(s, pos, 1, 2, day) || pos >= s.size() || s[pos++] != '.' ||
         !read_digits(s, pos, 1, 2, month) || pos >= s.size() || s[pos++] != '.' ||
-        !read_digits(s, pos, 4, 4, year)) {
-        return fail(k_not_a_date);
+        !read_year(s, pos, true, year)) {
+        return miss(k_form_dotted);
     }
     if (pos == s.size()) {
         return make(year, month, day, nullptr);
     }
     TimeOfDay time;
     if (!skip_date_time_separator(s, pos) || !read_time(s, pos, false, time) || pos != s.size()) {
-        return fail(k_not_a_date);
+        return miss(k_form_dotted);
     }
     return make(year, month, day, &time);
 }
 
-/// The date part of a slash date: two parts of one or two digits and a four-digit year.
+/// The date part of a slash date: two parts of one or two digits and a year of four digits or
+/// two (SPEC §2 ◆7), the year already expanded.
 struct SlashDate {
     int first = 0;
     int second = 0;
@@ -205,11 +363,8 @@ bool read_slash_date(std::string_view s, SlashDate& d) {
     std::size_t pos = 0;
     if (!read_digits(s, pos, 1, 2, d.first) || pos >= s.size() || s[pos++] != '/' ||
         !read_digits(s, pos, 1, 2, d.second) || pos >= s.size() || s[pos++] != '/' ||
-        !read_digits(s, pos, 4, 4, d.year)) {
+        !read_year(s, pos, true, d.year)) {
         return false;
-    }
-    if (pos < s.size() && is_digit(s[pos])) {
-        return false;  // a year of five or more digits
     }
     d.end = pos;
     return true;
@@ -231,36 +386,11 @@ SlashHint hint_of(const SlashDate& d) {
     return as_dmy ? SlashHint::day_first : SlashHint::month_first;
 }
 
-/// `D/M/YYYY` or `M/D/YYYY` `[H:MM[:SS]] [AM|PM]`.
+/// `D/M/YYYY` or `M/D/YYYY` (or a two-digit year) `[H:MM[:SS]] [AM|PM]`.
 Result<ParsedTimestamp> parse_slash(std::string_view s, DateOrder order) {
     SlashDate d;
     if (!read_slash_date(s, d)) {
-        return fail(k_not_a_date);
-    }
-    std::size_t pos = d.end;
-    TimeOfDay time;
-    bool has_time = false;
-    if (pos < s.size()) {
-        if (!skip_date_time_separator(s, pos) || !read_time(s, pos, false, time)) {
-            return fail(k_not_a_date);
-        }
-        has_time = true;
-        if (pos < s.size()) {
-            while (pos < s.size() && s[pos] == ' ') {
-                ++pos;
-            }
-            const std::string_view marker = s.substr(pos);
-            const bool am = detail::iequals(marker, "am");
-            const bool pm = detail::iequals(marker, "pm");
-            if (!am && !pm) {
-                return fail(k_not_a_date);
-            }
-            if (time.hour < 1 || time.hour > 12) {
-                return fail("is not a date (AM/PM needs an hour from 1 to 12)");
-            }
-            // 12 AM is the midnight hour, 12 PM the noon hour.
-            time.hour = (time.hour % 12) + (pm ? 12 : 0);
-        }
+        return miss(k_form_slash);
     }
     int month = 0;
     int day = 0;
@@ -291,18 +421,96 @@ Result<ParsedTimestamp> parse_slash(std::string_view s, DateOrder order) {
                     break;
                 case SlashHint::day_first:
                 case SlashHint::same:
-                    day = d.first;
-                    month = d.second;
-                    break;
                 case SlashHint::not_slash:
-                    // Neither order gives a real day; let make() say which check fails.
+                    // not_slash: neither order gives a real day; make() says which check fails.
                     day = d.first;
                     month = d.second;
                     break;
             }
             break;
     }
-    return make(d.year, month, day, has_time ? &time : nullptr);
+    return date_then_clock(s, d.end, d.year, month, day, false, k_form_slash);
+}
+
+/// `D Mon YYYY`, `D-Mon-YYYY` or `D Mon, YYYY`, then optionally a clock (`20 Apr, 2021
+/// 07:49:50`); `pos` is at the day.
+Result<ParsedTimestamp> parse_day_month(std::string_view s, std::size_t pos) {
+    int day = 0;
+    int year = 0;
+    if (!read_digits(s, pos, 1, 2, day) || pos >= s.size()) {
+        return miss(k_form_day_month);
+    }
+    const bool dashes = s[pos] == '-';
+    if (dashes) {
+        ++pos;
+    } else if (!skip_spaces(s, pos)) {
+        return miss(k_form_day_month);
+    }
+    const int month = detail::read_month_name(s, pos);
+    if (month == 0) {
+        return miss(k_form_day_month);
+    }
+    if (dashes ? (pos >= s.size() || s[pos++] != '-') : !skip_comma_or_spaces(s, pos)) {
+        return miss(k_form_day_month);
+    }
+    if (!read_year(s, pos, false, year)) {
+        return miss(k_form_day_month);
+    }
+    return date_then_clock(s, pos, year, month, day, true, k_form_day_month);
+}
+
+/// `Mon D YYYY` or `Mon D, YYYY`, then optionally a clock; or a clock and offset standing
+/// before the year (`Oct 31 22:10:47 +0000 2017`, as Twitter and `date` print it); `pos` is
+/// at the month name.
+Result<ParsedTimestamp> parse_month_day(std::string_view s, std::size_t pos) {
+    int day = 0;
+    int year = 0;
+    const int month = detail::read_month_name(s, pos);
+    if (month == 0 || !skip_spaces(s, pos) || !read_digits(s, pos, 1, 2, day) ||
+        (pos < s.size() && is_digit(s[pos])) || !skip_comma_or_spaces(s, pos)) {
+        return miss(k_form_month_day);
+    }
+    std::size_t digits_end = pos;
+    while (digits_end < s.size() && is_digit(s[digits_end])) {
+        ++digits_end;
+    }
+    if (digits_end < s.size() && s[digits_end] == ':') {
+        Clock clock;
+        switch (read_clock(s, pos, true, clock)) {
+            case ClockRead::ok:
+                break;
+            case ClockRead::no:
+                return miss(k_form_month_day);
+            case ClockRead::bad_am_pm:
+                return fail(k_am_pm_hour);
+        }
+        if (!skip_spaces(s, pos) || !read_year(s, pos, false, year) || pos != s.size()) {
+            return miss(k_form_month_day);
+        }
+        return make(year, month, day, clock);
+    }
+    if (!read_year(s, pos, false, year)) {
+        return miss(k_form_month_day);
+    }
+    return date_then_clock(s, pos, year, month, day, true, k_form_month_day);
+}
+
+/// The month-name forms that start with a letter: an optional weekday (`Tue`, `Tuesday,`),
+/// never checked against the date, then `D Mon YYYY …` or `Mon D, YYYY …`.
+Result<ParsedTimestamp> parse_named(std::string_view s) {
+    std::size_t pos = 0;
+    if (detail::read_weekday_name(s, pos) != 0) {
+        if (pos < s.size() && s[pos] == ',') {
+            ++pos;
+        }
+        if (!skip_spaces(s, pos)) {
+            return miss(k_form_month_day);
+        }
+        if (pos < s.size() && is_digit(s[pos])) {
+            return parse_day_month(s, pos);
+        }
+    }
+    return parse_month_day(s, pos);
 }
 
 /// Unix seconds (9-10 digits) or milliseconds (12-13 digits): UTC instants.
@@ -401,6 +609,9 @@ SlashHint slash_hint(std::string_view text) {
 }
 
 Result<ParsedTimestamp> parse_timestamp(std::string_view text, DateOrder order) {
+    // The ISO forms first and at fixed positions: nearly every export writes them, and this
+    // runs on every timestamp of tens of millions of rows. The others are told apart by the
+    // digits they start with and the byte after them.
     if (text.size() >= 10 && text[4] == '-' && text[7] == '-') {
         if (const std::optional<ParsedTimestamp> fast = parse_iso_fast(text)) {
             return *fast;
@@ -414,67 +625,42 @@ Result<ParsedTimestamp> parse_timestamp(std::string_view text, DateOrder order) 
         if (lead == 9 || lead == 10 || lead == 12 || lead == 13) {
             return parse_unix(text);
         }
-        return fail(k_not_a_date);
+        // `20260305` is nearer an ISO date than a Unix time.
+        return miss(lead <= 8 ? k_form_iso : k_form_unix);
     }
     const char next = text[lead];
-    if (lead == 4 && next == '-') {
-        int year = 0;
-        std::size_t pos = 0;
-        read_digits(text, pos, 4, 4, year);
-        return parse_iso(text, year, pos);
-    }
-    if ((lead == 1 || lead == 2) && next == '.') {
-        return parse_dotted(text);
-    }
-    if ((lead == 1 || lead == 2) && next == '/') {
-        return parse_slash(text, order);
-    }
-    return fail(k_not_a_date);
-}
-
-Result<ParsedTimestamp> parse_day_month_name_date(std::string_view text) {
-    // Three-letter prefixes; a full name must continue the prefix with its own letters.
-    static constexpr std::string_view k_months[] = {"january",   "february", "march",    "april",
-                                                    "may",       "june",     "july",     "august",
-                                                    "september", "october",  "november", "december"};
-    std::size_t pos = 0;
-    int day = 0;
-    if (!read_digits(text, pos, 1, 2, day) || pos >= text.size() || (text[pos] != ' ' && text[pos] != '-')) {
-        return fail(k_not_a_date);
-    }
-    const char separator = text[pos];
-    ++pos;
-    const std::size_t name_start = pos;
-    while (pos < text.size() &&
-           ((text[pos] >= 'a' && text[pos] <= 'z') || (text[pos] >= 'A' && text[pos] <= 'Z'))) {
-        ++pos;
-    }
-    const std::string_view name = text.substr(name_start, pos - name_start);
-    int month = 0;
-    for (int m = 0; m < 12 && month == 0; ++m) {
-        const std::string_view full = k_months[m];
-        if (name.size() >= 3 && name.size() <= full.size() &&
-            detail::iequals(name, full.substr(0, name.size())) &&
-            (name.size() == 3 || name.size() == full.size())) {
-            month = m + 1;
+    if (lead == 4) {
+        if (next == '-') {
+            int year = 0;
+            std::size_t pos = 0;
+            read_digits(text, pos, 4, 4, year);
+            return parse_iso(text, year, pos);
+        }
+        if (next == '/') {
+            return parse_year_slash(text);
         }
     }
-    if (month == 0 || pos >= text.size() || text[pos] != separator) {
-        return fail(k_not_a_date);
+    if (lead == 1 || lead == 2) {
+        if (next == '.') {
+            return parse_dotted(text);
+        }
+        if (next == '/') {
+            return parse_slash(text, order);
+        }
+        if (next == ' ' || next == '-') {
+            std::size_t after = lead + 1;
+            while (next == ' ' && after < text.size() && text[after] == ' ') {
+                ++after;
+            }
+            if (after < text.size() && detail::is_alpha(text[after])) {
+                return parse_day_month(text, 0);
+            }
+        }
     }
-    ++pos;
-    int year = 0;
-    if (!read_digits(text, pos, 4, 4, year) || (pos < text.size() && is_digit(text[pos]))) {
-        return fail(k_not_a_date);
+    if (lead == 0 && detail::is_alpha(text[0])) {
+        return parse_named(text);
     }
-    if (pos == text.size()) {
-        return make(year, month, day, nullptr);
-    }
-    TimeOfDay time;
-    if (!skip_date_time_separator(text, pos) || !read_time(text, pos, false, time) || pos != text.size()) {
-        return fail(k_not_a_date);
-    }
-    return make(year, month, day, &time);
+    return miss(k_form_iso);
 }
 
 Result<std::int32_t> parse_time_of_day(std::string_view text) {

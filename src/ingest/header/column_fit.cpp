@@ -58,14 +58,19 @@ std::string_view type_name(ValueType type) {
     return "a value";
 }
 
-bool fits(ValueType type, std::string_view v, DateOrder order, DecimalMode decimal, DurationUnit unit) {
+bool fits(ValueType type, std::string_view v, DateOrder order, DecimalMode decimal, DurationUnit unit,
+          const std::vector<DateFormat>& date_formats) {
     switch (type) {
-        case ValueType::timestamp:
-            if (order != DateOrder::automatic) {
-                return parse_timestamp(v, order).ok() || parse_day_month_name_date(v).ok();
+        case ValueType::timestamp: {
+            ParsedTimestamp ignored;
+            if (!date_formats.empty() && parse_with_formats(date_formats, v, ignored) == DateFormat::Fit::yes) {
+                return true;
             }
-            return parse_timestamp(v, DateOrder::dmy).ok() || parse_timestamp(v, DateOrder::mdy).ok() ||
-                   parse_day_month_name_date(v).ok();
+            if (order != DateOrder::automatic) {
+                return parse_timestamp(v, order).ok();
+            }
+            return parse_timestamp(v, DateOrder::dmy).ok() || parse_timestamp(v, DateOrder::mdy).ok();
+        }
         case ValueType::amount:
             return parse_amount(v, decimal).ok();
         case ValueType::duration:
@@ -85,9 +90,9 @@ bool fits(ValueType type, std::string_view v, DateOrder order, DecimalMode decim
 }  // namespace
 
 ColumnFit::ColumnFit(RawInput& raw, std::string encoding, std::int64_t header_line, DateOrder date_order,
-                     DecimalMode decimal)
+                     DecimalMode decimal, std::vector<DateFormat> date_formats)
     : m_raw(raw), m_encoding(std::move(encoding)), m_header_line(header_line), m_date_order(date_order),
-      m_decimal(decimal) {}
+      m_decimal(decimal), m_date_formats(std::move(date_formats)) {}
 
 std::vector<std::string> ColumnFit::sample(int column) {
     std::vector<std::string> values;
@@ -126,7 +131,7 @@ std::optional<std::string> ColumnFit::why_not(const FieldSpec& field, int column
     std::size_t good = 0;
     const std::string* first_bad = nullptr;
     for (const std::string& v : values) {
-        if (fits(type, v, m_date_order, m_decimal, unit)) {
+        if (fits(type, v, m_date_order, m_decimal, unit, m_date_formats)) {
             ++good;
         } else if (first_bad == nullptr) {
             first_bad = &v;

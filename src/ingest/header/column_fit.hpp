@@ -23,9 +23,10 @@ public:
     static constexpr std::int64_t k_sampled_records = 1000;
 
     /// `raw` is read from its first byte (a slice of it is put back after each sample), opened
-    /// with `header_line` as the file's reader was (CsvReader::header_request).
+    /// with `header_line` as the file's reader was (CsvReader::header_request); `date_formats`
+    /// (--date-format) fit timestamps as the built-in forms do.
     ColumnFit(RawInput& raw, std::string encoding, std::int64_t header_line, DateOrder date_order,
-              DecimalMode decimal);
+              DecimalMode decimal, std::vector<DateFormat> date_formats = {});
 
     /// Nothing when `column`'s values fit `field` (or the field has no type to test, or the
     /// column has no value); otherwise why not, naming the first value that does not parse:
@@ -41,6 +42,7 @@ private:
     std::int64_t m_header_line;
     DateOrder m_date_order;
     DecimalMode m_decimal;
+    std::vector<DateFormat> m_date_formats;
 };
 
 }  // namespace clientscore::ingest

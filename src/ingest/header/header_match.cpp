@@ -119,9 +119,6 @@ std::string normalize_header(std::string_view header) {
     return out;
 }
 
-namespace {
-
-// The column a --map header names: a header exactly so written, else `#N`, the Nth column.
 int mapped_column(const std::vector<std::string>& header, const std::string& name) {
     for (std::size_t i = 0; i < header.size(); ++i) {
         if (header[i] == name) {
@@ -137,8 +134,6 @@ int mapped_column(const std::vector<std::string>& header, const std::string& nam
     }
     return -1;
 }
-
-}  // namespace
 
 int HeaderMatch::column(std::string_view name) const {
     for (std::size_t i = 0; i < fields.size(); ++i) {

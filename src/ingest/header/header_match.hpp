@@ -39,6 +39,10 @@ std::vector<std::string_view> candidate_names(const FieldSpec& field);
 /// `*`, `#` and text in parentheses (with the parentheses).
 std::string normalize_header(std::string_view header);
 
+/// The column a --map (or --where) header names: a header exactly so written, else `#N`, the
+/// Nth column; -1 when neither.
+int mapped_column(const std::vector<std::string>& header, const std::string& name);
+
 /// Asked of a column an alias found: nothing when its values fit `field`, else why not.
 using FitTest = std::function<std::optional<std::string>(const FieldSpec& field, int column)>;
 

@@ -66,7 +66,8 @@ struct Preset {
     DateOrder date_order = DateOrder::automatic;
     /// Times without an offset are UTC instants (converted with --timezone).
     bool utc = false;
-    /// `15 Jul 2026` dates are read besides the generic forms.
+    /// The vendor writes `15 Jul 2026` dates. Since SPEC ◆7 the generic forms read them for
+    /// every file; the flag only says so in check's notes on the preset.
     bool month_name_dates = false;
     /// The unit of plain duration numbers, whatever the header's words say.
     std::optional<DurationUnit> duration_unit;

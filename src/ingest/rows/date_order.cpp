@@ -19,7 +19,8 @@ constexpr std::string_view k_order_hint =
 std::optional<DecidingDate> scan_for_date_order(const RawInput& raw, const std::string& encoding,
                                                 const std::vector<int>& columns,
                                                 const std::vector<std::string>& header,
-                                                std::int64_t header_line) {
+                                                std::int64_t header_line,
+                                                const std::vector<DateFormat>& date_formats) {
     CsvReader reader(raw, encoding, header_line);
     CsvRecord record;
     while (reader.next(record)) {
@@ -28,6 +29,10 @@ std::optional<DecidingDate> scan_for_date_order(const RawInput& raw, const std::
         }
         for (const int column : columns) {
             const std::string_view text = trim(record.field(static_cast<std::size_t>(column)));
+            ParsedTimestamp ignored;
+            if (!date_formats.empty() && parse_with_formats(date_formats, text, ignored) != DateFormat::Fit::no) {
+                continue;
+            }
             const SlashHint hint = slash_hint(text);
             if (hint == SlashHint::day_first || hint == SlashHint::month_first) {
                 return DecidingDate{hint == SlashHint::day_first ? DateOrder::dmy : DateOrder::mdy, record.line(),

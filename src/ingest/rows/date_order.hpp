@@ -13,6 +13,7 @@
 
 #include "clientscore/error.hpp"
 #include "clientscore/model.hpp"
+#include "clientscore/normalize.hpp"
 #include "ingest/bytes/byte_source.hpp"
 
 namespace clientscore::ingest {
@@ -26,12 +27,14 @@ struct DecidingDate {
 };
 
 /// Reads `raw` from its start and returns the first slash date in `columns` whose parts decide
-/// the order, if any. Rows whose field count differs from the header's are passed over.
+/// the order, if any. Rows whose field count differs from the header's are passed over, and so
+/// are values that one of `date_formats` (--date-format) reads: their order is the format's.
 /// `header_line` opens the pass as the reader was opened (see CsvReader::header_request).
 std::optional<DecidingDate> scan_for_date_order(const RawInput& raw, const std::string& encoding,
                                                 const std::vector<int>& columns,
                                                 const std::vector<std::string>& header,
-                                                std::int64_t header_line = 0);
+                                                std::int64_t header_line = 0,
+                                                const std::vector<DateFormat>& date_formats = {});
 
 class DateOrderResolver {
 public:

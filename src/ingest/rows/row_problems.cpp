@@ -147,11 +147,16 @@ std::string bad_row_hint(const FileReport& report, const ProblemLog::Tally& most
         return fmt::format("the rows do not split into the header's columns: check the file's delimiter and quotes, {}",
                            accept);
     }
-    if (kind.starts_with("is not a date") || kind.starts_with("is an ambiguous date")) {
-        return fmt::format(
-            "dates read look like 2026-09-01, 2026-09-01 10:23 or 1/9/2026 (four-digit years): export column "
-            "\"{}\" in such a form, read another column with {}, {}",
-            most.column, map, accept);
+    if (kind.starts_with("is an ambiguous date") || kind.find("--date-order") != std::string_view::npos) {
+        return fmt::format("say the order of the slash dates with --date-order dmy or --date-order mdy, read "
+                           "another column with {}, {}",
+                           map, accept);
+    }
+    if (kind.starts_with("is not a date")) {
+        // SPEC §2 ◆7: a form none of the built-in ones reads is described with --date-format.
+        return fmt::format("describe the form of column \"{}\" with --date-format (strftime-style, e.g. "
+                           "--date-format \"%d/%m/%y %H:%M\" or \"%b %d %Y\"), read another column with {}, {}",
+                           most.column, map, accept);
     }
     if (kind.starts_with("is not an amount")) {
         return fmt::format("set --decimal . or --decimal , for the amounts' decimal separator, read another column "

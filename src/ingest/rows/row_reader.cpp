@@ -33,9 +33,11 @@ RowReader::RowReader(CsvReader& csv, const HeaderMatch& match, const RawInput& r
       m_report(report),
       m_preset(preset),
       m_problems(report, settings.strict),
+      m_filters(settings.filters, match.kind, csv.header(), report.file.display_name, csv.header_line()),
       m_dates(settings.date_order, report.file.display_name,
               [&raw, &settings, &csv, columns = date_columns(match)] {
-                  return scan_for_date_order(raw, settings.encoding, columns, csv.header(), csv.header_request());
+                  return scan_for_date_order(raw, settings.encoding, columns, csv.header(), csv.header_request(),
+                                             settings.date_formats);
               }) {
     switch (settings.decimal) {
         case DecimalMode::automatic:
@@ -64,7 +66,8 @@ bool RowReader::next() {
             continue;
         }
         if (m_record.size() == fields) {
-            if (m_preset != nullptr && m_preset->is_ignored_row(m_record)) {
+            if ((m_preset != nullptr && m_preset->is_ignored_row(m_record)) ||
+                (!m_filters.empty() && !m_filters.keeps(m_record))) {
                 ++m_report.ignored;
                 continue;
             }
@@ -117,20 +120,26 @@ bool RowReader::timestamp(int column, std::optional<LocalDateTime>& out) {
 }
 
 bool RowReader::read_timestamp(int column, std::string_view v, LocalDateTime& out) {
-    const DateOrder order =
-        m_dates.order_for(v, m_record.line(), m_csv.header()[static_cast<std::size_t>(column)]);
-    Result<ParsedTimestamp> parsed = parse_timestamp(v, order);
-    if (!parsed && m_preset != nullptr && m_preset->preset().month_name_dates) {
-        Result<ParsedTimestamp> named = parse_day_month_name_date(v);
-        if (named) {
-            parsed = std::move(named);
-        }
-    }
-    if (!parsed) {
-        bad_value(column, v, parsed.error());
+    ParsedTimestamp ts;
+    // --date-format first (SPEC §1 ◆7); a value in a format's form that names no real date is
+    // bad rather than handed to the built-in forms, which might read it in another order.
+    const DateFormat::Fit fit = m_settings.date_formats.empty()
+                                    ? DateFormat::Fit::no
+                                    : parse_with_formats(m_settings.date_formats, v, ts);
+    if (fit != DateFormat::Fit::yes && fit != DateFormat::Fit::no) {
+        bad_value(column, v, std::string(fit_error(fit)));
         return false;
     }
-    ParsedTimestamp ts = *parsed;
+    if (fit == DateFormat::Fit::no) {
+        const DateOrder order =
+            m_dates.order_for(v, m_record.line(), m_csv.header()[static_cast<std::size_t>(column)]);
+        Result<ParsedTimestamp> parsed = parse_timestamp(v, order);
+        if (!parsed) {
+            bad_value(column, v, parsed.error());
+            return false;
+        }
+        ts = *parsed;
+    }
     if (m_preset != nullptr && m_preset->preset().utc && ts.seconds >= 0 && !ts.offset_minutes) {
         ts.offset_minutes = 0;
     }

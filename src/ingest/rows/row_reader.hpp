@@ -13,6 +13,7 @@
 #include "ingest/rows/date_order.hpp"
 #include "ingest/header/header_match.hpp"
 #include "ingest/presets/preset_rules.hpp"
+#include "ingest/rows/row_filter.hpp"
 #include "ingest/rows/row_problems.hpp"
 
 namespace clientscore::ingest {
@@ -25,8 +26,9 @@ public:
               const ReadSettings& settings, FileReport& report, PresetRules* preset = nullptr);
 
     /// Moves to the next row that has the header's field count; rows with another count are
-    /// reported as bad rows on the way, rows the preset skips or merges are counted as
-    /// ignored. False at the end of the file.
+    /// reported as bad rows on the way, rows the preset skips or merges and rows --where
+    /// leaves out are counted as ignored. False at the end of the file. The constructor throws
+    /// InputError for a --where header the file lacks.
     bool next();
 
     /// The current row.
@@ -90,6 +92,7 @@ private:
     FileReport& m_report;
     PresetRules* m_preset;
     RowProblems m_problems;
+    RowFilters m_filters;
     DateOrderResolver m_dates;
     DecimalMode m_decimal;
     DurationUnit m_duration_unit = DurationUnit::seconds;
