@@ -39,8 +39,11 @@ std::optional<Kind> kind_of_name(const std::string& lower_name) {
     return std::nullopt;
 }
 
-// `.csv`, `.tsv`, `.txt`, each optionally followed by `.gz`.
+// `.csv`, `.tsv`, `.txt`, each optionally followed by `.gz`; `.xlsx`, read natively.
 bool readable_extension(std::string lower_name) {
+    if (lower_name.ends_with(".xlsx")) {
+        return true;
+    }
     if (lower_name.ends_with(".gz")) {
         lower_name.resize(lower_name.size() - 3);
     }
@@ -112,8 +115,8 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
             if (readable_extension(lower)) {
                 found[static_cast<std::size_t>(*kind)].emplace_back(name, path);
             } else {
-                not_read.emplace_back(name, NotRead{path, "only CSV, TSV and TXT files (also gzipped) are read: "
-                                                          "save it as CSV"});
+                not_read.emplace_back(name, NotRead{path, "only CSV, TSV and TXT files (also gzipped) and .xlsx "
+                                                          "workbooks are read: save it as CSV or .xlsx"});
             }
         }
     }
@@ -146,7 +149,7 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
         throw InputError(Location{folder.value_or(std::string{}), 0, {}},
                          "no calls, emails, contacts or invoices export found",
                          "exports are found by name (calls*.csv, emails*.csv, contacts*.csv, invoices*.csv, also "
-                         ".tsv, .txt and .gz), or given with --calls FILE, --invoices FILE, ...");
+                         ".tsv, .txt, .xlsx and .gz), or given with --calls FILE, --invoices FILE, ...");
     }
     return discovery;
 }

@@ -249,7 +249,8 @@ CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int6
     : m_impl(std::make_unique<Impl>()) {
     m_impl->display_name = raw.display_name();
     std::unique_ptr<ByteSource> source = raw.open();
-    const bool convert = !is_utf8_name(encoding);
+    // A workbook's sheet is UTF-8 text whatever the files' --encoding (XML says its own).
+    const bool convert = !is_utf8_name(encoding) && !raw.is_workbook();
     if (convert) {
         source = make_iconv_source(std::move(source), encoding, raw.display_name(), raw.path());
     }
