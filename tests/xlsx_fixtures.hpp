@@ -48,6 +48,7 @@ struct SheetSpec {
     /// The content of <sheetData>: `<row r="1"><c r="A1" t="inlineStr"><is><t>client</t></is></c></row>`.
     std::string rows;
     std::string state = {};  ///< `hidden` for a hidden sheet
+    std::string dimension = "A1";  ///< the used range Excel writes before the rows
 };
 
 struct WorkbookSpec {
@@ -99,7 +100,7 @@ inline std::vector<ZipPart> workbook_parts(const WorkbookSpec& spec) {
         rels += "<Relationship Id=\"rId" + n + "\" Type=\"" + rel_ns + "/worksheet\" Target=\"worksheets/sheet" + n + ".xml\"/>";
         parts.push_back({"xl/worksheets/sheet" + n + ".xml",
                          R"(<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns=")" + ns +
-                             R"("><dimension ref="A1"/><sheetData>)" + spec.sheets[i].rows + "</sheetData></worksheet>"});
+                             R"("><dimension ref=")" + spec.sheets[i].dimension + R"("/><sheetData>)" + spec.sheets[i].rows + "</sheetData></worksheet>"});
     }
     workbook += "</sheets></workbook>";
     rels += R"(<Relationship Id="rIdS" Type=")" + rel_ns + R"(/styles" Target="styles.xml"/>)";

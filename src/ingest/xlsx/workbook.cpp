@@ -24,6 +24,8 @@ constexpr std::size_t k_chunk = std::size_t{1} << 18;
 // bytes of XML ask for billions of empty lines or fields.
 constexpr std::int64_t k_max_rows = 1048576;
 constexpr std::int64_t k_max_columns = 16384;
+// Rows are padded with empty fields to this many columns at most (see SheetSource::end_row).
+constexpr std::int64_t k_max_padded_columns = 1024;
 
 constexpr const char* k_resave_hint = "open it in Excel or LibreOffice and save it again as .xlsx, or save it as CSV";
 
@@ -61,6 +63,11 @@ std::optional<std::int64_t> parse_count(std::string_view text) {
         return std::nullopt;
     }
     return value;
+}
+
+// A limit as people read it: MiB when it is a whole number of them.
+std::string size_text(std::uint64_t bytes) {
+    return bytes % (std::uint64_t{1} << 20) == 0 ? fmt::format("{} MiB", bytes >> 20) : fmt::format("{} bytes", bytes);
 }
 
 [[noreturn]] void throw_invalid(const std::string& display_name, const std::string& why, std::int64_t line = 0) {
@@ -124,8 +131,8 @@ public:
         m_declared = stat.size;
         if (m_declared > cap) {
             throw InputError(Location{archive.display_name(), 0, {}},
-                             fmt::format("{} is {} MiB uncompressed, more than the {} MiB read from it", m_name,
-                                         m_declared >> 20, cap >> 20),
+                             fmt::format("{} is {} uncompressed, more than the {} read from it", m_name,
+                                         size_text(m_declared), size_text(cap)),
                              "save the sheet as CSV: CSV files are read whatever their size");
         }
         if (m_declared > limits.ratio_floor && m_declared / std::max<zip_uint64_t>(stat.comp_size, 1) > limits.max_ratio) {
@@ -415,7 +422,7 @@ struct SharedStringsHandler : HandlerBase {
     bool text(const char* data, std::size_t size) {
         if (in_t) {
             if (text_store.size() + size > limits.shared_text_bytes) {
-                failure = fmt::format("its shared strings hold more than {} MiB of text", limits.shared_text_bytes >> 20);
+                failure = fmt::format("its shared strings hold more than {} of text", size_text(limits.shared_text_bytes));
                 return false;
             }
             text_store.append(data, size);
@@ -526,6 +533,20 @@ private:
         m_handler.failure = std::move(why);
         m_handler.failure_line = m_row;
         return false;
+    }
+
+    // The used range `A1:E200`: its last column is the width of every row (see end_row).
+    void start_dimension(const char** attributes) {
+        const char* ref = attribute(attributes, "ref");
+        if (ref == nullptr) {
+            return;
+        }
+        const char* colon = std::strchr(ref, ':');
+        std::int64_t column = 0;
+        for (const char* p = colon != nullptr ? colon + 1 : ref; *p >= 'A' && *p <= 'Z' && column <= k_max_columns; ++p) {
+            column = column * 26 + (*p - 'A' + 1);
+        }
+        m_widest = std::min(column, k_max_padded_columns);
     }
 
     bool start_row(const char** attributes) {
@@ -683,7 +704,17 @@ private:
         m_out += '"';
     }
 
+    // Every row with a value has as many fields as the widest row so far, or as the sheet's
+    // used range (<dimension>, which Excel writes first) says: Excel's own CSV pads rows so, and
+    // the CSV layer takes a row with fewer fields than its header for a bad row. Padding stops
+    // at k_max_padded_columns, so that no few bytes of XML ask for more than 1 KiB of commas.
     void end_row() {
+        if (m_written_column > 0) {
+            m_widest = std::max(m_widest, std::min(m_written_column, k_max_padded_columns));
+            if (m_written_column < m_widest) {
+                m_out.append(static_cast<std::size_t>(m_widest - m_written_column), ',');
+            }
+        }
         m_out += '\n';
         m_lf_seen = true;
         m_in_row = false;
@@ -714,6 +745,7 @@ private:
     std::int64_t m_row = 0;
     std::int64_t m_column = 0;
     std::int64_t m_written_column = 0;
+    std::int64_t m_widest = 0;  // the fields every row with a value has at least
     CellType m_type = CellType::number;
     std::uint32_t m_style = 0;
     std::string m_value;
@@ -723,6 +755,9 @@ private:
 bool SheetHandler::start(std::string_view name, const char** attributes) {
     SheetSource& s = source;
     if (!s.m_in_sheet_data) {
+        if (name == "dimension") {
+            s.start_dimension(attributes);
+        }
         s.m_in_sheet_data = name == "sheetData";
         return true;
     }
