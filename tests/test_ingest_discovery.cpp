@@ -57,7 +57,7 @@ std::vector<std::string> names(const Discovery& d) {
 
 TEST_CASE("ingest::discover_inputs finds exports by name", "[ingest]") {
     const TempDir dir({"Calls-2024-02.csv", "calls-2024-01.CSV", "emails.tsv.gz", "INVOICES.txt", "invoices.xls",
-                       "invoices-q3.xlsx", "export.XLSX", "discounts.csv.GZ", "clients.csv", "contacts_log.txt", "notes.csv", "calls.csv.bak",
+                       "invoices-q3.xlsx", "export.XLSX", "~$invoices-q3.xlsx", "discounts.csv.GZ", "clients.csv", "contacts_log.txt", "notes.csv", "calls.csv.bak",
                        "calls_old/", "readme.md"});
     const Discovery d = discover_inputs(dir.path(), {});
     // Kind order of Discovery::files; byte order of names within a kind ('C' < 'c').

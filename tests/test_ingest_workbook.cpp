@@ -283,3 +283,16 @@ TEST_CASE("ingest::is_zip_signature", "[ingest][xlsx]") {
     CHECK_FALSE(clientscore::ingest::is_zip_signature(reinterpret_cast<const unsigned char*>("PK,x"), 4));
     CHECK_FALSE(clientscore::ingest::is_zip_signature(reinterpret_cast<const unsigned char*>("PK"), 2));
 }
+
+TEST_CASE("ingest::Workbook: a row is refused past 16 MiB of text before it is made", "[ingest][xlsx]") {
+    // Cells of a few bytes naming one long shared string: copied twice they would pass the CSV
+    // layer's longest record, and copied a thousand times, any memory.
+    WorkbookSpec spec;
+    spec.shared = {std::string(9u << 20, 'x')};
+    std::string cells;
+    for (const char* column : {"A", "B", "C"}) {
+        cells += "<c r=\"" + std::string(column) + "1\" t=\"s\"><v>0</v></c>";
+    }
+    spec.sheets = {{"S", row_xml(1, cells)}};
+    CHECK(failure(spec) == "book.xlsx:1: is not a valid .xlsx workbook: row 1 is longer than 16 MiB as text");
+}

@@ -101,8 +101,9 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
             const std::optional<Kind> kind = kind_of_name(lower);
             const std::string path = (fs::path(*folder) / name).string();
             if (!kind) {
-                // A table file the names do not place would be a silent hole in the report.
-                if (readable_extension(lower)) {
+                // A table file the names do not place would be a silent hole in the report;
+                // `~$name.xlsx` is Excel's lock file beside a workbook it has open, not a table.
+                if (readable_extension(lower) && !lower.starts_with("~$")) {
                     not_read.emplace_back(name, NotRead{path, "its name names no kind (calls, emails, contacts, "
                                                               "invoices, discounts, clients): rename it, or give "
                                                               "it with --calls FILE, --invoices FILE, ..."});

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <limits>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
@@ -26,6 +27,9 @@ constexpr std::int64_t k_max_rows = 1048576;
 constexpr std::int64_t k_max_columns = 16384;
 // Rows are padded with empty fields to this many columns at most (see SheetSource::end_row).
 constexpr std::int64_t k_max_padded_columns = 1024;
+// The CSV layer's longest record (text_guard.hpp), refused here before it is made: a cell of
+// a few bytes can name a long shared string, and thousands of them would otherwise be copied.
+constexpr std::size_t k_max_row_bytes = std::size_t{1} << 24;
 
 constexpr const char* k_resave_hint = "open it in Excel or LibreOffice and save it again as .xlsx, or save it as CSV";
 
@@ -568,6 +572,7 @@ private:
         m_in_row = true;
         m_column = 0;
         m_written_column = 0;
+        m_row_bytes = 0;
         return true;
     }
 
@@ -630,6 +635,9 @@ private:
                 }
                 const auto i = static_cast<std::size_t>(*index);
                 const std::uint32_t begin = i == 0 ? 0 : m_shared_ends[i - 1];
+                if (m_row_bytes + m_shared_ends[i] - begin > k_max_row_bytes) {
+                    return fail(fmt::format("row {} is longer than 16 MiB as text", m_row));
+                }
                 m_field.assign(m_shared_text, begin, m_shared_ends[i] - begin);
                 break;
             }
@@ -652,9 +660,15 @@ private:
                 append_number();
                 break;
         }
-        if (!m_field.empty()) {
-            write_field();
+        if (m_field.empty()) {
+            return true;
         }
+        // A field costs at most twice its text (quotes doubled), and the commas before it.
+        m_row_bytes += 2 * m_field.size() + 2 + static_cast<std::size_t>(m_column - m_written_column);
+        if (m_row_bytes > k_max_row_bytes) {
+            return fail(fmt::format("row {} is longer than 16 MiB as text", m_row));
+        }
+        write_field();
         return true;
     }
 
@@ -746,6 +760,7 @@ private:
     std::int64_t m_column = 0;
     std::int64_t m_written_column = 0;
     std::int64_t m_widest = 0;  // the fields every row with a value has at least
+    std::size_t m_row_bytes = 0;  // an upper bound of the current row's text so far
     CellType m_type = CellType::number;
     std::uint32_t m_style = 0;
     std::string m_value;
@@ -867,13 +882,20 @@ void Workbook::Impl::read(Workbook& book, const Archive& archive, std::string_vi
     book.m_date1904 = workbook.date1904;
 
     const std::vector<Relationship> relationships = read_relationships(archive, workbook_part, limits);
-    auto target_of = [&](const std::string& id, std::string_view type) -> std::optional<std::string> {
-        for (const Relationship& r : relationships) {
-            if ((id.empty() || r.id == id) && r.type == type) {
-                return resolve_target(workbook_part, r.target);
-            }
+    // Indexed, not searched per sheet: a hostile workbook may hold a million of each.
+    std::unordered_map<std::string, const Relationship*> by_id;
+    std::unordered_map<std::string, const Relationship*> by_type;
+    for (const Relationship& r : relationships) {
+        by_id.emplace(r.id, &r);
+        by_type.emplace(r.type, &r);
+    }
+    auto target_of = [&](const std::string& id, const std::string& type) -> std::optional<std::string> {
+        const auto& index = id.empty() ? by_type : by_id;
+        const auto it = index.find(id.empty() ? type : id);
+        if (it == index.end() || it->second->type != type) {
+            return std::nullopt;
         }
-        return std::nullopt;
+        return resolve_target(workbook_part, it->second->target);
     };
 
     // The worksheets (chart sheets and dialog sheets hold no rows) in workbook order.
@@ -913,15 +935,15 @@ void Workbook::Impl::read(Workbook& book, const Archive& archive, std::string_vi
         if (const auto index = archive.find(*styles_part)) {
             StylesHandler styles;
             parse_entry(archive, *index, *styles_part, limits.part_bytes, limits, styles);
+            std::unordered_map<int, std::string_view> codes;
+            for (const auto& [format_id, format_code] : styles.formats) {
+                codes[format_id] = format_code;  // the last definition of an id wins
+            }
             book.m_styles.reserve(styles.cell_formats.size());
             for (const int id : styles.cell_formats) {
-                std::string_view code;
-                for (const auto& [format_id, format_code] : styles.formats) {
-                    if (format_id == id) {
-                        code = format_code;
-                    }
-                }
-                book.m_styles.push_back(static_cast<std::uint8_t>(classify_number_format(id, code)));
+                const auto it = codes.find(id);
+                book.m_styles.push_back(static_cast<std::uint8_t>(
+                    classify_number_format(id, it == codes.end() ? std::string_view() : it->second)));
             }
         }
     }
