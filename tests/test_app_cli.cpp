@@ -725,8 +725,9 @@ TEST_CASE("cli::a broken .xlsx file is an input error naming it (exit 3)", "[cli
 TEST_CASE("cli::a zip bomb is exit 3 within bounded memory; empty styled cells cost none", "[cli][e2e][xlsx]") {
     TempDir dir;
     write_file(dir / "calls.csv", "client,started_at\nA,2026-09-01 10:00\n");
-    const auto limited = [&](const std::vector<std::string>& args) {
-        std::string command = "ulimit -v 200000 || exit 99; exec env CLIENTSCORE_THREADS=1 " + shell_quote(CLIENTSCORE_BINARY);
+    const auto limited = [&](const std::vector<std::string>& args, int kib = 200000) {
+        std::string command = "ulimit -v " + std::to_string(kib) + " || exit 99; exec env CLIENTSCORE_THREADS=1 " +
+                              shell_quote(CLIENTSCORE_BINARY);
         for (const std::string& a : args) {
             command += " " + shell_quote(a);
         }
@@ -776,4 +777,27 @@ TEST_CASE("cli::a zip bomb is exit 3 within bounded memory; empty styled cells c
     INFO(empty.err);
     CHECK(empty.status == 0);
     CHECK(json::parse(empty.out)["files"][1]["rows"] == 1);
+
+    // A sheet whose text is 37 MB, read in 40 MB of address space: the sheet is streamed.
+    if (limited({"--version"}, 40000).status != 0) {
+        WARN("the binary does not run in 40000 KiB of address space here: the streaming check is skipped");
+        return;
+    }
+    {
+        WorkbookSpec spec;
+        spec.shared = {"client", "issued_at", "due_at", "amount", std::string(350, 'n'), "2026-09-01"};
+        std::string sheet = row_xml(1, "<c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+                                       "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c>");
+        for (int r = 2; r < 100002; ++r) {
+            const std::string n = std::to_string(r);
+            sheet += "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"s\"><v>4</v></c><c r=\"B" + n +
+                     "\" t=\"s\"><v>5</v></c><c r=\"C" + n + "\" t=\"s\"><v>5</v></c><c r=\"D" + n + "\"><v>12.5</v></c></row>";
+        }
+        spec.sheets = {{"invoices", sheet, "", "A1:D100001"}};
+        write_workbook(dir / "invoices.xlsx", spec);
+    }
+    const RunResult streamed = limited({"check", dir.path().string(), "--format", "json"}, 40000);
+    INFO(streamed.err);
+    CHECK(streamed.status == 0);
+    CHECK(json::parse(streamed.out)["files"][1]["rows"] == 100000);
 }

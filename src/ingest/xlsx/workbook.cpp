@@ -517,6 +517,11 @@ public:
           m_date1904(date1904) {}
 
     std::size_t read(char* buffer, std::size_t size) override {
+        if (m_out.size() - m_out_at < size && m_out_at > 0) {
+            // What was handed out goes before more is made: the text held stays one chunk's.
+            m_out.erase(0, m_out_at);
+            m_out_at = 0;
+        }
         while (m_out.size() - m_out_at < size && !m_done) {
             m_done = !m_parser.step([&](char* into, std::size_t room) { return m_entry.read(into, room); });
         }
