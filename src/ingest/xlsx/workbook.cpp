@@ -425,7 +425,8 @@ struct SharedStringsHandler : HandlerBase {
     }
     bool text(const char* data, std::size_t size) {
         if (in_t) {
-            if (text_store.size() + size > limits.shared_text_bytes) {
+            // The ends are 32-bit: no limit lets the text outgrow them.
+            if (text_store.size() + size > std::min<std::uint64_t>(limits.shared_text_bytes, UINT32_MAX)) {
                 failure = fmt::format("its shared strings hold more than {} of text", size_text(limits.shared_text_bytes));
                 return false;
             }
