@@ -11,7 +11,7 @@ build=${1:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 seconds=${2:?usage: fuzz/run.sh BUILD_DIR SECONDS [TARGET...]}
 shift 2
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_csv fuzz_timestamp fuzz_amount fuzz_duration fuzz_pipeline)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_csv fuzz_timestamp fuzz_amount fuzz_duration fuzz_pipeline fuzz_xlsx)
 jobs=${FUZZ_JOBS:-1}
 realdata=../shared/realdata/csv-suites
 
@@ -71,6 +71,11 @@ run_target() {
             cp sample_data/*.csv "$seeds/"
             extra=(tests/data)
             [ -d "$realdata" ] && extra+=("$realdata")
+            ;;
+        fuzz_xlsx)
+            # Workbooks written by fuzz/make_xlsx_seeds.py, each behind its mode byte.
+            max_len=131072
+            cp fuzz/seeds/xlsx/* "$seeds/"
             ;;
         fuzz_pipeline)
             max_len=65536

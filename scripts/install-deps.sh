@@ -3,7 +3,8 @@
 # package names given as arguments are installed too (`make fuzz` passes clang's).
 set -euo pipefail
 packages=(g++ make cmake libcli11-dev libfmt-dev libfccp-dev catch2 libhowardhinnant-date-dev
-          nlohmann-json3-dev zlib1g-dev libutf8proc-dev libtomlplusplus-dev tzdata python3 "$@")
+          nlohmann-json3-dev zlib1g-dev libutf8proc-dev libtomlplusplus-dev libzip-dev libexpat1-dev pkg-config
+          tzdata python3 "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

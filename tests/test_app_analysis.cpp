@@ -215,7 +215,7 @@ TEST_CASE("app::analyse throws InputError under --strict for an invoice line of 
 
 TEST_CASE("app::analyse warns about every file of DIR it does not read", "[app]") {
     ExportFolder dir({{"calls.csv", "client,started_at\nA,2026-09-01 10:00\n"},
-                      {"invoices.xlsx", "PK binary"},
+                      {"invoices.xls", "binary"},
                       {"export-2026-10.csv", "total,amount\nA,39000\n"},
                       {"readme.md", "not a table"}});
     const RunResult r = run_clientscore({"rank", dir.path(), "--format", "csv"});
@@ -225,8 +225,8 @@ TEST_CASE("app::analyse warns about every file of DIR it does not read", "[app]"
     CHECK(err[0] == "clientscore: warning: " + dir.path() + "/export-2026-10.csv: not read; neither its name nor its "
                     "header says its kind (calls, emails, contacts, invoices, discounts, clients): rename it, or "
                     "give it with --calls FILE, --invoices FILE, ...");
-    CHECK(err[1] == "clientscore: warning: " + dir.path() + "/invoices.xlsx: not read; only CSV, TSV and TXT files "
-                    "(also gzipped) are read: save it as CSV");
+    CHECK(err[1] == "clientscore: warning: " + dir.path() + "/invoices.xls: not read; only CSV, TSV and TXT files "
+                    "(also gzipped) and .xlsx workbooks are read: save it as CSV or .xlsx");
     // The same lines in JSON, so cron mail and dashboards see them too.
     const RunResult j = run_clientscore({"rank", dir.path(), "--format", "json", "--quiet"});
     CHECK(json::parse(j.out)["warnings"].size() == 2);

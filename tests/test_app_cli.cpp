@@ -5,9 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <map>
 
 #include "cli_runner.hpp"
+#include "xlsx_fixtures.hpp"
 
 using namespace clientscore::testing;
 using nlohmann::json;
@@ -690,4 +693,225 @@ TEST_CASE("cli::--where reads only the rows it names, and month-name dates read 
         REQUIRE(ok.status == 0);
         CHECK(json::parse(ok.out)["period"]["from"] == "2003-02-01");  // the format, not an ambiguous slash date
     }
+}
+
+namespace {
+
+// sample_data's invoices.csv as Excel holds it: dates as date serials with a date format,
+// amounts as numbers with a number format, text as shared strings, empty cells left out.
+void write_invoices_workbook(const std::filesystem::path& path, const std::string& sheet_name) {
+    const std::string csv = read_file(source_path("sample_data/invoices.csv"));
+    WorkbookSpec spec;
+    spec.cell_formats = {0, 14, 4};  // General, m/d/yyyy, #,##0.00
+    std::string rows;
+    std::size_t line_start = 0;
+    int r = 0;
+    while (line_start < csv.size()) {
+        std::size_t line_end = csv.find('\n', line_start);
+        if (line_end == std::string::npos) {
+            line_end = csv.size();
+        }
+        std::string line = csv.substr(line_start, line_end - line_start);
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        line_start = line_end + 1;
+        ++r;
+        std::string cells;
+        std::size_t from = 0;
+        char column = 'A';
+        while (from <= line.size()) {
+            std::size_t to = line.find(',', from);
+            to = to == std::string::npos ? line.size() : to;
+            const std::string value = line.substr(from, to - from);
+            const std::string ref = std::string(1, column) + std::to_string(r);
+            if (value.empty()) {
+            } else if (r > 1 && value.size() == 10 && value[4] == '-' && value[7] == '-') {
+                const int days = static_cast<int>((std::chrono::sys_days(std::chrono::year_month_day(
+                                                       std::chrono::year(std::stoi(value.substr(0, 4))),
+                                                       std::chrono::month(static_cast<unsigned>(std::stoi(value.substr(5, 2)))),
+                                                       std::chrono::day(static_cast<unsigned>(std::stoi(value.substr(8, 2)))))) -
+                                                   std::chrono::sys_days(std::chrono::year_month_day(
+                                                       std::chrono::year(1899), std::chrono::month(12), std::chrono::day(30))))
+                                                      .count());
+                cells += number_cell(ref, std::to_string(days), 1);
+            } else if (r > 1 && value.find_first_not_of("0123456789.-") == std::string::npos) {
+                cells += number_cell(ref, value, 2);
+            } else {
+                cells += "<c r=\"" + ref + "\" t=\"s\"><v>" + std::to_string(spec.shared.size()) + "</v></c>";
+                spec.shared.push_back(value);
+            }
+            ++column;
+            from = to + 1;
+        }
+        rows += row_xml(r, cells);
+    }
+    spec.sheets = {{"Notes", row_xml(1, text_cell("A1", "exported by the accounting system"))},
+                   {sheet_name, rows, "", "A1:J101"}};
+    write_workbook(path, spec);
+}
+
+// A copy of sample_data with invoices.csv replaced by `invoices_name` (a workbook).
+void copy_sample_without_invoices(const std::filesystem::path& dir) {
+    for (const auto& entry : std::filesystem::directory_iterator(k_sample)) {
+        if (entry.path().filename() != "invoices.csv") {
+            std::filesystem::copy_file(entry.path(), dir / entry.path().filename());
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("cli::an .xlsx export reads as its CSV would: rank and check", "[cli][e2e][xlsx]") {
+    TempDir dir;
+    copy_sample_without_invoices(dir.path());
+    write_invoices_workbook(dir / "invoices.xlsx", "Invoices");
+    const RunResult csv = run_clientscore(with({"rank", k_sample, "--format", "csv"}, k_period));
+    REQUIRE(csv.status == 0);
+    const RunResult xlsx = run_clientscore(with({"rank", dir.path().string(), "--format", "csv"}, k_period));
+    INFO(xlsx.err);
+    CHECK(xlsx.status == 0);
+    CHECK(xlsx.out == csv.out);
+    CHECK(xlsx.err.find("invoices.xlsx") == std::string::npos);  // no "not read" warning
+
+    const RunResult check = run_clientscore({"check", dir.path().string(), "--format", "json"});
+    CHECK(check.status == 0);
+    const json report = json::parse(check.out);
+    bool seen = false;
+    for (const auto& file : report["files"]) {
+        if (file["path"].get<std::string>().ends_with("invoices.xlsx")) {
+            seen = true;
+            CHECK(file["sheet"] == "Invoices");  // named as the kind, not the first sheet
+            CHECK(file["rows"] == 100);
+            CHECK(file["skipped"] == 0);
+            CHECK(file["header_line"] == 1);
+        } else {
+            CHECK(file["sheet"].is_null());
+        }
+    }
+    CHECK(seen);
+    CHECK(report["not_read"].empty());
+
+    // Given explicitly, a workbook whose sheet is not named as the kind: its first sheet.
+    TempDir other;
+    write_invoices_workbook(other / "q3.xlsx", "Data");
+    const RunResult first = run_clientscore(
+        with({"check", "--calls", k_sample + "/calls.csv", "--invoices", (other / "q3.xlsx").string()}, {}));
+    CHECK(first.status == 3);  // the first sheet holds a title, not an invoice header
+    CHECK(first.out.find("q3.xlsx") != std::string::npos);
+    CHECK(first.out.find("  sheet        Notes\n") != std::string::npos);
+}
+
+TEST_CASE("cli::a broken .xlsx file is an input error naming it (exit 3)", "[cli][e2e][xlsx]") {
+    TempDir dir;
+    write_file(dir / "calls.csv", "client,started_at\nA,2026-09-01 10:00\n");
+    SECTION("not a zip archive") {
+        write_file(dir / "invoices.xlsx", "client,amount\n");
+        const RunResult r = run_clientscore({"rank", dir.path().string()});
+        CHECK(r.status == 3);
+        CHECK(r.err.find("clientscore: invoices.xlsx: is not a valid .xlsx workbook: it is not a zip archive") !=
+              std::string::npos);
+    }
+    SECTION("a zip archive that is no workbook") {
+        write_zip(dir / "invoices.xlsx", {{"a.txt", "x"}});
+        const RunResult r = run_clientscore({"rank", dir.path().string()});
+        CHECK(r.status == 3);
+        CHECK(r.err.find("invoices.xlsx: is not a valid .xlsx workbook: it is a zip archive without a workbook") !=
+              std::string::npos);
+    }
+    SECTION("a sheet that is not XML") {
+        std::vector<ZipPart> parts = workbook_parts(WorkbookSpec{{{"invoices", ""}}});
+        for (ZipPart& p : parts) {
+            if (p.name == "xl/worksheets/sheet1.xml") {
+                p.bytes = "<worksheet><sheetData><row r=\"1\"><c></row>";
+            }
+        }
+        write_zip(dir / "invoices.xlsx", parts);
+        const RunResult r = run_clientscore({"check", dir.path().string()});
+        CHECK(r.status == 3);
+        CHECK(r.out.find("invoices.xlsx: is not a valid .xlsx workbook: xl/worksheets/sheet1.xml is not well-formed "
+                         "XML") != std::string::npos);
+    }
+}
+
+// A zip bomb and a sheet of a million empty styled cells, under an address-space limit that
+// holds the program but not the inflated sheet: the bomb is exit 3, the sheet reads.
+TEST_CASE("cli::a zip bomb is exit 3 within bounded memory; empty styled cells cost none", "[cli][e2e][xlsx]") {
+    TempDir dir;
+    write_file(dir / "calls.csv", "client,started_at\nA,2026-09-01 10:00\n");
+    const auto limited = [&](const std::vector<std::string>& args, int kib = 200000) {
+        std::string command = "ulimit -v " + std::to_string(kib) + " || exit 99; exec env CLIENTSCORE_THREADS=1 " +
+                              shell_quote(CLIENTSCORE_BINARY);
+        for (const std::string& a : args) {
+            command += " " + shell_quote(a);
+        }
+        command += " > " + shell_quote((dir / "out").string()) + " 2> " + shell_quote((dir / "err").string());
+        const int raw = std::system(("bash -c " + shell_quote(command)).c_str());
+        return RunResult{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_file(dir / "out"), read_file(dir / "err")};
+    };
+    if (limited({"--version"}).status != 0) {
+        WARN("the binary does not run in 200000 KiB of address space here (a sanitizer?): memory checks skipped");
+        return;
+    }
+    // 64 MiB of empty cells, which deflate makes about a thousand times smaller.
+    {
+        std::string sheet = row_xml(1, text_cell("A1", "client") + text_cell("B1", "issued_at"));
+        sheet.reserve(64u << 20);
+        while (sheet.size() < (64u << 20)) {
+            sheet += "<c/>";
+        }
+        write_zip(dir / "invoices.xlsx", workbook_parts(WorkbookSpec{{{"invoices", sheet}}}));
+    }
+    const RunResult bomb = limited({"rank", dir.path().string()});
+    INFO(bomb.err);
+    CHECK(bomb.status == 3);
+    CHECK(bomb.err.find("invoices.xlsx: xl/worksheets/sheet1.xml inflates ") != std::string::npos);
+    CHECK(bomb.err.find("a zip bomb, not a workbook") != std::string::npos);
+
+    // 1,000,000 empty styled cells (200,000 rows of 5) below a header and one invoice.
+    {
+        WorkbookSpec spec;
+        spec.cell_formats = {0, 4};
+        std::string sheet = row_xml(1, text_cell("A1", "client") + text_cell("B1", "issued_at") +
+                                           text_cell("C1", "amount") + text_cell("D1", "due_at")) +
+                            row_xml(2, text_cell("A2", "A") + text_cell("B2", "2026-09-01") + number_cell("C2", "10") +
+                                           text_cell("D2", "2026-09-30"));
+        for (int r = 3; r < 200003; ++r) {
+            const std::string n = std::to_string(r);
+            sheet += "<row r=\"" + n + "\">";
+            for (const char* column : {"A", "B", "C", "D", "E"}) {
+                sheet += "<c r=\"" + std::string(column) + n + "\" s=\"1\"/>";
+            }
+            sheet += "</row>";
+        }
+        spec.sheets = {{"invoices", sheet, "", "A1:E200002"}};
+        write_workbook(dir / "invoices.xlsx", spec);
+    }
+    const RunResult empty = limited({"check", dir.path().string(), "--format", "json"});
+    INFO(empty.err);
+    CHECK(empty.status == 0);
+    CHECK(json::parse(empty.out)["files"][1]["rows"] == 1);
+
+    // A sheet whose text is 37 MB, read in 40 MB of address space: the sheet is streamed.
+    if (limited({"--version"}, 40000).status != 0) {
+        WARN("the binary does not run in 40000 KiB of address space here: the streaming check is skipped");
+        return;
+    }
+    {
+        WorkbookSpec spec;
+        spec.shared = {"client", "issued_at", "due_at", "amount", std::string(350, 'n'), "2026-09-01"};
+        std::string sheet = row_xml(1, "<c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+                                       "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c>");
+        for (int r = 2; r < 100002; ++r) {
+            const std::string n = std::to_string(r);
+            sheet += "<row r=\"" + n + "\"><c r=\"A" + n + "\" t=\"s\"><v>4</v></c><c r=\"B" + n +
+                     "\" t=\"s\"><v>5</v></c><c r=\"C" + n + "\" t=\"s\"><v>5</v></c><c r=\"D" + n + "\"><v>12.5</v></c></row>";
+        }
+        spec.sheets = {{"invoices", sheet, "", "A1:D100001"}};
+        write_workbook(dir / "invoices.xlsx", spec);
+    }
+    const RunResult streamed = limited({"check", dir.path().string(), "--format", "json"}, 40000);
+    INFO(streamed.err);
+    CHECK(streamed.status == 0);
+    CHECK(json::parse(streamed.out)["files"][1]["rows"] == 100000);
 }

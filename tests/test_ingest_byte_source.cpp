@@ -22,6 +22,7 @@
 #include "ingest/bytes/byte_source.hpp"
 #include "read_export_fixtures.hpp"
 #include "temp_file.hpp"
+#include "xlsx_fixtures.hpp"
 
 namespace fs = std::filesystem;
 using namespace clientscore;
@@ -336,4 +337,20 @@ TEST_CASE("ingest::RawInput gzip and stdin", "[ingest]") {
         CHECK(first.rows.size() == 2);
         CHECK(second.rows == first.rows);
     }
+}
+
+TEST_CASE("ingest::RawInput opens a workbook's sheet in place of its bytes, from stdin too", "[ingest][xlsx]") {
+    clientscore::testing::TempDir dir;
+    clientscore::testing::write_text_workbook(dir / "book.xlsx", "Invoices", {"client,amount", "A,5"});
+    const std::string bytes = clientscore::testing::read_file(dir / "book.xlsx");
+    const RawInput spooled = RawInput::from_text(bytes, "-", "invoices");  // as standard input is
+    CHECK(spooled.is_workbook());
+    CHECK(spooled.sheet_name() == "Invoices");
+    std::unique_ptr<ByteSource> source = spooled.open();
+    char buffer[64] = {};
+    CHECK(std::string(buffer, source->read(buffer, sizeof buffer)) == "client,amount\nA,5\n");
+
+    const RawInput text = RawInput::from_text("client,amount\n", "calls.csv");
+    CHECK_FALSE(text.is_workbook());
+    CHECK(text.sheet_name().empty());
 }

@@ -56,24 +56,29 @@ std::vector<std::string> names(const Discovery& d) {
 }  // namespace
 
 TEST_CASE("ingest::discover_inputs finds exports by name", "[ingest]") {
-    const TempDir dir({"Calls-2024-02.csv", "calls-2024-01.CSV", "emails.tsv.gz", "INVOICES.txt", "invoices.xlsx",
-                       "discounts.csv.GZ", "clients.csv", "contacts_log.txt", "notes.csv", "calls.csv.bak",
+    const TempDir dir({"Calls-2024-02.csv", "calls-2024-01.CSV", "emails.tsv.gz", "INVOICES.txt", "invoices.xls",
+                       "invoices-q3.xlsx", "export.XLSX", "~$invoices-q3.xlsx", "discounts.csv.GZ", "clients.csv", "contacts_log.txt", "notes.csv", "calls.csv.bak",
                        "calls_old/", "readme.md"});
     const Discovery d = discover_inputs(dir.path(), {});
     // Kind order of Discovery::files; byte order of names within a kind ('C' < 'c').
     CHECK(names(d) == std::vector<std::string>{"clients:clients.csv", "calls:Calls-2024-02.csv",
                                                "calls:calls-2024-01.CSV", "emails:emails.tsv.gz",
                                                "contacts:contacts_log.txt", "invoices:INVOICES.txt",
-                                               "discounts:discounts.csv.GZ"});
+                                               "invoices:invoices-q3.xlsx", "discounts:discounts.csv.GZ"});
     CHECK(d.files[1].path == dir / "Calls-2024-02.csv");
     // Not read, and said: kind names in another form, and table files whose names name no kind.
     std::vector<std::string> not_read;
     for (const NotRead& file : d.not_read) {
         not_read.push_back(file.path);
     }
-    CHECK(not_read == std::vector<std::string>{dir / "calls.csv.bak", dir / "invoices.xlsx", dir / "notes.csv"});
+    CHECK(not_read == std::vector<std::string>{dir / "calls.csv.bak", dir / "export.XLSX", dir / "invoices.xls",
+                                               dir / "notes.csv"});
+    // export.XLSX holds `x`: a workbook's name, and no workbook to find a header in.
+    CHECK(d.not_read[1].why.rfind("it cannot be read: ", 0) == 0);
+    CHECK(d.not_read[2].why == "only CSV, TSV and TXT files (also gzipped) and .xlsx workbooks are read: save it as "
+                               "CSV or .xlsx");
     // notes.csv holds `x`: no header of any kind either.
-    CHECK(d.not_read[2].why.rfind("neither its name nor its header says its kind", 0) == 0);
+    CHECK(d.not_read[3].why.rfind("neither its name nor its header says its kind", 0) == 0);
 }
 
 TEST_CASE("ingest::discover_inputs explicit files", "[ingest]") {
@@ -114,7 +119,7 @@ TEST_CASE("ingest::discover_inputs errors", "[ingest]") {
         CHECK_THROWS_AS(discover_inputs(dir / "calls.csv", {}), InputError);
     }
     SECTION("no calls, emails, contacts or invoices") {
-        const TempDir dir({"clients.csv", "discounts.csv", "invoices.xlsx"});
+        const TempDir dir({"clients.csv", "discounts.csv", "invoices.xls"});
         try {
             discover_inputs(dir.path(), {});
             FAIL("expected an InputError");

@@ -7,6 +7,7 @@
 
 #include "clientscore/ingest.hpp"
 #include "cli_runner.hpp"
+#include "xlsx_fixtures.hpp"
 
 using namespace clientscore;
 using clientscore::testing::TempDir;
@@ -110,5 +111,21 @@ TEST_CASE("ingest::plan_slices refuses files it cannot cut safely", "[ingest]") 
         CHECK(plan_slices(InputFile{(dir / "calls.csv").string(), Kind::calls, "calls.csv", std::nullopt}, 4, 4000,
                           settings)
                   .size() == 4);
+    }
+}
+
+TEST_CASE("ingest::plan_slices leaves an .xlsx workbook whole", "[ingest][xlsx]") {
+    // Its bytes are a zip archive, not the text: one reader reads its sheet from the first row.
+    TempDir dir;
+    std::vector<std::string> rows = {"client,started_at"};
+    for (int i = 0; i < 3000; ++i) {
+        rows.push_back("C" + std::to_string(i) + ",2026-09-01 10:00");
+    }
+    clientscore::testing::write_text_workbook(dir / "calls.xlsx", "calls", rows);
+    clientscore::testing::write_text_workbook(dir / "calls.bin", "calls", rows);
+    for (const char* name : {"calls.xlsx", "calls.bin"}) {
+        INFO(name);
+        CHECK(plan_slices(InputFile{(dir / name).string(), Kind::calls, name, std::nullopt}, 4, 1000, ReadSettings{})
+                  .empty());
     }
 }

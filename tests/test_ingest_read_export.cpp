@@ -16,6 +16,7 @@
 #include "clientscore/ingest.hpp"
 #include "clientscore/normalize.hpp"
 #include "read_export_fixtures.hpp"
+#include "xlsx_fixtures.hpp"
 
 namespace fs = std::filesystem;
 using namespace clientscore;
@@ -316,4 +317,105 @@ TEST_CASE("ingest::read_export ServiceNow incident log (gzip)", "[ingest][realda
     const std::vector<std::string> warnings = r.report.bad_rows.warnings("Master_Ticket_Dataset.csv.gz");
     CHECK(warnings.size() == 11);
     CHECK(warnings.back() == "Master_Ticket_Dataset.csv.gz: 19 more bad rows skipped");
+}
+
+// An .xlsx export reads as the CSV of its sheet: typed cells become the text every value test
+// reads, and lines are sheet rows (SPEC §1).
+TEST_CASE("ingest::read_export an .xlsx invoices workbook", "[ingest][xlsx]") {
+    using namespace clientscore::testing;
+    TempDir dir;
+    WorkbookSpec spec;
+    spec.cell_formats = {0, 14, 22, 4};  // General, m/d/yyyy, m/d/yyyy h:mm, #,##0.00
+    spec.shared = {"client", "issued_at", "due_at", "amount", "currency", "Acme", "EUR"};
+    const auto s = [](const std::string& ref, int index) {
+        return "<c r=\"" + ref + "\" t=\"s\"><v>" + std::to_string(index) + "</v></c>";
+    };
+    spec.sheets = {
+        {"Summary", row_xml(1, text_cell("A1", "not this one"))},
+        {"invoices",
+         row_xml(1, s("A1", 0) + s("B1", 1) + s("C1", 2) + s("D1", 3) + s("E1", 4)) +
+             row_xml(2, s("A2", 5) + number_cell("B2", "46266", 1) + number_cell("C2", "46296", 1) +
+                            number_cell("D2", "1250.5", 3) + s("E2", 6)) +
+             // Row 3 is left out; row 4 has a formula whose cached value is the amount.
+             row_xml(4, text_cell("A4", "Beta") + number_cell("B4", "46267.5", 2) +
+                            "<c r=\"D4\" s=\"3\"><f>D2*2</f><v>2501</v></c>") +
+             row_xml(5, text_cell("A5", "Gamma") + text_cell("B5", "soon") + number_cell("D5", "3"))}};
+    write_workbook(dir / "invoices.xlsx", spec);
+    ReadSettings settings;
+    settings.encoding = "latin1";  // the sheet's text is UTF-8 whatever --encoding says
+    const Read r = read_file((dir / "invoices.xlsx").string(), Kind::invoices, settings);
+    CHECK(r.report.sheet == "invoices");
+    CHECK(r.report.encoding == "utf-8");
+    CHECK(r.report.header_line == 1);
+    for (const Problem& p : r.report.bad_rows.kept) {
+        UNSCOPED_INFO(p.line << " " << p.column << ": " << p.message);
+    }
+    REQUIRE(r.got.invoices.size() == 2);
+    CHECK(r.got.invoices[0].client == "Acme");
+    CHECK(r.got.invoices[0].issued == LocalDateTime{day(2026, 9, 1), -1});  // a date without a time
+    CHECK(r.got.invoices[0].due == day(2026, 10, 1));
+    CHECK(r.got.invoices[0].amount == 12505000);
+    CHECK(r.got.invoices[0].currency == "EUR");
+    CHECK(r.got.invoices[0].line == 2);
+    CHECK(r.got.invoices[1].issued == LocalDateTime{day(2026, 9, 2), 12 * 3600});
+    CHECK(r.got.invoices[1].amount == 25010000);
+    CHECK(r.got.invoices[1].line == 4);
+    REQUIRE(r.report.bad_rows.kept.size() == 1);
+    CHECK(r.report.bad_rows.kept[0].line == 5);  // the sheet's row number
+    CHECK(r.report.bad_rows.kept[0].column == "issued_at");
+}
+
+TEST_CASE("ingest::read_export an .xlsx calls workbook: durations, times of day, notes", "[ingest][xlsx]") {
+    using namespace clientscore::testing;
+    TempDir dir;
+    WorkbookSpec spec;
+    spec.cell_formats = {0, 14, 21, 46};  // General, m/d/yyyy, h:mm:ss, [h]:mm:ss
+    spec.sheets = {
+        {"Sheet1",
+         row_xml(1, text_cell("A1", "client") + text_cell("B1", "Start date") + text_cell("C1", "Start time") +
+                        text_cell("D1", "duration") + text_cell("E1", "notes")) +
+             row_xml(2, text_cell("A2", "Acme") + number_cell("B2", "46266", 1) +
+                            number_cell("C2", "0.4375", 2) + number_cell("D2", "0.0104166666666667", 3) +
+                            text_cell("E2", "first\nsecond")) +
+             row_xml(3, text_cell("A3", "Acme") + number_cell("B3", "46267", 1) + number_cell("C3", "0.9", 2) +
+                            number_cell("D3", "0.05", 3))}};
+    write_workbook(dir / "calls.xlsx", spec);
+    const Read r = read_file((dir / "calls.xlsx").string(), Kind::calls);
+    CHECK(r.report.sheet == "Sheet1");
+    for (const Problem& p : r.report.bad_rows.kept) {
+        UNSCOPED_INFO(p.line << " " << p.column << ": " << p.message);
+    }
+    REQUIRE(r.got.contacts.size() == 2);
+    CHECK(r.got.contacts[0].when == LocalDateTime{day(2026, 9, 1), 10 * 3600 + 30 * 60});
+    CHECK(r.got.contacts[0].duration_ms == 15 * 60 * 1000);
+    CHECK(r.got.contacts[0].text == "first\rsecond");  // a line break in a cell, kept as a CR
+    CHECK(r.got.contacts[1].line == 3);  // the multi-line note above does not shift it
+    CHECK(r.got.contacts[1].when == LocalDateTime{day(2026, 9, 2), 21 * 3600 + 36 * 60});
+    CHECK(r.got.contacts[1].duration_ms == 72 * 60 * 1000);
+}
+
+TEST_CASE("ingest::read_export a file named .xlsx that is no workbook", "[ingest][xlsx]") {
+    using namespace clientscore::testing;
+    TempDir dir;
+    write_file(dir / "calls.xlsx", "client,started_at\nA,2026-09-01 10:00\n");
+    try {
+        read_file((dir / "calls.xlsx").string(), Kind::calls);
+        FAIL("no InputError");
+    } catch (const InputError& e) {
+        CHECK(e.located_message() == "calls.xlsx: is not a valid .xlsx workbook: it is not a zip archive");
+        CHECK(e.hint() == "open it in Excel or LibreOffice and save it again as .xlsx, or save it as CSV");
+    }
+    write_file(dir / "emails.xlsx", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(500, '\0'));
+    try {
+        read_file((dir / "emails.xlsx").string(), Kind::emails);
+        FAIL("no InputError");
+    } catch (const InputError& e) {
+        CHECK(e.located_message() ==
+              "emails.xlsx: is not an .xlsx workbook: it is password-protected, or an old .xls file renamed");
+    }
+    // A workbook's bytes are recognised whatever its name (standard input, a renamed file).
+    write_text_workbook(dir / "export.bin", "Sheet1", {"client,started_at", "A,2026-09-01 10:00"});
+    const Read r = read_file((dir / "export.bin").string(), Kind::calls);
+    CHECK(r.report.sheet == "Sheet1");
+    CHECK(r.got.contacts.size() == 1);
 }

@@ -177,6 +177,7 @@ TEST_CASE("render::render_check json", "[render]") {
       "delimiter": ";",
       "bom": true,
       "encoding": "utf-8",
+      "sheet": null,
       "header_line": 3,
       "date_order": "dmy",
       "decimal": ",",
@@ -239,6 +240,7 @@ TEST_CASE("render::render_check json", "[render]") {
       "delimiter": "\t",
       "bom": false,
       "encoding": "utf-8",
+      "sheet": null,
       "header_line": null,
       "date_order": null,
       "decimal": null,
@@ -303,4 +305,15 @@ TEST_CASE("render::render_check table wraps to a terminal's width", "[render]") 
     }
     // Off a terminal each item stays on one line.
     CHECK(check_text(report, OutputFormat::table).find("Notizen, Stichworte\n") != std::string::npos);
+}
+
+TEST_CASE("render::render_check names the worksheet read from an .xlsx file", "[render][xlsx]") {
+    CheckReport report = check_report();
+    report.files[0].sheet = "Invoices";
+    const std::string json = check_text(report, OutputFormat::json);
+    CHECK(json.find("\"encoding\": \"utf-8\",\n      \"sheet\": \"Invoices\",\n") != std::string::npos);
+    CHECK(json.find("\"sheet\": null") != std::string::npos);  // the second file is text
+    const std::string table = check_text(report, OutputFormat::table);
+    CHECK(table.find("  kind         calls\n  sheet        Invoices\n") != std::string::npos);
+    CHECK(check_text(check_report(), OutputFormat::table).find("sheet") == std::string::npos);
 }

@@ -59,8 +59,8 @@ struct Discovery {
     /// Files to read: clients first, then calls, emails, contacts, invoices, discounts; within
     /// a kind in name order (byte order of the base name).
     std::vector<InputFile> files;
-    /// Files of DIR that are not read, in name order: a kind's name in a form not read, or a
-    /// table file whose name and header name no kind, or several (`export.csv`).
+    /// Files of DIR that are not read, in name order: a kind's name in a form not read
+    /// (`invoices.xls`), or a table file whose name and header name no kind, or several.
     std::vector<NotRead> not_read;
 };
 
@@ -291,6 +291,8 @@ struct FileReport {
     std::int64_t header_line = 0;  ///< physical line of the header; 0 before it was read
     bool no_header = false;        ///< --header-row 0: the file has none, its columns are #1, #2, …
     std::string encoding = "utf-8";
+    /// The worksheet read from an `.xlsx` workbook; empty for a text file.
+    std::string sheet;
     /// "dmy", "mdy", or empty when the file has no slash dates that needed settling.
     std::string date_order;
     /// ".", ",", "mixed", or empty when no amount had a decimal separator.
@@ -313,10 +315,11 @@ struct FileReport {
     bool has_disputed = false;
 };
 
-/// Reads one export file and sends each good row to `sink`. Throws InputError for problems of
-/// the whole file (missing, unreadable, not text, open quote at the end, record over 16 MiB,
-/// required column absent, dates that cannot be settled) and, under --strict, for the first
-/// bad row.
+/// Reads one export file and sends each good row to `sink`; an `.xlsx` workbook is read as the
+/// CSV text of its sheet named as the kind, else of its first (one line per sheet row). Throws
+/// InputError for problems of the whole file (missing, unreadable, not text, not a valid
+/// workbook, open quote at the end, record over 16 MiB, required column absent, dates that
+/// cannot be settled) and, under --strict, for the first bad row.
 FileReport read_export(const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
                        RecordSink& sink);
 /// The same read into `report`, which keeps what was found before an InputError ends it (the

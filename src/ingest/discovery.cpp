@@ -41,8 +41,11 @@ std::optional<Kind> kind_of_name(const std::string& lower_name) {
     return std::nullopt;
 }
 
-// `.csv`, `.tsv`, `.txt`, each optionally followed by `.gz`.
+// `.csv`, `.tsv`, `.txt`, each optionally followed by `.gz`; `.xlsx`, read natively.
 bool readable_extension(std::string lower_name) {
+    if (lower_name.ends_with(".xlsx")) {
+        return true;
+    }
     if (lower_name.ends_with(".gz")) {
         lower_name.resize(lower_name.size() - 3);
     }
@@ -116,13 +119,20 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
             const std::optional<Kind> kind = kind_of_name(lower);
             const std::string path = (fs::path(*folder) / name).string();
             if (!kind) {
-                if (!readable_extension(lower) || is_named_elsewhere(path, settings.not_exports)) {
+                // `~$name.xlsx` is Excel's lock file beside a workbook it has open, not a table.
+                if (!readable_extension(lower) || lower.starts_with("~$") ||
+                    is_named_elsewhere(path, settings.not_exports)) {
                     continue;
                 }
                 // A table file the names do not place is read by its header, or named: never a
                 // silent hole in the report.
-                const ingest::RawInput raw(path, name);
-                const ingest::HeaderKind by_header = ingest::kind_by_header(raw, settings.read);
+                ingest::HeaderKind by_header;
+                try {
+                    const ingest::RawInput raw(path, name);
+                    by_header = ingest::kind_by_header(raw, settings.read);
+                } catch (const InputError& error) {
+                    by_header.why = fmt::format("it cannot be read: {}", error.what());
+                }
                 if (!by_header.kind) {
                     not_read.emplace_back(name, NotRead{path, by_header.why});
                 } else if (explicit_files[static_cast<std::size_t>(*by_header.kind)].empty()) {
@@ -136,8 +146,8 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
             if (readable_extension(lower)) {
                 found[static_cast<std::size_t>(*kind)].push_back(Found{name, path, FoundBy::name});
             } else {
-                not_read.emplace_back(name, NotRead{path, "only CSV, TSV and TXT files (also gzipped) are read: "
-                                                          "save it as CSV"});
+                not_read.emplace_back(name, NotRead{path, "only CSV, TSV and TXT files (also gzipped) and .xlsx "
+                                                          "workbooks are read: save it as CSV or .xlsx"});
             }
         }
     }
@@ -169,8 +179,8 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
         throw InputError(Location{folder.value_or(std::string{}), 0, {}},
                          "no calls, emails, contacts or invoices export found",
                          "exports are found by name (calls*.csv, emails*.csv, contacts*.csv, invoices*.csv, also "
-                         ".tsv, .txt and .gz) or by a header that names their kind's columns, or given with "
-                         "--calls FILE, --invoices FILE, ...");
+                         ".tsv, .txt, .xlsx and .gz) or by a header that names their kind's columns, or given "
+                         "with --calls FILE, --invoices FILE, ...");
     }
     return discovery;
 }

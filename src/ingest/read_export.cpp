@@ -216,7 +216,9 @@ void read_clients(RowReader& rows, RecordSink& sink) {
 void read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_index, const ReadSettings& settings,
               RecordSink& sink, FileReport& report) {
     report.file = file;
-    report.encoding = ingest::is_utf8_name(settings.encoding) ? std::string("utf-8") : settings.encoding;
+    report.encoding = ingest::is_utf8_name(settings.encoding) || raw.is_workbook() ? std::string("utf-8")
+                                                                                 : settings.encoding;
+    report.sheet = raw.sheet_name();
 
     if (file.slice) {
         raw.set_slice(*file.slice);
@@ -323,14 +325,16 @@ void read_export(const InputFile& file, std::uint32_t file_index, const ReadSett
     // Named before the file is opened: a file that cannot be opened is still reported as itself.
     report = FileReport{};
     report.file = file;
-    ingest::RawInput raw(file.path, file.display_name);
+    // A workbook's sheet named as the kind is read, else its first (SPEC §1).
+    ingest::RawInput raw(file.path, file.display_name, k_kind_names[static_cast<std::size_t>(file.kind)]);
     read_raw(raw, file, file_index, settings, sink, report);
 }
 
 FileReport read_export(std::string_view text, const InputFile& file, std::uint32_t file_index,
                        const ReadSettings& settings, RecordSink& sink) {
     const ReadingScope reading(file.display_name);
-    ingest::RawInput raw = ingest::RawInput::from_text(std::string(text), file.display_name);
+    ingest::RawInput raw = ingest::RawInput::from_text(std::string(text), file.display_name,
+                                                       k_kind_names[static_cast<std::size_t>(file.kind)]);
     FileReport report;
     read_raw(raw, file, file_index, settings, sink, report);
     return report;

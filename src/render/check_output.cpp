@@ -82,6 +82,7 @@ Json file_json(const FileReport& file) {
     object["delimiter"] = std::string(1, file.delimiter);
     object["bom"] = file.bom;
     object["encoding"] = file.encoding;
+    object["sheet"] = file.sheet.empty() ? Json(nullptr) : Json(file.sheet);  // the worksheet of an .xlsx file
     // 0: the file has no header (--header-row 0); null: the header was not read.
     object["header_line"] = file.header_line > 0 || file.no_header ? Json(file.header_line) : Json(nullptr);
     object["date_order"] = file.date_order.empty() ? Json(nullptr) : Json(file.date_order);
@@ -195,6 +196,9 @@ void write_check_document(const CheckReport& report, DocumentWriter& doc) {
         }
         std::vector<std::pair<std::string, std::vector<std::string>>> items;
         items.push_back({"kind", {found_by_text(file.file)}});
+        if (!file.sheet.empty()) {
+            items.push_back({"sheet", {file.sheet}});
+        }
         items.push_back({"preset", {preset_text(file)}});
         if (!file.preset_notes.empty()) {
             items.push_back({"conventions", file.preset_notes});

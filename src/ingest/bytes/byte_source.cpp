@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "clientscore/error.hpp"
+#include "ingest/xlsx/workbook.hpp"
 
 namespace clientscore::ingest {
 
@@ -311,10 +312,11 @@ private:
 
 }  // namespace
 
-RawInput::RawInput(const std::string& path, std::string display_name)
+RawInput::RawInput(const std::string& path, std::string display_name, std::string_view preferred_sheet)
     : m_path(path), m_display_name(std::move(display_name)) {
     if (path == "-") {
         *this = spool(stdin, path, m_display_name);
+        detect_workbook(path, preferred_sheet);
         return;
     }
     struct stat info {};
@@ -334,10 +336,38 @@ RawInput::RawInput(const std::string& path, std::string display_name)
     if (!S_ISREG(info.st_mode)) {
         // A pipe (`--calls <(zcat ...)`) can be read only once: spool it like standard input.
         *this = spool(file.get(), path, m_display_name);
+        detect_workbook(path, preferred_sheet);
         return;
     }
     m_open_path = path;
+    detect_workbook(path, preferred_sheet);
 }
+
+void RawInput::detect_workbook(const std::string& name, std::string_view preferred_sheet) {
+    unsigned char magic[4] = {};
+    std::size_t got = 0;
+    if (const int fd = ::open(m_open_path.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+        const ssize_t n = ::pread(fd, magic, sizeof magic, 0);
+        got = n > 0 ? static_cast<std::size_t>(n) : 0;
+        ::close(fd);
+    }
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+    const bool named = lower.ends_with(".xlsx");
+    if (!is_zip_signature(magic, got) && !named) {
+        return;
+    }
+    if (named && got == 4 && magic[0] == 0xD0 && magic[1] == 0xCF && magic[2] == 0x11 && magic[3] == 0xE0) {
+        // The compound-file format of .xls, and of .xlsx files saved with a password.
+        throw InputError(Location{m_display_name, 0, {}},
+                         "is not an .xlsx workbook: it is password-protected, or an old .xls file renamed",
+                         "open it in Excel and save it as .xlsx without a password, or as CSV");
+    }
+    m_workbook = Workbook::open(m_open_path, m_display_name, preferred_sheet);
+}
+
+std::string RawInput::sheet_name() const { return m_workbook ? m_workbook->sheet_name() : std::string(); }
 
 RawInput RawInput::spool(std::FILE* from, std::string path, std::string display_name) {
     RawInput raw;
@@ -372,11 +402,12 @@ RawInput RawInput::spool(std::FILE* from, std::string path, std::string display_
     return raw;
 }
 
-RawInput RawInput::from_text(const std::string& text, std::string display_name) {
+RawInput RawInput::from_text(const std::string& text, std::string display_name, std::string_view preferred_sheet) {
     RawInput raw = spool(nullptr, "-", std::move(display_name));
     if (std::fwrite(text.data(), 1, text.size(), raw.m_spool) != text.size() || std::fflush(raw.m_spool) != 0) {
         throw InputError(Location{raw.m_display_name, 0, {}}, "cannot write a temporary copy");
     }
+    raw.detect_workbook(raw.m_display_name, preferred_sheet);
     return raw;
 }
 
@@ -385,7 +416,8 @@ RawInput::RawInput(RawInput&& other) noexcept
       m_display_name(std::move(other.m_display_name)),
       m_open_path(std::move(other.m_open_path)),
       m_spool(std::exchange(other.m_spool, nullptr)),
-      m_slice(other.m_slice) {}
+      m_slice(other.m_slice),
+      m_workbook(std::move(other.m_workbook)) {}
 
 RawInput& RawInput::operator=(RawInput&& other) noexcept {
     if (this != &other) {
@@ -397,6 +429,7 @@ RawInput& RawInput::operator=(RawInput&& other) noexcept {
         m_open_path = std::move(other.m_open_path);
         m_spool = std::exchange(other.m_spool, nullptr);
         m_slice = other.m_slice;
+        m_workbook = std::move(other.m_workbook);
     }
     return *this;
 }
@@ -408,6 +441,9 @@ RawInput::~RawInput() {
 }
 
 std::unique_ptr<ByteSource> RawInput::open() const {
+    if (m_workbook) {
+        return m_workbook->open_sheet();  // never sliced: SlicePlanner leaves workbooks whole
+    }
     if (m_slice) {
         return std::make_unique<SliceSource>(m_open_path, *m_slice, m_display_name);
     }

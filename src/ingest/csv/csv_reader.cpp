@@ -250,7 +250,8 @@ namespace {
 
 std::unique_ptr<TextGuard> open_guard(const RawInput& raw, const std::string& encoding) {
     std::unique_ptr<ByteSource> source = raw.open();
-    const bool convert = !is_utf8_name(encoding);
+    // A workbook's sheet is UTF-8 text whatever the files' --encoding (XML says its own).
+    const bool convert = !is_utf8_name(encoding) && !raw.is_workbook();
     if (convert) {
         source = make_iconv_source(std::move(source), encoding, raw.display_name(), raw.path());
     }

@@ -21,12 +21,27 @@
 #include "ingest/bytes/byte_source.hpp"
 #include "ingest/csv/csv_reader.hpp"
 #include "ingest/header/header_search.hpp"
+#include "ingest/xlsx/workbook.hpp"
 #include "ingest/presets/preset_detect.hpp"
 #include "ingest/rows/row_problems.hpp"
 
 namespace clientscore {
 
 namespace {
+
+// A workbook by its name or its first bytes, as RawInput tells one, without reading it.
+bool is_workbook_file(const std::string& path) {
+    std::string lower = path;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+    if (lower.ends_with(".xlsx")) {
+        return true;
+    }
+    unsigned char magic[4] = {};
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+    const std::size_t got = file ? std::fread(magic, 1, sizeof magic, file.get()) : 0;
+    return ingest::is_zip_signature(magic, got);
+}
 
 constexpr std::size_t k_block = std::size_t{1} << 17;
 
@@ -180,6 +195,9 @@ SlicePlanner::SlicePlanner(const InputFile& file, std::size_t parts, std::uint64
     const auto size = static_cast<std::uint64_t>(info.st_size);
     if (min_slice_bytes == 0 || size < 2 * min_slice_bytes) {
         return;
+    }
+    if (is_workbook_file(file.path)) {
+        return;  // an .xlsx file: its bytes are a zip archive, read whole as one sheet
     }
     m_impl->size = size;
     m_impl->parts = static_cast<std::size_t>(std::min<std::uint64_t>(parts, size / min_slice_bytes));
