@@ -8,6 +8,7 @@
 
 #include "clientscore/error.hpp"
 #include "clientscore/ingest.hpp"
+#include "clientscore/normalize.hpp"
 #include "ingest/bytes/byte_source.hpp"
 #include "ingest/header/header_search.hpp"
 
@@ -21,16 +22,6 @@ namespace fs = std::filesystem;
 // the records that use them; then contacts, then money.
 constexpr std::array<Kind, k_kind_count> k_read_order = {Kind::clients,  Kind::calls,    Kind::emails,
                                                          Kind::contacts, Kind::invoices, Kind::discounts};
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
 
 std::optional<Kind> kind_of_name(const std::string& lower_name) {
     for (std::size_t k = 0; k < k_kind_count; ++k) {
@@ -115,7 +106,7 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
                 continue;
             }
             const std::string name = it->path().filename().string();
-            const std::string lower = lower_ascii(name);
+            const std::string lower = ascii_lower(name);
             const std::optional<Kind> kind = kind_of_name(lower);
             const std::string path = (fs::path(*folder) / name).string();
             if (!kind) {

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "clientscore/error.hpp"
+#include "clientscore/normalize.hpp"
 #include "ingest/xlsx/cell_text.hpp"
 
 namespace clientscore::ingest {
@@ -32,16 +33,6 @@ constexpr std::int64_t k_max_padded_columns = 1024;
 constexpr std::size_t k_max_row_bytes = std::size_t{1} << 24;
 
 constexpr const char* k_resave_hint = "open it in Excel or LibreOffice and save it again as .xlsx, or save it as CSV";
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
 
 std::string_view local_name(const char* name) {
     const char* colon = std::strrchr(name, ':');
@@ -916,9 +907,9 @@ void Workbook::Impl::read(Workbook& book, const Archive& archive, std::string_vi
         throw_invalid(name, "it has no worksheet");
     }
     const std::pair<SheetEntry, std::string>* chosen = nullptr;
-    const std::string wanted = lower_ascii(preferred_sheet);
+    const std::string wanted = ascii_lower(preferred_sheet);
     for (const auto& sheet : worksheets) {
-        if (!wanted.empty() && lower_ascii(sheet.first.name) == wanted) {
+        if (!wanted.empty() && ascii_lower(sheet.first.name) == wanted) {
             chosen = &sheet;
             break;
         }
