@@ -110,7 +110,10 @@ TEST_CASE("ingest::read_export --header-row N", "[ingest][header]") {
     CHECK_THAT(input_error("calls.csv", Kind::calls, text, header_row(3)),
                Catch::Contains("calls.csv:3") && Catch::Contains("no column for the required calls fields"));
     CHECK_THAT(input_error("calls.csv", Kind::calls, text, header_row(9)),
-               Catch::Contains("has no line 9 for its header (--header-row 9)"));
+               Catch::Contains("line 9 is blank or past the end: no header there (--header-row 9)"));
+    // The line given is the header's, even when a header follows a blank one.
+    CHECK_THAT(input_error("calls.csv", Kind::calls, "Title\n\nclient,started_at\nA,2024-01-01\n", header_row(2)),
+               Catch::Contains("line 2 is blank or past the end"));
 }
 
 TEST_CASE("ingest::read_export --header-row 0: columns #1, #2, ... for --map", "[ingest][header]") {

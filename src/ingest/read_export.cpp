@@ -230,7 +230,8 @@ void read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_i
     if (!csv->has_header()) {
         if (header_at > 0) {
             throw InputError(Location{file.display_name, 0, {}},
-                             fmt::format("has no line {} for its header (--header-row {})", header_at, header_at),
+                             fmt::format("line {} is blank or past the end: no header there (--header-row {})",
+                                         header_at, header_at),
                              "give the line of the header as the file numbers it, or 0 for a file without one");
         }
         throw InputError(Location{file.display_name, 0, {}}, "is empty: there is no header line",

@@ -275,7 +275,13 @@ CsvReader::CsvReader(const RawInput& raw, const std::string& encoding, std::int6
     m_impl->guard = open_guard(raw, encoding);
 
     while (char* line = m_impl->next_line()) {
-        if (m_impl->line < header_line || is_blank_any(line)) {
+        if (m_impl->line < header_line) {
+            continue;
+        }
+        if (is_blank_any(line)) {
+            if (header_line > 0) {
+                break;  // the line given is the header's: a blank one is none (--header-row N)
+            }
             continue;
         }
         m_impl->has_header = true;

@@ -65,8 +65,8 @@ inline constexpr std::int64_t k_no_header = -1;
 class CsvReader {
   public:
     /// Opens a new pass over `raw`, converting from `encoding` unless it names UTF-8, and reads
-    /// the header line (the first line that is not blank, at or after the physical line
-    /// `header_line`: a report export's title lines stand above its header). With
+    /// the header line: the first line that is not blank, or, when `header_line` is above 0,
+    /// the physical line `header_line` (none when it is blank or past the end). With
     /// `k_no_header` the file has none: the columns are named `#1`, `#2`, … after the fields of
     /// its first record, which next() returns like every other. Throws UsageError for an unknown
     /// encoding and InputError for bytes that are not text (see TextGuard).
