@@ -241,3 +241,20 @@ TEST_CASE("ingest::discover_inputs by header: --map does not place a file, an ex
     const Discovery explicit_calls = discover_inputs(dir.path(), files);
     CHECK(found_by(explicit_calls) == std::vector<std::string>{"dump.csv:calls:option"});
 }
+
+TEST_CASE("ingest::discover_inputs: a file of a kind with another's bytes is a duplicate, said", "[ingest][discovery]") {
+    const std::string calls = "client,started_at\nA,2026-09-01 10:00\n";
+    const Folder dir({{"calls.csv", calls},
+                      {"calls (1).csv", calls},
+                      {"calls-october.csv", "client,started_at\nA,2026-10-01 10:00\n"},  // same size, other bytes
+                      {"export (3).csv", calls},                                     // found by its header
+                      {"emails.csv", "client,sent_at\nA,2026-09-01 10:00\n"}});
+    const Discovery d = discover_inputs(dir.path(), {});
+    CHECK(d.files.size() == 5);  // read, as SPEC says; and said
+    REQUIRE(d.duplicates.size() == 3);
+    CHECK(d.duplicates[0] == dir / "calls.csv" + " has the same bytes as " + dir / "calls (1).csv" +
+                                 ": both are read, so its calls count twice; remove the copy if it is one download "
+                                 "saved twice");
+    CHECK(d.duplicates[1].starts_with(dir / "export (3).csv" + " has the same bytes as " + dir / "calls (1).csv"));
+    CHECK(d.duplicates[2].starts_with(dir / "export (3).csv" + " has the same bytes as " + dir / "calls.csv"));
+}

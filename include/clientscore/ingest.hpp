@@ -62,6 +62,8 @@ struct Discovery {
     /// Files of DIR that are not read, in name order: a kind's name in a form not read
     /// (`invoices.xls`), or a table file whose name and header name no kind, or several.
     std::vector<NotRead> not_read;
+    /// Files of one kind with the same bytes, each a warning: both are read, as one.
+    std::vector<std::string> duplicates;
 };
 
 /// A `--map KIND.FIELD=HEADER` option.

@@ -46,6 +46,9 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     for (const NotRead& file : a.discovery.not_read) {
         warnings.add(fmt::format("warning: {}: not read; {}", file.path, file.why));
     }
+    for (const std::string& duplicate : a.discovery.duplicates) {
+        warnings.add("warning: " + duplicate);
+    }
     for (const InputFile& f : a.discovery.files) {
         a.supplied.contacts |= is_contact_kind(f.kind);
         a.supplied.discounts |= f.kind == Kind::discounts;

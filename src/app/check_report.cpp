@@ -31,6 +31,9 @@ CheckReport run_check(const Options& o, const WarningSink& warn) {
     const ReadSettings read = make_read_settings(o);
     Discovery discovery = discover_inputs(o.dir, o.files, make_discovery_settings(o, /*need_activity=*/false));
     report.not_read = discovery.not_read;
+    for (const std::string& duplicate : discovery.duplicates) {
+        warnings.add("warning: " + duplicate);
+    }
     std::vector<std::string> names;
     for (const InputFile& f : discovery.files) {
         names.push_back(f.display_name);

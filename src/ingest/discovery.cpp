@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <vector>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -52,6 +54,34 @@ bool is_named_elsewhere(const std::string& path, const std::vector<std::string>&
         }
     }
     return false;
+}
+
+// Two files of the same size and bytes (standard input is never compared).
+bool same_bytes(const std::string& a, const std::string& b) {
+    std::error_code error;
+    if (a == "-" || b == "-" || fs::equivalent(a, b, error)) {
+        return false;  // the same file named twice is the reader's to report, not a copy
+    }
+    const auto size = fs::file_size(a, error);
+    if (error || size == 0 || fs::file_size(b, error) != size || error) {
+        return false;
+    }
+    std::ifstream in_a(a, std::ios::binary);
+    std::ifstream in_b(b, std::ios::binary);
+    std::vector<char> block_a(1 << 16);
+    std::vector<char> block_b(1 << 16);
+    while (in_a && in_b) {
+        in_a.read(block_a.data(), static_cast<std::streamsize>(block_a.size()));
+        in_b.read(block_b.data(), static_cast<std::streamsize>(block_b.size()));
+        if (in_a.gcount() != in_b.gcount() ||
+            !std::equal(block_a.begin(), block_a.begin() + in_a.gcount(), block_b.begin())) {
+            return false;
+        }
+        if (in_a.gcount() == 0) {
+            break;
+        }
+    }
+    return true;
 }
 
 std::string base_name(const std::string& path) {
@@ -155,6 +185,20 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
         std::stable_sort(files.begin(), files.end(), [](const Found& a, const Found& b) { return a.name < b.name; });
         for (const Found& f : files) {
             discovery.files.push_back(InputFile{f.path, kind, f.name, std::nullopt, f.by});
+        }
+    }
+    // Read as one, as SPEC §1 says; but `calls (1).csv` beside `calls.csv` is most often one
+    // download saved twice, which would count every call twice: said, never silent.
+    for (std::size_t i = 0; i < discovery.files.size(); ++i) {
+        for (std::size_t j = i + 1; j < discovery.files.size(); ++j) {
+            const InputFile& a = discovery.files[i];
+            const InputFile& b = discovery.files[j];
+            if (a.kind == b.kind && same_bytes(a.path, b.path)) {
+                discovery.duplicates.push_back(
+                    fmt::format("{} has the same bytes as {}: both are read, so its {} count twice; remove the copy "
+                                "if it is one download saved twice",
+                                b.path, a.path, k_kind_names[static_cast<std::size_t>(a.kind)]));
+            }
         }
     }
     std::sort(not_read.begin(), not_read.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
