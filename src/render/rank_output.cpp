@@ -102,6 +102,13 @@ RankTable rank_table(const RankReport& report, const std::vector<std::size_t>& s
                                      column.unit == Unit::text || column.unit == Unit::list});
     }
     const std::size_t verdict = *find_client_column("verdict");
+    const std::size_t cause = *find_client_column("cause");
+    for (std::size_t c = 0; c < indexes.size(); ++c) {
+        if (indexes[c] == cause) {
+            // "toxicity 84.2 ≥ 60 with a -104.5% margin" whole, before the name beside it.
+            columns[c].floor = 40;
+        }
+    }
     RowSource source = [&report, &shown, indexes, verdict](std::size_t r, std::vector<TextCell>& cells) {
         const ClientResult client = report.clients.at(shown[r]);
         for (std::size_t c = 0; c < indexes.size(); ++c) {

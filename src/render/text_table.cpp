@@ -41,7 +41,7 @@ void TextTable::write_text(Writer& out, std::size_t rows, const RowSource& sourc
     if (width) {
         auto floor_of = [&](std::size_t c) {
             const std::size_t header = display_width(m_columns[c].header);
-            return m_columns[c].shrinkable ? std::min(widths[c], std::max<std::size_t>({3, header, m_text_floor}))
+            return m_columns[c].shrinkable ? std::min(widths[c], std::max<std::size_t>({3, header, m_text_floor, m_columns[c].floor}))
                                            : widths[c];
         };
         auto total_of = [&](bool floors) {

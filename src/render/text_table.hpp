@@ -23,6 +23,9 @@ struct TextColumn {
     Align align = Align::left;
     /// May be cut with `…` to fit a terminal's width (widest shrinkable column first).
     bool shrinkable = false;
+    /// A floor above the table's for this column (rank's cause: cut to 16 it only restates the
+    /// toxicity, so the columns after it are left out first).
+    std::size_t floor = 0;
 };
 
 struct TextCell {
