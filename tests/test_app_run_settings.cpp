@@ -219,3 +219,17 @@ TEST_CASE("app::settle_period fills the bounds the options leave open (SPEC §1,
         CHECK_FALSE(p.undated);
     }
 }
+
+TEST_CASE("app::idle_option_warnings: a --where or --map of a kind no file is read of is said", "[app]") {
+    Discovery discovery;
+    discovery.files.push_back(InputFile{"calls.csv", Kind::calls, "calls.csv", std::nullopt});
+    const Options o = options_for({"rank", ".", "--where", "emails.Queue=Sales", "--where", "calls.Queue=Sales",
+                                   "--map", "invoices.client=Kunde", "--map", "calls.client=Kunde"});
+    CHECK(idle_option_warnings(o, discovery) ==
+          std::vector<std::string>{
+              "warning: --where emails.Queue=Sales: no emails file is read, so it leaves nothing out",
+              "warning: --map invoices.client=Kunde: no invoices file is read, so it maps nothing"});
+    discovery.files.push_back(InputFile{"emails.csv", Kind::emails, "emails.csv", std::nullopt});
+    discovery.files.push_back(InputFile{"invoices.csv", Kind::invoices, "invoices.csv", std::nullopt});
+    CHECK(idle_option_warnings(o, discovery).empty());
+}

@@ -315,5 +315,10 @@ TEST_CASE("render::render_check names the worksheet read from an .xlsx file", "[
     CHECK(json.find("\"sheet\": null") != std::string::npos);  // the second file is text
     const std::string table = check_text(report, OutputFormat::table);
     CHECK(table.find("  kind         calls\n  sheet        Invoices\n") != std::string::npos);
+    // The sheet's delimiter, encoding and bom are the reader's own: not shown for a workbook.
+    const std::size_t sheet_at = table.find("  sheet        Invoices\n");
+    const std::string block = table.substr(sheet_at, table.find("  header line", sheet_at) - sheet_at);
+    CHECK(block.find("delimiter") == std::string::npos);
+    CHECK(block.find("bom") == std::string::npos);
     CHECK(check_text(check_report(), OutputFormat::table).find("sheet") == std::string::npos);
 }

@@ -49,6 +49,9 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     for (const std::string& duplicate : a.discovery.duplicates) {
         warnings.add("warning: " + duplicate);
     }
+    for (const std::string& idle : idle_option_warnings(o, a.discovery)) {
+        warnings.add(idle);
+    }
     for (const InputFile& f : a.discovery.files) {
         a.supplied.contacts |= is_contact_kind(f.kind);
         a.supplied.discounts |= f.kind == Kind::discounts;

@@ -34,6 +34,9 @@ CheckReport run_check(const Options& o, const WarningSink& warn) {
     for (const std::string& duplicate : discovery.duplicates) {
         warnings.add("warning: " + duplicate);
     }
+    for (const std::string& idle : idle_option_warnings(o, discovery)) {
+        warnings.add(idle);
+    }
     std::vector<std::string> names;
     for (const InputFile& f : discovery.files) {
         names.push_back(f.display_name);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace clientscore {
 
 ReadSettings make_read_settings(const Options& o) {
@@ -19,6 +21,28 @@ ReadSettings make_read_settings(const Options& o) {
     r.preset = o.preset;
     r.header_row = o.header_row;
     return r;
+}
+
+std::vector<std::string> idle_option_warnings(const Options& o, const Discovery& discovery) {
+    const auto read = [&](Kind kind) {
+        return std::any_of(discovery.files.begin(), discovery.files.end(),
+                           [&](const InputFile& f) { return f.kind == kind; });
+    };
+    std::vector<std::string> out;
+    for (const RowFilter& filter : o.filters) {
+        if (!read(filter.kind)) {
+            out.push_back(fmt::format("warning: --where {}: no {} file is read, so it leaves nothing out", filter.text,
+                                      k_kind_names[static_cast<std::size_t>(filter.kind)]));
+        }
+    }
+    for (const FieldMapping& mapping : o.mappings) {
+        if (!read(mapping.kind)) {
+            const std::string_view kind = k_kind_names[static_cast<std::size_t>(mapping.kind)];
+            out.push_back(fmt::format("warning: --map {}.{}={}: no {} file is read, so it maps nothing", kind,
+                                      mapping.field, mapping.header, kind));
+        }
+    }
+    return out;
 }
 
 DiscoverySettings make_discovery_settings(const Options& o, bool need_activity) {

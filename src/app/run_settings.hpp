@@ -15,6 +15,10 @@ namespace clientscore {
 /// ReadSettings from the options (opens the time zone: UsageError for an unknown one).
 ReadSettings make_read_settings(const Options& options);
 
+/// A warning for each --where and --map of a kind no file is read of: it changes nothing, which
+/// a user who typed it would not expect (`--where emails.Queue=Sales` with no emails file).
+std::vector<std::string> idle_option_warnings(const Options& options, const Discovery& discovery);
+
 /// How the folder is searched: `need_activity` false for check; --fx, --holidays and --config
 /// files are never exports.
 DiscoverySettings make_discovery_settings(const Options& options, bool need_activity);

@@ -203,9 +203,13 @@ void write_check_document(const CheckReport& report, DocumentWriter& doc) {
         if (!file.preset_notes.empty()) {
             items.push_back({"conventions", file.preset_notes});
         }
-        items.push_back({"delimiter", {delimiter_name(file.delimiter)}});
-        items.push_back({"encoding", {file.encoding}});
-        items.push_back({"bom", {file.bom ? "yes" : "no"}});
+        // A workbook's sheet comes as CSV text of the reader's own making: its delimiter,
+        // encoding and byte-order mark say nothing about the file (JSON keeps them).
+        if (file.sheet.empty()) {
+            items.push_back({"delimiter", {delimiter_name(file.delimiter)}});
+            items.push_back({"encoding", {file.encoding}});
+            items.push_back({"bom", {file.bom ? "yes" : "no"}});
+        }
         items.push_back({"header line", {file.no_header         ? std::string("none (--header-row 0)")
                                          : file.header_line > 0 ? std::to_string(file.header_line)
                                                                 : std::string("—")}});
