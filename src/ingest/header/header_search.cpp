@@ -38,10 +38,6 @@ std::optional<std::vector<int>> header_columns(Kind kind, const std::vector<std:
     return std::nullopt;
 }
 
-bool names_a_header(Kind kind, const std::vector<std::string>& names, const ReadSettings& settings) {
-    return header_columns(kind, names, settings).has_value();
-}
-
 namespace {
 
 struct FoundHeader {
@@ -49,32 +45,52 @@ struct FoundHeader {
     std::vector<int> columns;
 };
 
-// The first of the first k_header_search_lines lines that is a header of `kind`, and its columns.
-std::optional<FoundHeader> search_header(const RawInput& raw, Kind kind, const ReadSettings& settings) {
+// For each of `kinds`, the first of the lines searched that is its header, and its columns: the
+// line --header-row gives, or the first k_header_search_lines lines, each read once for all the
+// kinds, and no further than the last kind needs.
+std::vector<std::optional<FoundHeader>> search_headers(const RawInput& raw, const std::vector<Kind>& kinds,
+                                                       const ReadSettings& settings) {
+    std::vector<std::optional<FoundHeader>> found(kinds.size());
+    std::size_t missing = kinds.size();
+    const auto judge = [&](const CsvReader& line) {
+        for (std::size_t k = 0; k < kinds.size(); ++k) {
+            if (!found[k]) {
+                if (auto columns = header_columns(kinds[k], line.header(), settings)) {
+                    found[k] = FoundHeader{line.header_line(), std::move(*columns)};
+                    --missing;
+                }
+            }
+        }
+    };
     try {
+        if (settings.header_row) {
+            if (*settings.header_row > 0) {
+                const CsvReader given(raw, settings.encoding, *settings.header_row);
+                if (given.has_header()) {
+                    judge(given);
+                }
+            }
+            return found;
+        }
         const CsvReader first(raw, settings.encoding);
         if (!first.has_header()) {
-            return std::nullopt;
+            return found;
         }
-        if (auto columns = header_columns(kind, first.header(), settings)) {
-            return FoundHeader{first.header_line(), std::move(*columns)};
-        }
+        judge(first);
         // Each line below is judged with its own delimiter: a title line has none to go by.
         CsvReader lines(raw, settings.encoding);
         CsvRecord record;
-        while (lines.next(record) && record.line() <= k_header_search_lines) {
+        while (missing > 0 && lines.next(record) && record.line() <= k_header_search_lines) {
             const CsvReader candidate(raw, settings.encoding, record.line());
             if (!candidate.has_header()) {
                 break;
             }
-            if (auto columns = header_columns(kind, candidate.header(), settings)) {
-                return FoundHeader{candidate.header_line(), std::move(*columns)};
-            }
+            judge(candidate);
         }
     } catch (const InputError&) {
         // The read meets the same problem and reports it with its line.
     }
-    return std::nullopt;
+    return found;
 }
 
 bool holds(const std::vector<int>& outer, const std::vector<int>& inner) {
@@ -88,7 +104,7 @@ std::int64_t find_header_line(const RawInput& raw, Kind kind, const ReadSettings
     if (settings.header_row) {
         return *settings.header_row == 0 ? k_no_header : *settings.header_row;
     }
-    const std::optional<FoundHeader> found = search_header(raw, kind, settings);
+    const std::optional<FoundHeader> found = search_headers(raw, {kind}, settings).front();
     // Not found: the first line, whose missing fields the read then names.
     return found && found->line > 1 ? found->line : 0;
 }
@@ -104,35 +120,15 @@ HeaderKind kind_by_header(const RawInput& raw, const ReadSettings& settings) {
     } catch (const InputError& error) {
         return {std::nullopt, fmt::format("it cannot be read: {}", error.what())};
     }
-    std::vector<std::pair<Kind, FoundHeader>> found;
+    std::vector<Kind> kinds;
     for (std::size_t k = 0; k < k_kind_count; ++k) {
-        const auto kind = static_cast<Kind>(k);
-        std::optional<FoundHeader> header;
-        if (names_only.header_row) {
-            if (*names_only.header_row > 0) {
-                const CsvReader at(raw, settings.encoding, *names_only.header_row);
-                if (at.has_header()) {
-                    if (auto columns = header_columns(kind, at.header(), names_only)) {
-                        header = FoundHeader{at.header_line(), std::move(*columns)};
-                    }
-                }
-            }
-        } else {
-            header = search_header(raw, kind, names_only);
-        }
-        if (header) {
-            found.emplace_back(kind, std::move(*header));
-        }
+        kinds.push_back(static_cast<Kind>(k));
     }
-    // The kinds no other found kind's columns hold: a client list's one column is in every export.
-    std::vector<std::string_view> widest;
-    for (const auto& [kind, header] : found) {
-        const bool held = std::any_of(found.begin(), found.end(), [&](const auto& other) {
-            return other.first != kind && other.second.line == header.line &&
-                   other.second.columns.size() > header.columns.size() && holds(other.second.columns, header.columns);
-        });
-        if (!held) {
-            widest.push_back(k_kind_names[static_cast<std::size_t>(kind)]);
+    std::vector<std::optional<FoundHeader>> headers = search_headers(raw, kinds, names_only);
+    std::vector<std::pair<Kind, FoundHeader>> found;
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+        if (headers[k]) {
+            found.emplace_back(kinds[k], std::move(*headers[k]));
         }
     }
     if (found.empty()) {
@@ -151,6 +147,17 @@ HeaderKind kind_by_header(const RawInput& raw, const ReadSettings& settings) {
             if (!tie) {
                 return {kind, {}};
             }
+        }
+    }
+    // The kinds no other found kind's columns hold: a client list's one column is in every export.
+    std::vector<std::string_view> widest;
+    for (const auto& [kind, header] : found) {
+        const bool held = std::any_of(found.begin(), found.end(), [&](const auto& other) {
+            return other.first != kind && other.second.line == header.line &&
+                   other.second.columns.size() > header.columns.size() && holds(other.second.columns, header.columns);
+        });
+        if (!held) {
+            widest.push_back(k_kind_names[static_cast<std::size_t>(kind)]);
         }
     }
     return {std::nullopt, fmt::format("its header fits several kinds ({}): rename it to start with its kind, or "

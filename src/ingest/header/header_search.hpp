@@ -21,9 +21,6 @@ inline constexpr std::int64_t k_header_search_lines = 30;
 std::optional<std::vector<int>> header_columns(Kind kind, const std::vector<std::string>& names,
                                                const ReadSettings& settings);
 
-/// True when header_columns finds every required field of `kind` in `names`.
-bool names_a_header(Kind kind, const std::vector<std::string>& names, const ReadSettings& settings);
-
 /// SPEC §1 ◆4: the kind a file's header says, for a file whose name says none. The header of
 /// each kind is searched for as the read searches (--header-row included, --map not); a file is
 /// of a kind when exactly one kind's header is found, or when one kind's required columns hold
@@ -37,7 +34,7 @@ HeaderKind kind_by_header(const RawInput& raw, const ReadSettings& settings);
 
 /// The `header_line` to open `raw` with (see CsvReader): `settings.header_row` when given
 /// (k_no_header for 0); else the physical line of the first of the first k_header_search_lines
-/// lines for which names_a_header holds; else 0, the first line that is not blank, whose
+/// lines for which header_columns finds every required field; else 0, the first line that is not blank, whose
 /// missing fields the read then reports. Never throws for the file's content: the read meets
 /// the same problem and reports it where it belongs.
 std::int64_t find_header_line(const RawInput& raw, Kind kind, const ReadSettings& settings);
