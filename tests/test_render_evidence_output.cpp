@@ -208,15 +208,12 @@ TEST_CASE("render::render_evidence table fits a terminal's width with wide, emoj
         render_evidence(report, options, out);
         INFO(width);
         const std::vector<std::string> lines = test::lines_of_text(out.text());
-        for (const std::string& line : lines) {
-            INFO(line);
-            CHECK(render::display_width(line) <= static_cast<std::size_t>(width));
-        }
-        const auto rule = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("----"); });
-        REQUIRE(rule != lines.end());
-        CHECK(test::aligned_under_rule(lines, static_cast<std::size_t>(rule - lines.begin())));
+        CHECK(test::lines_wider_than(lines, width).empty());
+        const std::size_t rule = test::first_rule(lines);
+        REQUIRE((rule > 0 && rule < lines.size()));  // a header line above the rule
+        CHECK(test::aligned_under_rule(lines, rule));
         // The text column is kept, whatever else is left out, and says which ones are.
-        CHECK(rule[-1].ends_with("text"));
+        CHECK(lines[rule - 1].ends_with("text"));
         if (width < 160) {
             CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("(left out: "); }));
         }

@@ -155,6 +155,27 @@ inline std::vector<std::string> lines_of_text(const std::string& text) {
     return lines;
 }
 
+/// The lines wider than `width` display columns: none when the text fits a terminal that wide
+/// (a vector, so that a failed CHECK prints the lines at fault).
+inline std::vector<std::string> lines_wider_than(const std::vector<std::string>& lines, int width) {
+    std::vector<std::string> wide;
+    for (const std::string& line : lines) {
+        if (render::display_width(line) > static_cast<std::size_t>(width)) {
+            wide.push_back(line);
+        }
+    }
+    return wide;
+}
+
+/// The index of the first rule of dashes (a table's), or lines.size() when there is none.
+inline std::size_t first_rule(const std::vector<std::string>& lines) {
+    std::size_t i = 0;
+    while (i < lines.size() && !lines[i].starts_with("----")) {
+        ++i;
+    }
+    return i;
+}
+
 /// The byte offset in `line` at which display column `column` starts, or npos when a character
 /// straddles that column or the line ends before it.
 inline std::size_t offset_of_column(const std::string& line, std::size_t column) {

@@ -426,13 +426,10 @@ TEST_CASE("render::render_rank table fits 80 to 200 columns with wide, emoji and
     for (const int width : {80, 100, 120, 200}) {
         INFO(width);
         const std::vector<std::string> lines = test::lines_of_text(rank_text(report, OutputFormat::table, width));
-        for (const std::string& line : lines) {
-            INFO(line);
-            CHECK(render::display_width(line) <= static_cast<std::size_t>(width));
-        }
-        const auto rule = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("----"); });
-        REQUIRE(rule != lines.end());
-        CHECK(test::aligned_under_rule(lines, static_cast<std::size_t>(rule - lines.begin())));
+        CHECK(test::lines_wider_than(lines, width).empty());
+        const std::size_t rule = test::first_rule(lines);
+        REQUIRE(rule < lines.size());
+        CHECK(test::aligned_under_rule(lines, rule));
     }
     // Off a terminal the names are whole.
     const std::string full = rank_text(report, OutputFormat::table);
