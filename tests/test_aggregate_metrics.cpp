@@ -101,3 +101,52 @@ TEST_CASE("aggregate::compute_metrics price increase and null margins", "[aggreg
         CHECK(m.after_hours_share == 0);
     }
 }
+
+TEST_CASE("aggregate::compute_metrics logged hours, hours and the top person (SPEC ◆9)", "[aggregate][people]") {
+    MetricContext context;
+    context.period = Period{d(2026, 9, 1), d(2026, 9, 30), d(2026, 9, 30)};
+    context.rates = {1.0};
+    context.hourly_cost = 60;
+    context.email_minutes = 6;
+
+    ClientTotals t;
+    t.contacts.calls = 1;
+    t.contacts.call_ms = 30 * 60'000;      // 0.5 h of calls
+    t.contacts.emails = 10;                // 10 × 6 min = 1 h of email
+    t.logged_ms = 4 * 3'600'000 + 1'800'000;  // 4.5 h logged
+    PeopleLedger ledger;
+    PersonLoad kim;                        // Kim: the call and 2.5 h logged = 3 h
+    kim.call_ms = 30 * 60'000;
+    kim.logged_ms = 9'000'000;
+    PersonLoad jo;                         // Jo: 10 emails and 2 h logged = 3 h: a tie with Kim
+    jo.emails = 10;
+    jo.logged_ms = 7'200'000;
+    ledger.add(0, ledger.person_id("Kim"), kim);
+    ledger.add(0, ledger.person_id("Jo"), jo);
+    const PeopleByClient people(ledger, 1);
+
+    const ClientMetrics m = compute_metrics(t, {}, context, people[0]);
+    CHECK(m.support_hours == Approx(1.5));
+    CHECK(m.logged_hours == Approx(4.5));
+    CHECK(m.hours == Approx(6));
+    CHECK(m.cost_to_serve == Approx(360));
+    CHECK(m.people == 2);
+    REQUIRE(m.top_person);
+    CHECK(*m.top_person == "Jo");  // 3 h each: the first name in byte order
+    REQUIRE(m.top_person_share);
+    CHECK(*m.top_person_share == Approx(0.5));
+
+    SECTION("time entries only") {
+        ClientTotals only;
+        only.logged_ms = 2 * 3'600'000;
+        const ClientMetrics o = compute_metrics(only, {}, context);
+        CHECK(o.support_hours == 0);
+        CHECK(o.hours == Approx(2));
+        CHECK(o.cost_to_serve == Approx(120));
+        REQUIRE(o.effective_rate);
+        CHECK(*o.effective_rate == 0);
+        CHECK(o.people == 0);
+        CHECK_FALSE(o.top_person);
+        CHECK_FALSE(o.top_person_share);
+    }
+}

@@ -169,7 +169,7 @@ TEST_CASE("app::analyse warns when nothing is dated in the period", "[app]") {
     CHECK(a.ranking.clients.empty());
     REQUIRE(a.warnings.size() == 1);
     CHECK(a.warnings[0] ==
-          "clientscore: warning: no call, email, invoice or discount is dated in the period 2026-10-01 to "
+          "clientscore: warning: no call, email, time entry, invoice or discount is dated in the period 2026-10-01 to "
           "2026-10-31; only clients with open receivables are listed");
     CHECK(seen.lines == a.warnings);
 }
@@ -223,7 +223,7 @@ TEST_CASE("app::analyse warns about every file of DIR it does not read", "[app]"
     const std::vector<std::string> err = lines_of(r.err);
     REQUIRE(err.size() == 2);
     CHECK(err[0] == "clientscore: warning: " + dir.path() + "/export-2026-10.csv: not read; neither its name nor its "
-                    "header says its kind (calls, emails, contacts, invoices, discounts, clients): rename it, or "
+                    "header says its kind (calls, emails, contacts, time, invoices, discounts, clients): rename it, or "
                     "give it with --calls FILE, --invoices FILE, ...");
     CHECK(err[1] == "clientscore: warning: " + dir.path() + "/invoices.xls: not read; only CSV, TSV and TXT files "
                     "(also gzipped) and .xlsx workbooks are read: save it as CSV or .xlsx");

@@ -14,7 +14,7 @@ using Catch::Detail::Approx;
 namespace {
 
 MeasuredClients measure(const Analysis& a, unsigned threads) {
-    return measure_clients(*a.aggregator, a.invoices_by_client, a.context,
+    return measure_clients(*a.aggregator, a.invoices_by_client, a.people_by_client, a.context,
                            ScoreContext{&a.settings, a.supplied, a.settings.period}, threads);
 }
 

@@ -96,7 +96,7 @@ TEST_CASE("app::warnings on standard error and in JSON carry clientscore: exactl
     }
     CHECK(err[0].rfind("clientscore: invoices.csv:3: column \"issued_at\"", 0) == 0);
     CHECK(err[1].rfind("clientscore: invoices.csv:4: column \"client\"", 0) == 0);
-    CHECK(err[2].rfind("clientscore: warning: no call, email, invoice or discount is dated in the period "
+    CHECK(err[2].rfind("clientscore: warning: no call, email, time entry, invoice or discount is dated in the period "
                        "2026-11-01 to 2026-11-30",
                        0) == 0);
     // SPEC §5: `warnings` holds the same lines as standard error, --quiet or not.

@@ -124,7 +124,7 @@ TEST_CASE("ingest::discover_inputs errors", "[ingest]") {
             discover_inputs(dir.path(), {});
             FAIL("expected an InputError");
         } catch (const InputError& e) {
-            CHECK(std::string(e.what()) == "no calls, emails, contacts or invoices export found");
+            CHECK(std::string(e.what()) == "no calls, emails, contacts, time or invoices export found");
         }
     }
     SECTION("only a discounts file given explicitly") {

@@ -20,8 +20,9 @@ TEST_CASE("metrics::client_columns", "[metrics]") {
             "disputed_invoices", "tags_threat", "tags_abusive", "tags_escalation", "tags_blame", "tags_dispute",
             "tags_rework", "billed", "credits", "net_revenue", "collected", "outstanding", "overdue", "aging_1_30",
             "aging_31_60", "aging_61_90", "aging_over_90", "avg_days_late", "max_days_late", "oldest_overdue_days",
-            "late_share", "discounts", "discount_requests", "discount_share", "support_hours", "cost_to_serve",
-            "margin", "margin_pct", "effective_rate", "revenue_share", "price_increase_needed"};
+            "late_share", "discounts", "discount_requests", "discount_share", "support_hours", "logged_hours", "hours",
+            "cost_to_serve", "margin", "margin_pct", "effective_rate", "people", "top_person", "top_person_share",
+            "revenue_share", "price_increase_needed"};
         CHECK(keys == expected);
     }
     SECTION("decimals follow SPEC §5") {
@@ -83,13 +84,13 @@ TEST_CASE("metrics::table_columns: the rank table and explain's months come from
     // SPEC §5 ◆12: rank, client, verdict, toxicity, cause ("why"), name, then the figures.
     CHECK(keys(rank) == std::vector<std::string>{"rank", "client", "verdict", "toxicity", "cause", "name",
                                                  "net_revenue", "margin_pct", "overdue", "contacts_per_week",
-                                                 "after_hours_share", "avg_days_late", "discount_share"});
+                                                 "after_hours_share", "avg_days_late", "discount_share", "hours"});
     CHECK(headers(rank) == std::vector<std::string>{"rank", "client", "verdict", "toxicity", "why", "name",
                                                     "net revenue", "margin", "overdue", "contacts/wk",
-                                                    "after hours", "days late", "discounts"});
+                                                    "after hours", "days late", "discounts", "hours"});
     const auto months = table_columns(&ClientColumn::month_table);
-    CHECK(keys(months) == std::vector<std::string>{"contacts_in", "after_hours_share", "net_revenue", "margin",
-                                                   "overdue", "toxicity", "verdict"});
+    CHECK(keys(months) == std::vector<std::string>{"contacts_in", "after_hours_share", "logged_hours", "net_revenue",
+                                                   "margin", "overdue", "toxicity", "verdict"});
     SECTION("a header defaults to the key with spaces") {
         CHECK(client_columns()[*find_client_column("price_increase_needed")].header == "price increase needed");
     }

@@ -150,3 +150,19 @@ TEST_CASE("normalize::parse_duration_ms fuzz regressions", "[normalize][fuzz]") 
     REQUIRE(edge.ok());
     CHECK(*edge == std::int64_t{2562047788015} * 3600 * 1000);
 }
+
+TEST_CASE("normalize::duration_unit_from_header: hours (SPEC ◆9)", "[normalize][time]") {
+    for (const char* header : {"Hours", "hours", "Time (h)", "duration_hours", "Duration (hrs)", "hr", "Billable hours"}) {
+        INFO(header);
+        CHECK(duration_unit_from_header(header) == DurationUnit::hours);
+    }
+    // A header naming minutes or milliseconds wins over hours; `hour_of_day` is no unit word.
+    CHECK(duration_unit_from_header("hours_minutes") == DurationUnit::minutes);
+    CHECK(duration_unit_from_header("hours_ms") == DurationUnit::milliseconds);
+    CHECK(duration_unit_from_header("hour_of_day") == DurationUnit::seconds);
+    CHECK(duration_unit_from_header("threshold") == DurationUnit::seconds);
+    CHECK(parse_duration_ms("1.25", DurationUnit::hours).value() == 4'500'000);
+    CHECK(parse_duration_ms("0.01", DurationUnit::hours).value() == 36'000);
+    CHECK(parse_duration_ms("1:30:00", DurationUnit::hours).value() == 5'400'000);  // H:MM:SS whatever the unit
+    CHECK_FALSE(parse_duration_ms("1,25", DurationUnit::hours).ok());  // the reader turns `,` into `.` per file
+}

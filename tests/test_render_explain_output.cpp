@@ -74,7 +74,7 @@ Components
 
 Metrics
   metric                    value  meaning
-  ---------------------  --------  --------------------------------------------------
+  ---------------------  --------  -----------------------------------------------------
   calls                        12  calls
   calls_in                     10  inbound calls
   call_minutes              95.50  minutes of all calls
@@ -111,10 +111,15 @@ Metrics
   discount_requests             0  discount rows of any status
   discount_share             0.0%  discounts / (billed + discounts)
   support_hours              2.26  call hours plus email handling time
-  cost_to_serve            135.50  support hours x hourly cost
+  logged_hours                  —  hours of the time entries
+  hours                      2.26  support hours plus logged hours
+  cost_to_serve            135.50  hours x hourly cost
   margin                 1,064.50  net revenue minus cost to serve
   margin_pct                88.7%  margin / net revenue
-  effective_rate           531.37  net revenue per support hour
+  effective_rate           531.37  net revenue per hour
+  people                        0  people who handled its calls, emails and time entries
+  top_person                    —  the person with the most hours on it
+  top_person_share              —  the top person's share of its hours
   revenue_share             80.0%  share of the portfolio's net revenue
   price_increase_needed      0.0%  price increase that reaches the target margin
 
@@ -225,10 +230,15 @@ Fire: give notice by 2024-05-29.
 | discount_requests | 0 | discount rows of any status |
 | discount_share | 0.0% | discounts / (billed + discounts) |
 | support_hours | 2.26 | call hours plus email handling time |
-| cost_to_serve | 135.50 | support hours x hourly cost |
+| logged_hours | — | hours of the time entries |
+| hours | 2.26 | support hours plus logged hours |
+| cost_to_serve | 135.50 | hours x hourly cost |
 | margin | 1,064.50 | net revenue minus cost to serve |
 | margin_pct | 88.7% | margin / net revenue |
-| effective_rate | 531.37 | net revenue per support hour |
+| effective_rate | 531.37 | net revenue per hour |
+| people | 0 | people who handled its calls, emails and time entries |
+| top_person | — | the person with the most hours on it |
+| top_person_share | — | the top person's share of its hours |
 | revenue_share | 80.0% | share of the portfolio's net revenue |
 | price_increase_needed | 0.0% | price increase that reaches the target margin |
 
@@ -256,9 +266,9 @@ Fire: give notice by 2024-05-29.
 }
 
 TEST_CASE("render::render_explain csv", "[render]") {
-    CHECK(explain_text(explain_report(), OutputFormat::csv) == R"txt(month,from,to,as_of,calls,calls_in,call_minutes,emails,emails_in,contacts_in,contacts_per_week,after_hours_share,off_day_share,flagged_contacts,invoices,disputed_invoices,tags_threat,tags_abusive,tags_escalation,tags_blame,tags_dispute,tags_rework,billed,credits,net_revenue,collected,outstanding,overdue,aging_1_30,aging_31_60,aging_61_90,aging_over_90,avg_days_late,max_days_late,oldest_overdue_days,late_share,discounts,discount_requests,discount_share,support_hours,cost_to_serve,margin,margin_pct,effective_rate,revenue_share,price_increase_needed,components_communication,components_after_hours,components_discounts,components_payment,components_hostility,toxicity,verdict
-2024-01,2024-01-01,2024-01-31,2024-01-31,12,10,95.5,8,6,16,1.87,0.4167,0.125,2,3,1,2,0,0,0,0,0,1200,0,1200,400,800,800,0,800,0,0,38.33,45,45,0.6667,0,0,0,2.26,135.5,1064.5,0.8871,531.37,0.8,0,0.8125,0.4167,,0.8,0.25,57,fire
-2024-02,2024-02-01,2024-02-29,2024-02-29,1,0,12.5,0,0,0,0.1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,300,2,1,0.21,12.5,-12.5,,,,0,0.1,0,0.5,0,0,12.5,keep
+    CHECK(explain_text(explain_report(), OutputFormat::csv) == R"txt(month,from,to,as_of,calls,calls_in,call_minutes,emails,emails_in,contacts_in,contacts_per_week,after_hours_share,off_day_share,flagged_contacts,invoices,disputed_invoices,tags_threat,tags_abusive,tags_escalation,tags_blame,tags_dispute,tags_rework,billed,credits,net_revenue,collected,outstanding,overdue,aging_1_30,aging_31_60,aging_61_90,aging_over_90,avg_days_late,max_days_late,oldest_overdue_days,late_share,discounts,discount_requests,discount_share,support_hours,logged_hours,hours,cost_to_serve,margin,margin_pct,effective_rate,people,top_person,top_person_share,revenue_share,price_increase_needed,components_communication,components_after_hours,components_discounts,components_payment,components_hostility,toxicity,verdict
+2024-01,2024-01-01,2024-01-31,2024-01-31,12,10,95.5,8,6,16,1.87,0.4167,0.125,2,3,1,2,0,0,0,0,0,1200,0,1200,400,800,800,0,800,0,0,38.33,45,45,0.6667,0,0,0,2.26,,2.26,135.5,1064.5,0.8871,531.37,0,,,0.8,0,0.8125,0.4167,,0.8,0.25,57,fire
+2024-02,2024-02-01,2024-02-29,2024-02-29,1,0,12.5,0,0,0,0.1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,300,2,1,0.21,,0.21,12.5,-12.5,,,0,,,,0,0.1,0,0.5,0,0,12.5,keep
 )txt");
     const std::string tsv = explain_text(explain_report(), OutputFormat::tsv);
     CHECK(tsv.rfind("month\tfrom\tto\tas_of\tcalls\t", 0) == 0);
@@ -321,10 +331,15 @@ TEST_CASE("render::render_explain json", "[render]") {
   "discount_requests": 0,
   "discount_share": 0,
   "support_hours": 2.26,
+  "logged_hours": null,
+  "hours": 2.26,
   "cost_to_serve": 135.5,
   "margin": 1064.5,
   "margin_pct": 0.8871,
   "effective_rate": 531.37,
+  "people": 0,
+  "top_person": null,
+  "top_person_share": null,
   "revenue_share": 0.8,
   "price_increase_needed": 0,
   "thresholds": {
@@ -395,10 +410,15 @@ TEST_CASE("render::render_explain json", "[render]") {
       "discount_requests": 0,
       "discount_share": 0,
       "support_hours": 2.26,
+      "logged_hours": null,
+      "hours": 2.26,
       "cost_to_serve": 135.5,
       "margin": 1064.5,
       "margin_pct": 0.8871,
       "effective_rate": 531.37,
+      "people": 0,
+      "top_person": null,
+      "top_person_share": null,
       "revenue_share": 0.8,
       "price_increase_needed": 0,
       "components": {
@@ -449,10 +469,15 @@ TEST_CASE("render::render_explain json", "[render]") {
       "discount_requests": 2,
       "discount_share": 1,
       "support_hours": 0.21,
+      "logged_hours": null,
+      "hours": 0.21,
       "cost_to_serve": 12.5,
       "margin": -12.5,
       "margin_pct": null,
       "effective_rate": null,
+      "people": 0,
+      "top_person": null,
+      "top_person_share": null,
       "revenue_share": null,
       "price_increase_needed": 0,
       "components": {

@@ -64,6 +64,8 @@ inline ClientResult acme() {
     m.discount_requests = 0;
     m.discount_share = 0;
     m.support_hours = 95.5 / 60 + 8 * 5 / 60.0;
+    m.supplied.time = false;  // no time export: hours are the support hours
+    m.hours = m.support_hours;
     m.cost_to_serve = m.support_hours * 60;
     m.margin = m.net_revenue - m.cost_to_serve;
     m.margin_pct = m.margin / m.net_revenue;
@@ -87,6 +89,8 @@ inline ClientResult bistro() {
     m.call_minutes = 12.5;
     m.contacts_per_week = 0.1;
     m.support_hours = 12.5 / 60;
+    m.supplied.time = false;
+    m.hours = m.support_hours;
     m.cost_to_serve = 12.5;
     m.margin = -12.5;
     m.discounts = 300;
@@ -106,6 +110,8 @@ inline RankReport sample_rank_report() {
     p.cost_to_serve = first.metrics.cost_to_serve + 12.5;
     p.margin = p.net_revenue - p.cost_to_serve;
     p.support_hours = first.metrics.support_hours + 12.5 / 60;
+    p.hours = p.support_hours;
+    p.supplied.time = false;
     p.max_revenue_share = 0.8;
     p.effective_rate = p.net_revenue / p.support_hours;
     p.if_fired.fired = 1;

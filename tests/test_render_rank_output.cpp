@@ -29,7 +29,8 @@ const std::string k_csv_header =
     "invoices,tags_threat,tags_abusive,tags_escalation,tags_blame,tags_dispute,tags_rework,billed,credits,"
     "net_revenue,collected,outstanding,overdue,aging_1_30,aging_31_60,aging_61_90,aging_over_90,avg_days_"
     "late,max_days_late,oldest_overdue_days,late_share,discounts,discount_requests,discount_share,support_"
-    "hours,cost_to_serve,margin,margin_pct,effective_rate,revenue_share,price_increase_needed";
+    "hours,logged_hours,hours,cost_to_serve,margin,margin_pct,effective_rate,people,top_person,top_person_share,"
+    "revenue_share,price_increase_needed";
 
 }  // namespace
 
@@ -104,6 +105,8 @@ TEST_CASE("render::render_rank json", "[render]") {
     "cost_to_serve": 0,
     "margin": 0,
     "support_hours": 0,
+    "logged_hours": 0,
+    "hours": 0,
     "max_revenue_share": null,
     "effective_rate": null,
     "if_fired": {
@@ -167,10 +170,15 @@ TEST_CASE("render::render_rank json", "[render]") {
       "discount_requests": 2,
       "discount_share": 1,
       "support_hours": 0.21,
+      "logged_hours": null,
+      "hours": 0.21,
       "cost_to_serve": 12.5,
       "margin": -12.5,
       "margin_pct": null,
       "effective_rate": null,
+      "people": 0,
+      "top_person": null,
+      "top_person_share": null,
       "revenue_share": null,
       "price_increase_needed": 0
     }
@@ -243,10 +251,15 @@ TEST_CASE("render::render_rank json", "[render]") {
   "discount_requests": 0,
   "discount_share": 0,
   "support_hours": 2.26,
+  "logged_hours": null,
+  "hours": 2.26,
   "cost_to_serve": 135.5,
   "margin": 1064.5,
   "margin_pct": 0.8871,
   "effective_rate": 531.37,
+  "people": 0,
+  "top_person": null,
+  "top_person_share": null,
   "revenue_share": 0.8,
   "price_increase_needed": 0
 })json";
@@ -282,18 +295,19 @@ TEST_CASE("render::render_rank csv", "[render]") {
             "| pays "
             "38.3 days late on "
             "average,0.8125,0.4167,,0.8,0.25,12,10,95.5,8,6,16,1.87,0.4167,0.125,2,3,1,2,0,0,0,0,0,"
-            "1200,0,1200,400,800,800,0,800,0,0,38.33,45,45,0.6667,0,0,0,2.26,135.5,1064.5,0.8871,531.37,0.8,"
+            "1200,0,1200,400,800,800,0,800,0,0,38.33,45,45,0.6667,0,0,0,2.26,,2.26,135.5,1064.5,0.8871,531.37,0,,,0.8,"
             "0\n"
             "2,C002,,12.5,keep,,Keep.,,0.1,0,0.5,0,0,1,0,12.5,0,0,0,0.1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,"
             "0,0,0,0,"
-            "0,0,300,2,1,0.21,12.5,-12.5,,,,0\n";
+            "0,0,300,2,1,0.21,,0.21,12.5,-12.5,,,0,,,,0\n";
         CHECK(rank_text(test::sample_rank_report(), OutputFormat::csv) == expected);
     }
     SECTION("formula guard on text cells, RFC 4180 quoting, negative numbers left alone") {
         RankReport report;
         report.clients = test::formula_clients();
-        const std::string zeros = "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0";
-        const std::string tail = ",keep,,Keep.,,,,,,," + zeros + ",-12.5,,,,0\n";
+        // every figure up to cost_to_serve is 0 (logged_hours and hours too: the fixture supplies all data)
+        const std::string zeros = "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0";
+        const std::string tail = ",keep,,Keep.,,,,,,," + zeros + ",-12.5,,,0,,,,0\n";
         const std::string expected =
             k_csv_header + "\n" + "1,C010,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",0" + tail +
             "2,'+1,'-2,0" + tail + "3,'@SUM(A1),\"Tab\tand \"\"quotes\"\", commas\",0" + tail;
@@ -331,10 +345,10 @@ TEST_CASE("render::render_rank table", "[render]") {
         const std::string expected =
             "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n"
             "\n"
-            "rank  client  verdict  toxicity  why                                    name      net revenue  margin  overdue  contacts/wk  after hours  days late  discounts\n"
-            "----  ------  -------  --------  -------------------------------------  --------  -----------  ------  -------  -----------  -----------  ---------  ---------\n"
-            "   1  C001    fire         57.0  toxicity 57.0 ≥ 50 with a weak margin  Acme Ltd     1,200.00   88.7%   800.00         1.87        41.7%      38.33       0.0%\n"
-            "   2  C002    keep         12.5                                         —                0.00       —     0.00         0.10         0.0%       0.00     100.0%\n"
+            "rank  client  verdict  toxicity  why                                    name      net revenue  margin  overdue  contacts/wk  after hours  days late  discounts  hours\n"
+            "----  ------  -------  --------  -------------------------------------  --------  -----------  ------  -------  -----------  -----------  ---------  ---------  -----\n"
+            "   1  C001    fire         57.0  toxicity 57.0 ≥ 50 with a weak margin  Acme Ltd     1,200.00   88.7%   800.00         1.87        41.7%      38.33       0.0%   2.26\n"
+            "   2  C002    keep         12.5                                         —                0.00       —     0.00         0.10         0.0%       0.00     100.0%   0.21\n"
             "\n"
             "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
         CHECK(rank_text(test::sample_rank_report(), OutputFormat::table) == expected);
@@ -348,7 +362,7 @@ TEST_CASE("render::render_rank table", "[render]") {
             "----  ------  -------  --------  -------------------------------------  --------  -----------  ------  -------  -----------\n"
             "   1  C001    fire         57.0  toxicity 57.0 ≥ 50 with a weak margin  Acme Ltd     1,200.00   88.7%   800.00         1.87\n"
             "   2  C002    keep         12.5                                         —                0.00       —     0.00         0.10\n"
-            "(left out: after hours, days late, discounts; --format csv has every column)\n"
+            "(left out: after hours, days late, discounts, hours; --format csv has every column)\n"
             "\n"
             "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 frees 2.26 hours (worth\n"
             "1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
@@ -362,7 +376,7 @@ TEST_CASE("render::render_rank table", "[render]") {
             "   1  C001    fire         57.0  toxicity 57.0 ≥ 50 with a weak margin  Acme Ltd\n"
             "   2  C002    keep         12.5                                         —\n"
             "(left out: net revenue, margin, overdue, contacts/wk, after hours, days late,\n"
-            "discounts; --format csv has every column)\n"
+            "discounts, hours; --format csv has every column)\n"
             "\n"
             "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%),\n"
             "2.47 support hours. Firing 1 frees 2.26 hours (worth 1,373.31 EUR) and gives up\n"
@@ -391,10 +405,10 @@ TEST_CASE("render::render_rank table", "[render]") {
         const std::string expected =
             "Period unknown: nothing in the exports is dated\n"
             "\n"
-            "rank  client  verdict  toxicity  why  name  net revenue  margin  overdue  contacts/wk  after hours  days late  discounts\n"
-            "----  ------  -------  --------  ---  ----  -----------  ------  -------  -----------  -----------  ---------  ---------\n"
+            "rank  client  verdict  toxicity  why  name  net revenue  margin  overdue  contacts/wk  after hours  days late  discounts  hours\n"
+            "----  ------  -------  --------  ---  ----  -----------  ------  -------  -----------  -----------  ---------  ---------  -----\n"
             "\n"
-            "Portfolio: 1 client, net revenue 0.00, margin 0.00, 0.00 support hours. No client to fire.\n";
+            "Portfolio: 1 client, net revenue 0.00, margin 0.00, 0.00 hours (0.00 support, 0.00 logged). No client to fire.\n";
         CHECK(rank_text(report, OutputFormat::table) == expected);
     }
 }
@@ -407,10 +421,10 @@ TEST_CASE("render::render_rank markdown", "[render]") {
     const std::string expected =
         "Period 2024-01-01 to 2024-02-29 (60 days), as of 2024-02-29\n"
         "\n"
-        "| rank | client | verdict | toxicity | why | name | net revenue | margin | overdue | contacts/wk | after hours | days late | discounts |\n"
-        "| ---: | --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
-        "| 1 | C001 | fire | 57.0 | toxicity 57.0 ≥ 50 with a weak margin | Acme Ltd | 1,200.00 | 88.7% | 800.00 | 1.87 | 41.7% | 38.33 | 0.0% |\n"
-        "| 2 | C002 | keep | 12.5 | | Pipe \\| Co | 0.00 | — | 0.00 | 0.10 | 0.0% | 0.00 | 100.0% |\n"
+        "| rank | client | verdict | toxicity | why | name | net revenue | margin | overdue | contacts/wk | after hours | days late | discounts | hours |\n"
+        "| ---: | --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        "| 1 | C001 | fire | 57.0 | toxicity 57.0 ≥ 50 with a weak margin | Acme Ltd | 1,200.00 | 88.7% | 800.00 | 1.87 | 41.7% | 38.33 | 0.0% | 2.26 |\n"
+        "| 2 | C002 | keep | 12.5 | | Pipe \\| Co | 0.00 | — | 0.00 | 0.10 | 0.0% | 0.00 | 100.0% | 0.21 |\n"
         "\n"
         "Portfolio: 2 clients, net revenue 1,500.00 EUR, margin 1,352.00 EUR (90.1%), 2.47 support hours. Firing 1 frees 2.26 hours (worth 1,373.31 EUR) and gives up 1,200.00 EUR of net revenue.\n";
     CHECK(rank_text(report, OutputFormat::markdown, 40, true) == expected);

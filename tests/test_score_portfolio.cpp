@@ -14,6 +14,7 @@ ClientMetrics client(double net_revenue, double support_hours, std::optional<dou
     ClientMetrics m;
     m.net_revenue = net_revenue;
     m.support_hours = support_hours;
+    m.hours = support_hours;
     m.cost_to_serve = support_hours * 60;
     m.margin = net_revenue - m.cost_to_serve;
     m.revenue_share = revenue_share;

@@ -92,6 +92,7 @@ TEST_CASE("score::action_for fire names the notice date from as_of, the revenue 
     ClientMetrics m;
     m.net_revenue = 1234.565;  // rounds half away to 1,234.57
     m.support_hours = 12.25;   // 12.3
+    m.hours = 12.25;
     CHECK(action_for(Verdict::fire, 80, MarginState::weak, m, c.score) ==
           "Fire: give three months' notice in writing, ending 2026-12-29 (as of + 90 days), with the evidence log; "
           "this loses 1,234.57 of revenue and frees 12.3 support hours.");
@@ -138,6 +139,7 @@ TEST_CASE("score::action_for reprice: the increase, the hours to bill, or the he
     SECTION("no revenue: the hours to bill at the hourly cost") {
         c.settings.currency = "EUR";
         m.support_hours = 2.5;
+        m.hours = 2.5;
         m.cost_to_serve = 150;
         m.margin = -150;
         const std::string expected =
@@ -204,6 +206,7 @@ TEST_CASE("score::cause_for says why the verdict with the numbers of its rule (S
         CHECK(cause_for(Verdict::reprice, score, MarginState::weak, m, c.score) == "a 20% margin, below the 30% target");
         m.margin_pct.reset();
         m.support_hours = 1.66;
+        m.hours = 1.66;
         CHECK(cause_for(Verdict::reprice, score, MarginState::weak, m, c.score) ==
               "no revenue against 1.7 support hours");
         score.toxicity = 73.3;

@@ -24,6 +24,7 @@ TEST_CASE("score::score_client reasons and actions", "[score]") {
     m.max_days_late = 70;
     m.net_revenue = 1000;
     m.support_hours = 30;
+    m.hours = 30;
     m.cost_to_serve = 1800;
     m.margin = -800;
     m.margin_pct = -0.8;
@@ -58,6 +59,7 @@ TEST_CASE("score::score_client reasons and actions", "[score]") {
         m = ClientMetrics{};
         m.net_revenue = 1000;
         m.support_hours = 13;
+        m.hours = 13;
         m.cost_to_serve = 800;
         m.margin = 200;
         m.margin_pct = 0.2;
@@ -112,6 +114,7 @@ TEST_CASE("score::score_client takes weights and verdict thresholds from the set
     m.avg_days_late = 26;      // payment 0.5
     m.net_revenue = 1000;
     m.support_hours = 20;
+    m.hours = 20;
     m.cost_to_serve = 1200;
     m.margin = -200;
     m.margin_pct = -0.2;
@@ -141,6 +144,7 @@ TEST_CASE("score::score_client chase and the hours to bill", "[score]") {
         m.margin = 4000;
         m.margin_pct = 0.8;
         m.support_hours = 10;
+        m.hours = 10;
         m.overdue = 2500;
         m.oldest_overdue_days = 60;
         const ClientScore s = score_client(m, c.score);
@@ -149,6 +153,7 @@ TEST_CASE("score::score_client chase and the hours to bill", "[score]") {
     }
     SECTION("zero revenue with hours: a weak margin, reprice by billing the hours") {
         m.support_hours = 2.5;
+        m.hours = 2.5;
         m.cost_to_serve = 150;
         m.margin = -150;
         const ClientScore s = score_client(m, c.score);

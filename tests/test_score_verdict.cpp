@@ -50,6 +50,7 @@ TEST_CASE("score::margin_state", "[score]") {
     ClientMetrics m;
     CHECK(margin_state(m, c.score) == MarginState::unknown);  // no revenue, no hours
     m.support_hours = 2;
+    m.hours = 2;
     CHECK(margin_state(m, c.score) == MarginState::weak);  // hours without revenue: margin_pct null
     m.net_revenue = 1000;
     m.margin_pct = 0.30;

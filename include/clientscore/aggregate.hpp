@@ -90,13 +90,58 @@ struct DiscountTotals {
 struct alignas(64) ClientTotals {
     ContactTotals contacts;
     DiscountTotals discounts;
-    bool has_event = false;  ///< a call, email or discount dated in the period
+    std::int64_t logged_ms = 0;  ///< the time entries' durations (SPEC ◆9)
+    bool has_event = false;  ///< a call, email, time entry or discount dated in the period
     /// The call time, the number of contacts or a discount sum went past its limit: no figure
     /// of this client can be trusted, and the run ends with an input error naming it
     /// (Aggregator::too_large_client).
     bool too_large = false;
 };
 static_assert(sizeof(ContactTotals) <= 64, "the contact counters fill one cache line");
+
+/// What one person did for one client in the period (SPEC ◆9): the parts of their hours, and
+/// the after-hours inbound contacts they handled.
+struct PersonLoad {
+    std::int64_t call_ms = 0;
+    std::int64_t logged_ms = 0;
+    std::uint32_t emails = 0;
+    std::uint32_t after_hours_in = 0;
+    /// SPEC ◆9: call minutes, email minutes and logged hours, in hours.
+    double hours(double email_minutes) const {
+        return static_cast<double>(call_ms + logged_ms) / 3'600'000.0 + static_cast<double>(emails) * email_minutes / 60.0;
+    }
+    /// False when a sum reached its limit (see add_saturating).
+    bool add(const PersonLoad& other);
+};
+
+/// One known person's load on one client.
+struct ClientPerson {
+    std::uint32_t client = 0;
+    std::uint32_t person = 0;
+    PersonLoad load;
+};
+
+/// Who did what for which client: persons by name, and one load per (client, person) pair that
+/// met in the period. It grows with clients and people, never with records.
+class PeopleLedger {
+public:
+    /// The id of a person (trimmed, compared exactly), given on first sight.
+    std::uint32_t person_id(std::string_view name);
+    /// Adds to the load of `person` on `client`; false when a sum reached its limit.
+    bool add(std::uint32_t client, std::uint32_t person, const PersonLoad& load);
+    /// Adds another ledger, whose client `c` is this side's `client_map[c]`.
+    bool merge(const PeopleLedger& other, std::span<const std::uint32_t> client_map);
+    const std::vector<std::string>& names() const { return m_names; }
+    bool empty() const { return m_loads.empty(); }
+    /// Every load, by client, then by person name in byte order (SPEC ◆9 breaks ties by name).
+    std::vector<ClientPerson> by_client() const;
+
+private:
+    StringMap<std::uint32_t> m_ids;
+    std::vector<std::string> m_names;
+    std::unordered_map<std::uint64_t, std::uint32_t> m_slots;  // client << 32 | person → m_loads
+    std::vector<ClientPerson> m_loads;
+};
 
 /// One invoice after joining the rows that share its invoice_id. Kept for every invoice of
 /// every export, so it is packed (72 bytes): its id and status text live in the aggregator
@@ -162,6 +207,7 @@ struct FocusEvent {
     std::uint16_t currency = 0;
     std::string status;
     std::string text;
+    std::string person;
     SourceRef source;
 };
 
@@ -185,6 +231,7 @@ public:
     void on_contact(const ContactRecord& record) override;
     void on_discount(const DiscountRecord& record) override;
     void on_invoice(const InvoiceRecord& record) override;
+    void on_time(const TimeRecord& record) override;
     /// Only a focused client's events keep their text (evidence).
     bool wants_contact_text() const override { return m_settings.focus.has_value(); }
     /// Between these, contacts are counted a few records after they arrive (see aggregate/held_contacts.hpp).
@@ -218,6 +265,10 @@ public:
     /// The focused client's totals per month key (year*12 + month-1).
     const std::map<int, ClientTotals>& focus_months() const { return m_focus_months; }
     const std::vector<FocusEvent>& focus_events() const { return m_focus_events; }
+    /// Who handled each client's calls, emails and time entries in the period.
+    const PeopleLedger& people() const { return m_people; }
+    /// The focused client's people per month key (their client is 0).
+    const std::map<int, PeopleLedger>& focus_month_people() const { return m_focus_month_people; }
 
     /// Adds another aggregator's records, read from other files (or other parts of a file)
     /// with the same settings. Counters are integers, so any split adds up to the same totals.
@@ -241,6 +292,7 @@ private:
     // Every other way in counts the held contacts first, so that nothing sees them missing.
     void count_all_held();
     void count_contact(const ContactRecord& record, std::uint32_t index);
+    void count_person(std::uint32_t client, std::string_view person, const PersonLoad& load, Days date);
 
     std::uint32_t intern(std::string_view raw_client, std::uint64_t hash);
     std::uint32_t intern(std::string_view raw_client) { return intern(raw_client, StringIndex::hash_of(raw_client)); }
@@ -280,6 +332,8 @@ private:
     std::vector<FileExtras> m_extras;
     std::map<int, ClientTotals> m_focus_months;
     std::vector<FocusEvent> m_focus_events;
+    PeopleLedger m_people;
+    std::map<int, PeopleLedger> m_focus_month_people;
     std::unique_ptr<HeldContacts> m_held;
 };
 
@@ -309,9 +363,37 @@ struct InvoiceFacts {
 };
 InvoiceFacts invoice_facts(const Invoice& invoice, const MetricContext& context);
 
+/// A client's people (PeopleLedger::by_client's entries of that client) and their names.
+struct ClientPeople {
+    std::span<const ClientPerson> loads;
+    const std::vector<std::string>* names = nullptr;
+};
+
 /// Every metric of SPEC §3 for one client, except revenue_share (it needs all clients).
 ClientMetrics compute_metrics(const ClientTotals& totals, std::span<const Invoice* const> invoices,
-                              const MetricContext& context);
+                              const MetricContext& context, const ClientPeople& people = {});
+
+/// The loads of PeopleLedger::by_client, found by client (as InvoicesByClient is for invoices).
+class PeopleByClient {
+  public:
+    PeopleByClient() = default;
+    PeopleByClient(const PeopleLedger& ledger, std::size_t clients);
+    ClientPeople operator[](std::uint32_t client) const {
+        if (m_start.empty()) {
+            return {{}, &m_names};
+        }
+        return {std::span<const ClientPerson>(m_loads).subspan(m_start[client], m_start[client + 1] - m_start[client]),
+                &m_names};
+    }
+    const std::vector<ClientPerson>& all() const { return m_loads; }
+    const std::vector<std::string>& names() const { return m_names; }
+    bool empty() const { return m_loads.empty(); }
+
+  private:
+    std::vector<ClientPerson> m_loads;
+    std::vector<std::size_t> m_start;
+    std::vector<std::string> m_names;
+};
 
 /// Each client's invoices, in reading order: one array for all clients (a vector per client
 /// would cost a million allocations for a million clients).

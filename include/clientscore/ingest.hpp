@@ -56,7 +56,7 @@ struct NotRead {
 };
 
 struct Discovery {
-    /// Files to read: clients first, then calls, emails, contacts, invoices, discounts; within
+    /// Files to read: clients first, then calls, emails, contacts, time, invoices, discounts; within
     /// a kind in name order (byte order of the base name).
     std::vector<InputFile> files;
     /// Files of DIR that are not read, in name order: a kind's name in a form not read
@@ -151,6 +151,18 @@ struct ContactRecord {
     TagSet tags = 0;
     std::string_view tags_text;  ///< the tags cell as exported
     std::string_view text;       ///< notes of a call, subject of an email, exactly as exported
+    std::string_view person;     ///< who handled it (SPEC ◆9), trimmed; empty when unknown
+    SourceRef source;
+};
+
+/// One time entry (SPEC ◆9): a stretch of work on the client's account on its date. It has no
+/// direction and is never after hours; its time of day, where given, is for evidence only.
+struct TimeRecord {
+    std::string_view client;
+    LocalDateTime when;
+    std::int64_t duration_ms = 0;
+    std::string_view person;  ///< trimmed; empty when unknown
+    std::string_view text;    ///< the notes, exactly as exported
     SourceRef source;
 };
 
@@ -194,6 +206,7 @@ public:
     virtual ~RecordSink() = default;
     virtual void on_contact(const ContactRecord&) {}
     virtual void on_discount(const DiscountRecord&) {}
+    virtual void on_time(const TimeRecord&) {}
     virtual void on_invoice(const InvoiceRecord&) {}
     virtual void on_client(const ClientRecord&) {}
     /// False when the sink never reads ContactRecord::text: the reader then leaves it empty

@@ -77,9 +77,15 @@ struct Supplied {
     bool discounts = false;  ///< a discounts file (or a preset that derives discounts)
     bool invoices = false;   ///< an invoices file
     bool hostility = false;  ///< a tags column, or a disputed column in invoices
+    bool time = false;       ///< a time entries file (SPEC ◆9)
+
+    /// Hours are measured: contacts or time entries (SPEC §3 ◆2).
+    bool hours() const { return contacts || time; }
+    /// Margins are measured: invoices and hours.
+    bool margin() const { return invoices && hours(); }
 
     /// Everything supplied: the default of values built by hand (tests), never of a run.
-    static constexpr Supplied all() { return Supplied{true, true, true, true}; }
+    static constexpr Supplied all() { return Supplied{true, true, true, true, true}; }
 };
 
 /// Every metric of SPEC §3 for one client over one period, unrounded.
@@ -116,10 +122,15 @@ struct ClientMetrics {
     std::int64_t discount_requests = 0;
     double discount_share = 0;
     double support_hours = 0;
+    double logged_hours = 0;
+    double hours = 0;  ///< support_hours + logged_hours
     double cost_to_serve = 0;
     double margin = 0;
     std::optional<double> margin_pct;
     std::optional<double> effective_rate;
+    std::int64_t people = 0;
+    std::optional<std::string> top_person;
+    std::optional<double> top_person_share;
     std::optional<double> revenue_share;
     double price_increase_needed = 0;
 };

@@ -40,13 +40,14 @@ using TagSet = std::uint8_t;
 inline constexpr TagSet tag_bit(HostileTag t) { return static_cast<TagSet>(1u << static_cast<unsigned>(t)); }
 
 /// The kinds of export file of SPEC §1.
-enum class Kind : std::uint8_t { calls, emails, invoices, discounts, clients, contacts };
-inline constexpr std::size_t k_kind_count = 6;
+enum class Kind : std::uint8_t { calls, emails, invoices, discounts, clients, contacts, time };
+inline constexpr std::size_t k_kind_count = 7;
 inline constexpr std::array<std::string_view, k_kind_count> k_kind_names = {
-    "calls", "emails", "invoices", "discounts", "clients", "contacts"};
+    "calls", "emails", "invoices", "discounts", "clients", "contacts", "time"};
 
-/// The kinds of event of a client's evidence log (SPEC §5 evidence).
-enum class EventKind : std::uint8_t { call, email, invoice, discount };
+/// The kinds of event of a client's evidence log (SPEC §5 evidence), in the order events of
+/// the same moment are listed.
+enum class EventKind : std::uint8_t { call, email, time, invoice, discount };
 
 enum class DiscountStatus : std::uint8_t { granted, requested, denied };
 

@@ -154,12 +154,19 @@ Result<std::int32_t> parse_time_of_day(std::string_view text);
 // ---- numbers ----------------------------------------------------------------------------------
 
 /// The unit that a duration header's words give to plain numbers (SPEC §2 calls.duration).
-enum class DurationUnit : std::uint8_t { seconds, minutes, milliseconds };
+enum class DurationUnit : std::uint8_t { seconds, minutes, milliseconds, hours };
 DurationUnit duration_unit_from_header(std::string_view header);
 
 /// A duration in milliseconds: a plain number in `unit` (`.` decimal), or `H:MM:SS` / `M:SS`
 /// (M may exceed 59) whatever the unit. Empty is 0. Negative values fail.
 Result<std::int64_t> parse_duration_ms(std::string_view text, DurationUnit unit);
+
+/// A duration cell as an export writes it: parse_duration_ms, but `H:MM` is hours and minutes
+/// where `hours_minutes` (time trackers, SPEC ◆9; one colon is otherwise minutes and seconds),
+/// and a plain number's one `,` is its decimal point where `decimal` is comma (SPEC §2: the
+/// decimal separator as for amounts).
+Result<std::int64_t> parse_duration_cell(std::string_view text, DurationUnit unit, bool hours_minutes,
+                                         DecimalMode decimal);
 
 /// A parsed amount and the decimal separator it used ('\0' when it had none).
 struct ParsedAmount {

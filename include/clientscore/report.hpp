@@ -36,11 +36,30 @@ struct Portfolio {
     double cost_to_serve = 0;
     double margin = 0;
     double support_hours = 0;
+    double logged_hours = 0;
+    double hours = 0;
     std::optional<double> max_revenue_share;
     std::optional<double> effective_rate;
     IfFired if_fired;
     /// What the exports supplied: figures of data never supplied are null (SPEC §3 ◆2).
     Supplied supplied = Supplied::all();
+};
+
+/// One person of SPEC ◆9's "who carries the load" table, over all clients.
+struct PersonRow {
+    std::string person;
+    double hours = 0;
+    std::int64_t clients = 0;
+    double toxic_hours = 0;  ///< on clients whose toxicity is at or above fire_at
+    std::optional<double> toxic_share;
+    std::int64_t after_hours_contacts = 0;
+};
+
+/// One person's part of one client's hours (explain).
+struct ClientPersonRow {
+    std::string person;
+    double hours = 0;
+    std::optional<double> share;  ///< of the client's hours; null when those are 0
 };
 
 /// The effective value of every option that changes a number (SPEC §5 settings).
@@ -97,6 +116,8 @@ struct RankReport {
     Settings settings;
     Portfolio portfolio;
     ClientRows clients;  ///< all clients in toxicity rank order
+    /// Who carries the load (SPEC ◆9); empty when no export names a person.
+    std::vector<PersonRow> people;
     FileCounts skipped_rows;
     FileCounts ignored_rows;
     std::vector<std::string> warnings;
@@ -126,6 +147,8 @@ struct ExplainReport {
     Settings settings;
     ClientResult client;
     std::vector<MonthResult> months;
+    /// The client's people by hours (SPEC ◆9), most first; empty when none is known.
+    std::vector<ClientPersonRow> people;
     std::optional<Offboarding> offboarding;
     std::vector<std::string> warnings;
     /// How many clients were ranked (the N of "rank 3 of N" in the table); 0 when not known.
@@ -144,6 +167,7 @@ struct EvidenceEvent {
     std::optional<double> amount;
     std::string status;
     std::optional<std::int64_t> days_late;
+    std::string person;  ///< who handled it, empty when unknown
     std::string text;
     SourceRef source;
 };

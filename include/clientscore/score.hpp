@@ -8,6 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include <span>
+
+#include "clientscore/aggregate.hpp"
 #include "clientscore/metrics.hpp"
 #include "clientscore/report.hpp"
 
@@ -67,7 +70,7 @@ inline bool ranks_before(double toxicity_a, double margin_a, std::string_view id
 /// rounds to zero or less (the one rule for rank, explain and its months).
 std::optional<double> revenue_share(double net_revenue, double total_net_revenue);
 
-/// What ranking and the portfolio need of one listed client: 48 bytes, so that a million
+/// What ranking and the portfolio need of one listed client: 56 bytes, so that a million
 /// clients are ranked without their full rows (those are made again when rendered).
 struct RankedClient {
     std::uint32_t index = 0;  ///< the client's place in the aggregator
@@ -76,6 +79,7 @@ struct RankedClient {
     double net_revenue = 0;
     double cost_to_serve = 0;
     double support_hours = 0;
+    double logged_hours = 0;
     double margin = 0;
 };
 
@@ -90,6 +94,16 @@ struct Ranking {
 /// summed in id order and the portfolio in rank order: the input order (which depends on which
 /// thread read what) never changes a floating-point sum.
 Ranking rank_clients(std::vector<RankedClient> clients, const std::vector<std::string>& ids);
+
+/// SPEC ◆9's people table: each known person's hours over every client (summed in client-id
+/// order), the clients they served, the hours on clients whose `toxicity` (by client index; NaN
+/// for a client not listed) is at or above `fire_at`, and the after-hours inbound contacts they
+/// handled; ordered by hours descending, then name.
+std::vector<PersonRow> people_table(const PeopleByClient& people, const std::vector<std::string>& ids,
+                                    std::span<const double> toxicity, double email_minutes, double fire_at);
+
+/// A client's people (explain), by hours descending then name, with their share of `hours`.
+std::vector<ClientPersonRow> client_people(const ClientPeople& people, double hours, double email_minutes);
 
 /// Portfolio totals from the unrounded client values, with if_fired, added client by client
 /// in rank order (the order fixes the floating-point sums).

@@ -173,7 +173,9 @@ void Aggregator::hold_contact(const ContactRecord& r) {
     HeldContact& held = m_held->push();
     held.record = r;
     held.client.assign(r.client);
+    held.person.assign(r.person);
     held.record.client = {};
+    held.record.person = {};
     held.record.tags_text = {};
     held.record.text = {};
     held.hash = StringIndex::hash_of(held.client);
@@ -195,6 +197,7 @@ void Aggregator::resolve_held() {
 void Aggregator::count_held() {
     HeldContact& held = m_held->next_to_count();
     held.record.client = held.client;
+    held.record.person = held.person;
     count_contact(held.record, held.index);
 }
 
@@ -242,9 +245,20 @@ void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
         }
     };
     apply(m_totals[index]);
+    if (!r.person.empty()) {
+        PersonLoad load;
+        if (r.channel == Channel::call) {
+            load.call_ms = r.duration_ms;
+        } else {
+            load.emails = 1;
+        }
+        load.after_hours_in = inbound && after_hours;
+        count_person(index, r.person, load, r.when.date);
+    }
     if (m_settings.focus && m_client_ids[index] == *m_settings.focus) {
         apply(m_focus_months[month_key(r.when.date)]);
         FocusEvent e;
+        e.person = std::string(r.person);
         e.when = r.when;
         e.kind = r.channel == Channel::call ? EventKind::call : EventKind::email;
         e.direction = r.direction;
@@ -252,6 +266,45 @@ void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
         e.after_hours = after_hours;
         e.off_day = off_day;
         e.tags = std::string(r.tags_text);
+        e.text = std::string(r.text);
+        e.source = r.source;
+        m_focus_events.push_back(std::move(e));
+    }
+}
+
+void Aggregator::count_person(std::uint32_t client, std::string_view person, const PersonLoad& load, Days date) {
+    const std::uint32_t id = m_people.person_id(person);
+    m_totals[client].too_large |= !m_people.add(client, id, load);
+    if (m_settings.focus && m_client_ids[client] == *m_settings.focus) {
+        PeopleLedger& month = m_focus_month_people[month_key(date)];
+        month.add(0, month.person_id(person), load);
+    }
+}
+
+void Aggregator::on_time(const TimeRecord& r) {
+    count_all_held();
+    note_activity_date(r.when.date);
+    const std::uint32_t index = intern(r.client);
+    if (!in_period(r.when.date)) {
+        return;
+    }
+    auto apply = [&](ClientTotals& t) {
+        t.has_event = true;
+        t.too_large |= !add_saturating(t.logged_ms, r.duration_ms);
+    };
+    apply(m_totals[index]);
+    if (!r.person.empty()) {
+        PersonLoad load;
+        load.logged_ms = r.duration_ms;
+        count_person(index, r.person, load, r.when.date);
+    }
+    if (m_settings.focus && m_client_ids[index] == *m_settings.focus) {
+        apply(m_focus_months[month_key(r.when.date)]);
+        FocusEvent e;
+        e.when = r.when;
+        e.kind = EventKind::time;
+        e.duration_ms = r.duration_ms;
+        e.person = std::string(r.person);
         e.text = std::string(r.text);
         e.source = r.source;
         m_focus_events.push_back(std::move(e));
@@ -387,6 +440,7 @@ void Aggregator::merge(Aggregator&& other) {
     auto add_totals = [&](ClientTotals& mine, const ClientTotals& theirs) {
         mine.too_large |= theirs.too_large || !mine.contacts.add(theirs.contacts);
         mine.has_event |= theirs.has_event;
+        mine.too_large |= !add_saturating(mine.logged_ms, theirs.logged_ms);
         mine.discounts.requests += theirs.discounts.requests;
         for (const auto& [currency, sum] : theirs.discounts.granted) {
             mine.too_large |= !mine.discounts.add_granted(currency_id(other.m_currencies[currency]), sum);
@@ -397,6 +451,13 @@ void Aggregator::merge(Aggregator&& other) {
         std::uint32_t index = intern(other.m_client_ids[i]);
         client_map[i] = index;
         add_totals(m_totals[index], other.m_totals[i]);
+    }
+    // A person's sums are parts of their client's: the client's own check above catches a
+    // sum past its limit.
+    m_people.merge(other.m_people, client_map);
+    for (const auto& [month, people] : other.m_focus_month_people) {
+        const std::uint32_t zero = 0;
+        m_focus_month_people[month].merge(people, std::span<const std::uint32_t>(&zero, 1));
     }
     for (Invoice inv : other.m_invoices) {
         inv.client = client_map[inv.client];

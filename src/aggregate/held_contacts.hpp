@@ -20,6 +20,7 @@ namespace clientscore {
 struct HeldContact {
     ContactRecord record;  // its views cleared: the reader's buffer moves on
     std::string client;
+    std::string person;
     std::uint64_t hash = 0;
     std::uint32_t index = 0;
 };

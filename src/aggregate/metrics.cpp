@@ -36,7 +36,7 @@ std::size_t aging_bucket(std::int64_t days_overdue) {
 }  // namespace
 
 ClientMetrics compute_metrics(const ClientTotals& t, std::span<const Invoice* const> invoices,
-                              const MetricContext& context) {
+                              const MetricContext& context, const ClientPeople& people) {
     const Period& p = context.period;
     const double days = static_cast<double>(p.days());
     const ContactTotals& c = t.contacts;
@@ -111,13 +111,29 @@ ClientMetrics compute_metrics(const ClientTotals& t, std::span<const Invoice* co
     }
 
     m.support_hours = m.call_minutes / 60.0 + static_cast<double>(m.emails) * context.email_minutes / 60.0;
-    m.cost_to_serve = m.support_hours * context.hourly_cost;
+    m.logged_hours = static_cast<double>(t.logged_ms) / 3'600'000.0;
+    m.hours = m.support_hours + m.logged_hours;
+    m.cost_to_serve = m.hours * context.hourly_cost;
     m.margin = m.net_revenue - m.cost_to_serve;
     if (cents(m.net_revenue) > 0) {
         m.margin_pct = m.margin / m.net_revenue;
     }
-    if (m.support_hours != 0) {
-        m.effective_rate = m.net_revenue / m.support_hours;
+    if (m.hours != 0) {
+        m.effective_rate = m.net_revenue / m.hours;
+    }
+
+    // The loads come by person name in byte order: the first of the most hours wins a tie.
+    m.people = static_cast<std::int64_t>(people.loads.size());
+    double top_hours = -1;
+    for (const ClientPerson& entry : people.loads) {
+        const double hours = entry.load.hours(context.email_minutes);
+        if (hours > top_hours) {
+            top_hours = hours;
+            m.top_person = (*people.names)[entry.person];
+        }
+    }
+    if (m.top_person && m.hours != 0) {
+        m.top_person_share = top_hours / m.hours;
     }
     if (m.margin_pct && *m.margin_pct < context.target_margin && cents(m.net_revenue) > 0) {
         m.price_increase_needed = m.cost_to_serve / ((1.0 - context.target_margin) * m.net_revenue) - 1.0;

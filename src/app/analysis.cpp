@@ -1,5 +1,7 @@
 #include "app/analysis.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "app/currency.hpp"
@@ -56,6 +58,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         a.supplied.contacts |= is_contact_kind(f.kind);
         a.supplied.discounts |= f.kind == Kind::discounts;
         a.supplied.invoices |= f.kind == Kind::invoices;
+        a.supplied.time |= f.kind == Kind::time;
     }
 
     // Ingest and aggregate. The clients files come first in discovery order: ids and names
@@ -104,7 +107,8 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
 
     // Measure, score and rank.
     a.invoices_by_client = InvoicesByClient(ag);
-    MeasuredClients measured = measure_clients(ag, a.invoices_by_client, a.context,
+    a.people_by_client = PeopleByClient(ag.people(), ag.client_ids().size());
+    MeasuredClients measured = measure_clients(ag, a.invoices_by_client, a.people_by_client, a.context,
                                                ScoreContext{&a.settings, a.supplied, a.settings.period}, o.threads);
     if (a.settings.period.undated) {
         std::int64_t ignored = 0;
@@ -115,18 +119,26 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         }
         measured.clients.clear();
         warnings.add(fmt::format(
-            "warning: no call, email, discount or counted invoice in the exports is dated ({} rows ignored "
+            "warning: no call, email, time entry, discount or counted invoice in the exports is dated ({} rows ignored "
             "on purpose, such as draft or void invoices, and {} skipped as bad), so the period is unknown and "
             "no client is listed",
             ignored, skipped));
     } else if (!measured.any_event) {
         warnings.add(fmt::format(
-            "warning: no call, email, invoice or discount is dated in the period {} to {}; "
+            "warning: no call, email, time entry, invoice or discount is dated in the period {} to {}; "
             "only clients with open receivables are listed",
             format_date(a.settings.period.from), format_date(a.settings.period.to)));
     }
     a.ranking = rank_clients(std::move(measured.clients), ag.client_ids());
     a.ranking.portfolio.supplied = a.supplied;
+    if (!a.people_by_client.empty()) {
+        std::vector<double> toxicity(ag.client_ids().size(), NAN);
+        for (const RankedClient& c : a.ranking.clients) {
+            toxicity[c.index] = c.toxicity;
+        }
+        a.people = people_table(a.people_by_client, ag.client_ids(), toxicity, a.context.email_minutes,
+                                a.settings.fire_at);
+    }
     a.warnings = warnings.take();
     return a;
 }

@@ -27,6 +27,9 @@ struct Analysis {
     ClientDirectory directory;
     std::unique_ptr<Aggregator> aggregator;
     InvoicesByClient invoices_by_client;
+    PeopleByClient people_by_client;
+    /// Who carries the load (SPEC ◆9), over every listed client.
+    std::vector<PersonRow> people;
     Settings settings;
     MetricContext context;
     Supplied supplied;

@@ -22,9 +22,12 @@ EvidenceReport build_evidence_report(const Analysis& a, const std::string& typed
         e.tags = f.tags;
         e.status = f.status;
         e.text = f.text;
+        e.person = f.person;
         e.source = f.source;
         if (f.kind == EventKind::discount) {
             e.amount = to_reporting(f.amount, f.currency, a.context);
+        } else if (f.kind == EventKind::time) {
+            e.minutes = static_cast<double>(f.duration_ms) / 60000.0;
         } else {
             e.direction = f.direction;
             e.after_hours = f.after_hours;

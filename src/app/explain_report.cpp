@@ -98,11 +98,19 @@ ExplainReport build_explain_report(const Analysis& a, const std::string& typed) 
         MonthResult m;
         m.month = fmt::format("{:04}-{:02}", c.year, c.month);
         m.period = month;
-        m.metrics = compute_metrics(totals, a.invoices_by_client[index], context);
+        const auto people = ag.focus_month_people().find(c.year * 12 + static_cast<int>(c.month) - 1);
+        std::vector<ClientPerson> loads;
+        ClientPeople month_people;
+        if (people != ag.focus_month_people().end()) {
+            loads = people->second.by_client();
+            month_people = ClientPeople{loads, &people->second.names()};
+        }
+        m.metrics = compute_metrics(totals, a.invoices_by_client[index], context, month_people);
         m.metrics.revenue_share = revenue_share(m.metrics.net_revenue, month_net_revenue(a, context));
         m.score = score_client(m.metrics, ScoreContext{&a.settings, a.supplied, month});
         r.months.push_back(std::move(m));
     }
+    r.people = client_people(a.people_by_client[index], client.metrics.hours, a.context.email_minutes);
     if (client.score.verdict == Verdict::fire) {
         r.offboarding = offboarding_for(a, client, index);
     }

@@ -8,7 +8,7 @@
 namespace clientscore {
 
 MeasuredClients measure_clients(const Aggregator& ag, const InvoicesByClient& invoices,
-                                const MetricContext& metrics, const ScoreContext& score, unsigned threads) {
+                                const PeopleByClient& people, const MetricContext& metrics, const ScoreContext& score, unsigned threads) {
     // Clients go in chunks, taken by whichever worker is free (a few clients hold most of the
     // invoices); each chunk's results have their place fixed by the chunks before it.
     const std::size_t client_count = ag.client_ids().size();
@@ -44,7 +44,8 @@ MeasuredClients measure_clients(const Aggregator& ag, const InvoicesByClient& in
                 continue;
             }
             // revenue_share needs every client's revenue first; the score does not use it.
-            const ClientMetrics m = compute_metrics(ag.totals()[c], invoices[static_cast<std::uint32_t>(c)], metrics);
+            const ClientMetrics m = compute_metrics(ag.totals()[c], invoices[static_cast<std::uint32_t>(c)], metrics,
+                                                    people[static_cast<std::uint32_t>(c)]);
             const ClientScore s = score_client(m, score, ScoreText::later);
             RankedClient& r = out.clients[at++];
             r.index = static_cast<std::uint32_t>(c);
@@ -53,6 +54,7 @@ MeasuredClients measure_clients(const Aggregator& ag, const InvoicesByClient& in
             r.net_revenue = m.net_revenue;
             r.cost_to_serve = m.cost_to_serve;
             r.support_hours = m.support_hours;
+            r.logged_hours = m.logged_hours;
             r.margin = m.margin;
             chunk_has_event[k] |= ag.totals()[c].has_event || m.invoices > 0;
         }

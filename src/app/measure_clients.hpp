@@ -19,6 +19,6 @@ struct MeasuredClients {
 /// Measures and scores every client of the aggregator on `threads` workers. The order of the
 /// result is the aggregator's whatever the number of threads.
 MeasuredClients measure_clients(const Aggregator& aggregator, const InvoicesByClient& invoices,
-                                const MetricContext& metrics, const ScoreContext& score, unsigned threads);
+                                const PeopleByClient& people, const MetricContext& metrics, const ScoreContext& score, unsigned threads);
 
 }  // namespace clientscore

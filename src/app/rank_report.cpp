@@ -10,7 +10,7 @@ ClientResult client_row(const Analysis& a, std::size_t position) {
     r.rank = static_cast<std::int64_t>(position) + 1;
     r.client = a.aggregator->client_ids()[c];
     r.name = a.directory.name_of(r.client);
-    r.metrics = compute_metrics(a.aggregator->totals()[c], a.invoices_by_client[c], a.context);
+    r.metrics = compute_metrics(a.aggregator->totals()[c], a.invoices_by_client[c], a.context, a.people_by_client[c]);
     r.metrics.revenue_share = revenue_share(r.metrics.net_revenue, a.ranking.total_net_revenue);
     r.score = score_client(r.metrics, ScoreContext{&a.settings, a.supplied, a.settings.period});
     return r;
@@ -39,6 +39,7 @@ RankReport build_rank_report(Analysis&& a) {
     RankReport r;
     r.settings = a.settings;
     r.portfolio = a.ranking.portfolio;
+    r.people = a.people;
     for (const FileReport& f : a.reports) {
         add_count(r.skipped_rows, f.file.display_name, f.bad_rows.count);
         add_count(r.ignored_rows, f.file.display_name, f.ignored);

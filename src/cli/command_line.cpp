@@ -139,6 +139,7 @@ constexpr std::array k_option_rows = {
     OptionRow{"--discounts", "FILE", "", k_input, "discounts export (repeatable)", true, add_file<Kind::discounts>},
     OptionRow{"--clients", "FILE", "", k_input, "client list (repeatable)", true, add_file<Kind::clients>},
     OptionRow{"--contacts", "FILE", "", k_input, "combined calls and emails log (repeatable)", true, add_file<Kind::contacts>},
+    OptionRow{"--time", "FILE", "", k_input, "time entries export: Harvest, Toggl, Clockify, ... (repeatable)", true, add_file<Kind::time>},
     OptionRow{"--map", "KIND.FIELD=HEADER", "", k_input, "read FIELD of KIND files from column HEADER (repeatable)", true,
         // parse_field_mapping's message already quotes `--map "..."` and lists the valid names.
         [](Options& o, std::string_view, const std::string& v) { o.mappings.push_back(parse_field_mapping(v)); }},

@@ -22,8 +22,8 @@ namespace fs = std::filesystem;
 
 // The order Discovery::files promises: the client list first, so that names are known before
 // the records that use them; then contacts, then money.
-constexpr std::array<Kind, k_kind_count> k_read_order = {Kind::clients,  Kind::calls,    Kind::emails,
-                                                         Kind::contacts, Kind::invoices, Kind::discounts};
+constexpr std::array<Kind, k_kind_count> k_read_order = {Kind::clients,  Kind::calls,    Kind::emails,   Kind::contacts,
+                                                         Kind::time,     Kind::invoices, Kind::discounts};
 
 std::optional<Kind> kind_of_name(const std::string& lower_name) {
     for (std::size_t k = 0; k < k_kind_count; ++k) {
@@ -207,13 +207,14 @@ Discovery discover_inputs(const std::optional<std::string>& dir, const ExplicitF
     }
 
     const bool has_activity = std::any_of(discovery.files.begin(), discovery.files.end(), [](const InputFile& f) {
-        return f.kind == Kind::calls || f.kind == Kind::emails || f.kind == Kind::contacts || f.kind == Kind::invoices;
+        return f.kind == Kind::calls || f.kind == Kind::emails || f.kind == Kind::contacts || f.kind == Kind::time ||
+               f.kind == Kind::invoices;
     });
     // check validates any export on its own (a discounts file alone); a report needs activity.
     if (!has_activity && (settings.need_activity || discovery.files.empty())) {
         throw InputError(Location{folder.value_or(std::string{}), 0, {}},
-                         "no calls, emails, contacts or invoices export found",
-                         "exports are found by name (calls*.csv, emails*.csv, contacts*.csv, invoices*.csv, also "
+                         "no calls, emails, contacts, time or invoices export found",
+                         "exports are found by name (calls*.csv, emails*.csv, contacts*.csv, time*.csv, invoices*.csv, also "
                          ".tsv, .txt, .xlsx and .gz) or by a header that names their kind's columns, or given "
                          "with --calls FILE, --invoices FILE, ...");
     }

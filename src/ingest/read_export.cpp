@@ -60,6 +60,34 @@ void widen_range(FileReport& report, Days date) {
     report.to = report.to ? std::max(*report.to, date) : date;
 }
 
+// Who handled a row (SPEC ◆9): the person column, completed by a preset's second column
+// (Harvest's `First Name` and `Last Name`). `scratch` holds a joined name until the next row.
+class PersonColumns {
+public:
+    explicit PersonColumns(RowReader& rows)
+        : m_person(rows.column("person")),
+          m_more(rows.preset() != nullptr ? rows.preset()->column("person_more") : -1) {}
+    std::string_view read(RowReader& rows) {
+        const std::string_view first = rows.value(m_person);
+        const std::string_view more = rows.value(m_more);
+        if (more.empty()) {
+            return first;
+        }
+        if (first.empty()) {
+            return more;
+        }
+        m_scratch.assign(first);
+        m_scratch += ' ';
+        m_scratch.append(more);
+        return m_scratch;
+    }
+
+private:
+    int m_person;
+    int m_more;
+    std::string m_scratch;
+};
+
 // calls, emails and contacts: one reader, the channel comes from the kind or the channel column.
 void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& sink, int time_column) {
     const int client = rows.column("client");
@@ -71,6 +99,7 @@ void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& s
     const int text = sink.wants_contact_text() ? rows.column(kind == Kind::emails ? "subject" : "notes") : -1;
     const int time_of_day = rows.preset() != nullptr ? rows.preset()->column("time_of_day") : time_column;
     report.has_tags = tags >= 0;
+    PersonColumns person(rows);
 
     ContactRecord record;
     while (rows.next()) {
@@ -97,9 +126,33 @@ void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& s
         record.tags_text = rows.value(tags);
         record.tags = parse_tags(record.tags_text);
         record.text = rows.text(text);
+        record.person = person.read(rows);
         record.source = rows.source();
         widen_range(report, record.when.date);
         sink.on_contact(record);
+    }
+}
+
+void read_time(RowReader& rows, FileReport& report, RecordSink& sink, int time_column) {
+    const int client = rows.column("client");
+    const int when = rows.column("started_at");
+    const int duration = rows.column("duration");
+    const int notes = sink.wants_contact_text() ? rows.column("notes") : -1;
+    const int time_of_day = rows.preset() != nullptr ? rows.preset()->column("time_of_day") : time_column;
+    PersonColumns person(rows);
+
+    TimeRecord record;
+    while (rows.next()) {
+        if (!rows.required(client, record.client) || !rows.required_timestamp(when, record.when) ||
+            (time_of_day >= 0 && !rows.time_of_day(time_of_day, record.when)) ||
+            !rows.duration(duration, record.duration_ms)) {
+            continue;
+        }
+        record.person = person.read(rows);
+        record.text = rows.text(notes);
+        record.source = rows.source();
+        widen_range(report, record.when.date);
+        sink.on_time(record);
     }
 }
 
@@ -258,8 +311,13 @@ void read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_i
     report.passed_over = match.passed_over;
     // A date-only start takes its time of day from the column beside it (`Start time`).
     int time_column = -1;
-    if (file.kind == Kind::calls || file.kind == Kind::emails || file.kind == Kind::contacts) {
+    if (file.kind == Kind::calls || file.kind == Kind::emails || file.kind == Kind::contacts ||
+        file.kind == Kind::time) {
         time_column = ingest::time_sibling(header, match.column(file.kind == Kind::emails ? "sent_at" : "started_at"));
+        // A column another field reads is not a time of day (a time export's `Time (h)` beside its `Date`).
+        if (std::find(match.columns.begin(), match.columns.end(), time_column) != match.columns.end()) {
+            time_column = -1;
+        }
     }
     for (std::size_t f = 0; f < match.fields.size(); ++f) {
         if (match.columns[f] >= 0) {
@@ -296,6 +354,9 @@ void read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_i
         case Kind::emails:
         case Kind::contacts:
             read_contacts(rows, file.kind, report, sink, time_column);
+            break;
+        case Kind::time:
+            read_time(rows, report, sink, time_column);
             break;
         case Kind::invoices:
             read_invoices(rows, report, sink);

@@ -87,10 +87,10 @@ Table build_table() {
            },
            "", 6});
     t.add({"toxicity", 1, number, "weighted mean of the components, 0-100",
-           [](const ClientResult& c, std::size_t) -> Cell { return c.score.toxicity; }, "", 4, 6});
+           [](const ClientResult& c, std::size_t) -> Cell { return c.score.toxicity; }, "", 4, 7});
     t.add({"verdict", 0, word, "keep, watch, reprice, chase or fire",
            [](const ClientResult& c, std::size_t) -> Cell { return std::string(verdict_name(c.score.verdict)); }, "",
-           3, 7});
+           3, 8});
     t.add({"cause", 0, text, "why the verdict, with the numbers of the rule that decided it",
            [](const ClientResult& c, std::size_t) -> Cell { return c.score.cause; }, "why", 5});
     t.add({"action", 0, text, "what to do, with numbers",
@@ -135,10 +135,10 @@ Table build_table() {
     }
     t.add({"billed", 2, money, "invoiced amounts above zero", CS_NEEDS(s.invoices, billed)});
     t.add({"credits", 2, money, "credit notes", CS_NEEDS(s.invoices, credits)});
-    t.add({"net_revenue", 2, money, "billed minus credits", CS_NEEDS(s.invoices, net_revenue), "", 7, 3});
+    t.add({"net_revenue", 2, money, "billed minus credits", CS_NEEDS(s.invoices, net_revenue), "", 7, 4});
     t.add({"collected", 2, money, "paid part of the period's invoices", CS_NEEDS(s.invoices, collected)});
     t.add({"outstanding", 2, money, "unpaid part of the receivables", CS_NEEDS(s.invoices, outstanding)});
-    t.add({"overdue", 2, money, "unpaid part of the receivables past due", CS_NEEDS(s.invoices, overdue), "", 9, 5});
+    t.add({"overdue", 2, money, "unpaid part of the receivables past due", CS_NEEDS(s.invoices, overdue), "", 9, 6});
     static constexpr std::array<std::string_view, k_aging_names.size()> aging_descriptions = {
         "overdue 1-30 days", "overdue 31-60 days", "overdue 61-90 days", "overdue over 90 days"};
     for (std::size_t i = 0; i < k_aging_names.size(); ++i) {
@@ -160,13 +160,25 @@ Table build_table() {
     t.add({"discount_requests", 0, count, "discount rows of any status", CS_NEEDS(s.discounts, discount_requests)});
     t.add({"discount_share", 4, share, "discounts / (billed + discounts)", CS_NEEDS(s.discounts && s.invoices, discount_share), "discounts", 13});
     t.add({"support_hours", 2, number, "call hours plus email handling time", CS_NEEDS(s.contacts, support_hours)});
-    t.add({"cost_to_serve", 2, money, "support hours x hourly cost", CS_NEEDS(s.contacts, cost_to_serve)});
-    t.add({"margin", 2, money, "net revenue minus cost to serve", CS_NEEDS(s.invoices && s.contacts, margin), "", 0, 4});
-    t.add({"margin_pct", 4, share, "margin / net revenue", CS_NEEDS_OPTIONAL(s.invoices && s.contacts, margin_pct), "margin", 8});
-    t.add({"effective_rate", 2, money, "net revenue per support hour", CS_NEEDS_OPTIONAL(s.invoices && s.contacts, effective_rate)});
+    t.add({"logged_hours", 2, number, "hours of the time entries", CS_NEEDS(s.time, logged_hours), "", 0, 3});
+    t.add({"hours", 2, number, "support hours plus logged hours", CS_NEEDS(s.hours(), hours), "", 14});
+    t.add({"cost_to_serve", 2, money, "hours x hourly cost", CS_NEEDS(s.hours(), cost_to_serve)});
+    t.add({"margin", 2, money, "net revenue minus cost to serve", CS_NEEDS(s.margin(), margin), "", 0, 5});
+    t.add({"margin_pct", 4, share, "margin / net revenue", CS_NEEDS_OPTIONAL(s.margin(), margin_pct), "margin", 8});
+    t.add({"effective_rate", 2, money, "net revenue per hour", CS_NEEDS_OPTIONAL(s.margin(), effective_rate)});
+    t.add({"people", 0, count, "people who handled its calls, emails and time entries", CS_NEEDS(s.hours(), people)});
+    t.add({"top_person", 0, text, "the person with the most hours on it",
+           [](const ClientResult& c, std::size_t) -> Cell {
+               if (!c.metrics.top_person) {
+                   return std::monostate{};
+               }
+               return *c.metrics.top_person;
+           }});
+    t.add({"top_person_share", 4, share, "the top person's share of its hours",
+           CS_NEEDS_OPTIONAL(s.hours(), top_person_share)});
     t.add({"revenue_share", 4, share, "share of the portfolio's net revenue", CS_NEEDS_OPTIONAL(s.invoices, revenue_share)});
     t.add({"price_increase_needed", 4, share, "price increase that reaches the target margin",
-           CS_NEEDS(s.invoices && s.contacts, price_increase_needed)});
+           CS_NEEDS(s.margin(), price_increase_needed)});
     return t;
 }
 

@@ -1,7 +1,9 @@
 // Call durations of SPEC §2, in milliseconds. Arithmetic stays in integers so that `90.5`
 // seconds is exactly 90500 ms on every machine.
 
+#include <algorithm>
 #include <cstdint>
+#include <string>
 #include <limits>
 #include <string_view>
 
@@ -68,6 +70,8 @@ std::int64_t unit_ms(DurationUnit unit) {
             return 1;
         case DurationUnit::minutes:
             return 60 * 1000;
+        case DurationUnit::hours:
+            return 3600 * 1000;
         case DurationUnit::seconds:
             break;
     }
@@ -78,6 +82,7 @@ std::int64_t unit_ms(DurationUnit unit) {
 
 DurationUnit duration_unit_from_header(std::string_view header) {
     bool minutes = false;
+    bool hours = false;
     std::size_t i = 0;
     while (i < header.size()) {
         while (i < header.size() && !detail::is_alnum(header[i])) {
@@ -96,12 +101,20 @@ DurationUnit duration_unit_from_header(std::string_view header) {
             detail::iequals(word, "minutes")) {
             minutes = true;
         }
+        // SPEC ◆9: time trackers export `Hours`, `Time (h)` or `duration_hours`.
+        if (detail::iequals(word, "h") || detail::iequals(word, "hr") || detail::iequals(word, "hrs") ||
+            detail::iequals(word, "hours")) {
+            hours = true;
+        }
     }
     if (detail::iends_with(header, "_ms")) {
         return DurationUnit::milliseconds;
     }
     if (minutes || detail::iends_with(header, "_minutes")) {
         return DurationUnit::minutes;
+    }
+    if (hours) {
+        return DurationUnit::hours;
     }
     return DurationUnit::seconds;
 }
@@ -166,6 +179,22 @@ Result<std::int64_t> parse_duration_ms(std::string_view text, DurationUnit unit)
         return fail("is too large");
     }
     return first * per_unit + fraction;
+}
+
+Result<std::int64_t> parse_duration_cell(std::string_view text, DurationUnit unit, bool hours_minutes,
+                                         DecimalMode decimal) {
+    const std::string_view v = trim(text);
+    const auto colons = std::count(v.begin(), v.end(), ':');
+    if (hours_minutes && colons == 1) {
+        return parse_duration_ms(std::string(v) + ":00", unit);
+    }
+    if (decimal == DecimalMode::comma && colons == 0 && std::count(v.begin(), v.end(), ',') == 1 &&
+        v.find('.') == std::string_view::npos) {
+        std::string dotted(v);
+        dotted[dotted.find(',')] = '.';
+        return parse_duration_ms(dotted, unit);
+    }
+    return parse_duration_ms(v, unit);
 }
 
 }  // namespace clientscore

@@ -1,5 +1,7 @@
 // render_evidence: one client's chronological log (SPEC §5 evidence).
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "clientscore/render.hpp"
@@ -25,7 +27,7 @@ struct EvidenceColumn {
     EventValue (*get)(const EvidenceEvent&);
 };
 
-constexpr std::array<std::string_view, 4> k_event_kind_names = {"call", "email", "invoice", "discount"};
+constexpr std::array<std::string_view, 5> k_event_kind_names = {"call", "email", "time", "invoice", "discount"};
 
 std::string format_time(std::int32_t seconds) {
     const int hours = seconds / 3600;
@@ -46,7 +48,7 @@ EventValue optional_value(const std::optional<T>& value) {
 }
 
 // The columns of SPEC §5 evidence, in order; every format iterates this table.
-const std::array<EvidenceColumn, 12> k_evidence_columns = {{
+const std::array<EvidenceColumn, 13> k_evidence_columns = {{
     {"date", Align::left, false, false, [](const EvidenceEvent& e) -> EventValue { return format_day(e.date); }},
     {"time", Align::left, false, false,
      [](const EvidenceEvent& e) -> EventValue {
@@ -73,6 +75,13 @@ const std::array<EvidenceColumn, 12> k_evidence_columns = {{
     {"amount", Align::right, false, true, [](const EvidenceEvent& e) { return optional_value(e.amount); }},
     {"status", Align::left, true, false, [](const EvidenceEvent& e) -> EventValue { return e.status; }},
     {"days_late", Align::right, false, false, [](const EvidenceEvent& e) { return optional_value(e.days_late); }},
+    {"person", Align::left, true, false,
+     [](const EvidenceEvent& e) -> EventValue {
+         if (e.person.empty()) {
+             return std::monostate{};
+         }
+         return e.person;
+     }},
     {"text", Align::left, true, false, [](const EvidenceEvent& e) -> EventValue { return e.text; }},
 }};
 
@@ -154,18 +163,30 @@ std::string evidence_summary(const EvidenceReport& report) {
 
 // On a narrow terminal the flags go first and the text stays: what was said or billed is what
 // the log is for. Columns not named here are left out after these, from the end.
-constexpr std::array<std::string_view, 10> k_leave_out_first = {"off_day", "after_hours", "direction", "days_late",
-                                                                "minutes", "time",        "tags",      "status",
-                                                                "amount",  "kind"};
+constexpr std::array<std::string_view, 11> k_leave_out_first = {"off_day", "after_hours", "direction", "days_late",
+                                                                "minutes", "time",        "tags",      "person",
+                                                                "status",  "amount",      "kind"};
 
-TextTable evidence_table() {
+TextTable evidence_table(const EvidenceReport& report) {
     std::vector<TextColumn> columns;
     for (const auto& column : k_evidence_columns) {
         columns.push_back(TextColumn{std::string(column.key), column.align, column.shrinkable});
     }
     TextTable table(std::move(columns));
     std::vector<std::size_t> order;
+    // Exports that name nobody leave the person column empty: it goes before anything else.
+    const bool anyone = std::any_of(report.events.begin(), report.events.end(),
+                                    [](const EvidenceEvent& e) { return !e.person.empty(); });
+    std::vector<std::string_view> keys;
+    if (!anyone) {
+        keys.push_back("person");
+    }
     for (const std::string_view key : k_leave_out_first) {
+        if (anyone || key != "person") {
+            keys.push_back(key);
+        }
+    }
+    for (const std::string_view key : keys) {
         for (std::size_t c = 0; c < k_evidence_columns.size(); ++c) {
             if (k_evidence_columns[c].key == key) {
                 order.push_back(c);
@@ -206,14 +227,14 @@ void render_evidence(const EvidenceReport& report, const RenderOptions& options,
             doc.title(evidence_title(report));
             doc.title(evidence_summary(report));
             out.write("\n");
-            evidence_table().write_text(out, report.events.size(), evidence_rows(report), width, options.color);
+            evidence_table(report).write_text(out, report.events.size(), evidence_rows(report), width, options.color);
             return;
         }
         case OutputFormat::markdown: {
             MarkdownDocumentWriter doc(out);
             doc.title(evidence_title(report));
             doc.paragraph(evidence_summary(report));
-            doc.table(evidence_table(), report.events.size(), evidence_rows(report));
+            doc.table(evidence_table(report), report.events.size(), evidence_rows(report));
             return;
         }
     }

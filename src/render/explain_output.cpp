@@ -69,6 +69,9 @@ void write_explain_json(const ExplainReport& report, Writer& out) {
         months.push_back(month_json(month));
     }
     object["months"] = std::move(months);
+    if (!report.people.empty()) {
+        object["people"] = client_people_json(report.people);
+    }
     if (report.offboarding) {
         object["offboarding"] = offboarding_json(*report.offboarding);
     }
@@ -184,8 +187,23 @@ void write_metrics(const ExplainReport& report, DocumentWriter& doc) {
     });
 }
 
+void write_people(const ExplainReport& report, DocumentWriter& doc) {
+    TextTable table({{"person", Align::left, true}, {"hours", Align::right}, {"share", Align::right}});
+    table.set_text_floor(16);
+    doc.table(table, report.people.size(), [&](std::size_t r, std::vector<TextCell>& cells) {
+        const ClientPersonRow& row = report.people[r];
+        cells[0].text = row.person;
+        cells[1].text = format_fixed(row.hours, 2);
+        cells[2].text = row.share ? format_percent(*row.share) : std::string(k_null_text);
+    });
+}
+
 void write_months(const ExplainReport& report, DocumentWriter& doc) {
-    const std::vector<std::size_t> shown = table_columns(&ClientColumn::month_table);
+    std::vector<std::size_t> shown = table_columns(&ClientColumn::month_table);
+    // Logged hours only where a time export was read: a column of nulls says nothing.
+    if (!report.client.metrics.supplied.time) {
+        std::erase(shown, *find_client_column("logged_hours"));
+    }
     std::vector<TextColumn> columns{TextColumn{"month", Align::left, false}};
     for (const std::size_t index : shown) {
         const ClientColumn& column = client_columns()[index];
@@ -260,6 +278,10 @@ void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {
     write_components(report, doc);
     doc.heading("Metrics");
     write_metrics(report, doc);
+    if (!report.people.empty()) {
+        doc.heading("People");
+        write_people(report, doc);
+    }
     doc.heading("Month by month");
     write_months(report, doc);
     if (report.offboarding) {

@@ -366,6 +366,33 @@ namespace {
 Json day_json(const Period& period, Days day) { return period.undated ? Json(nullptr) : Json(format_day(day)); }
 }  // namespace
 
+Json people_json(const std::vector<PersonRow>& people) {
+    Json array = Json::array();
+    for (const PersonRow& row : people) {
+        Json object = Json::object();
+        object["person"] = row.person;
+        object["hours"] = json_rounded(row.hours, 2);
+        object["clients"] = row.clients;
+        object["toxic_hours"] = json_rounded(row.toxic_hours, 2);
+        object["toxic_share"] = json_rounded(row.toxic_share, 4);
+        object["after_hours_contacts"] = row.after_hours_contacts;
+        array.push_back(std::move(object));
+    }
+    return array;
+}
+
+Json client_people_json(const std::vector<ClientPersonRow>& people) {
+    Json array = Json::array();
+    for (const ClientPersonRow& row : people) {
+        Json object = Json::object();
+        object["person"] = row.person;
+        object["hours"] = json_rounded(row.hours, 2);
+        object["share"] = json_rounded(row.share, 4);
+        array.push_back(std::move(object));
+    }
+    return array;
+}
+
 Json period_json(const Period& period) {
     Json object = Json::object();
     object["from"] = day_json(period, period.from);

@@ -52,6 +52,10 @@ void append_client_item(std::string& out, const ClientResult& client, bool first
 
 Json period_json(const Period& period);
 Json settings_json(const Settings& settings);
+/// SPEC ◆9's people table: `[{person, hours, clients, toxic_hours, toxic_share, after_hours_contacts}]`.
+Json people_json(const std::vector<PersonRow>& people);
+/// A client's people for explain: `[{person, hours, share}]`.
+Json client_people_json(const std::vector<ClientPersonRow>& people);
 /// `{file: n}`, adding up equal names.
 Json file_counts_json(const FileCounts& counts);
 Json strings_json(const std::vector<std::string>& items);

@@ -22,8 +22,9 @@ void write_rank_json(const RankReport& report, const std::vector<std::size_t>& s
     const Portfolio& p = report.portfolio;
     // SPEC §3 ◆2: the portfolio's figures follow the clients' rules for data never supplied.
     const bool revenue = p.supplied.invoices;
-    const bool hours = p.supplied.contacts;
-    const bool margins = revenue && hours;
+    const bool support = p.supplied.contacts;
+    const bool hours = p.supplied.hours();
+    const bool margins = p.supplied.margin();
     auto rounded = [](bool known, const auto& value, int decimals) {
         return known ? json_rounded(value, decimals) : Json(nullptr);
     };
@@ -33,7 +34,7 @@ void write_rank_json(const RankReport& report, const std::vector<std::size_t>& s
     if_fired["net_revenue"] = rounded(revenue, p.if_fired.net_revenue, 2);
     if_fired["cost_to_serve"] = rounded(hours, p.if_fired.cost_to_serve, 2);
     if_fired["margin"] = rounded(margins, p.if_fired.margin, 2);
-    if_fired["support_hours"] = rounded(hours, p.if_fired.support_hours, 2);
+    if_fired["support_hours"] = rounded(support, p.if_fired.support_hours, 2);
     if_fired["hours_freed"] = rounded(hours, p.if_fired.hours_freed, 2);
     if_fired["freed_hours_value"] = rounded(margins, p.if_fired.freed_hours_value, 2);
     Json portfolio = Json::object();
@@ -41,7 +42,9 @@ void write_rank_json(const RankReport& report, const std::vector<std::size_t>& s
     portfolio["net_revenue"] = rounded(revenue, p.net_revenue, 2);
     portfolio["cost_to_serve"] = rounded(hours, p.cost_to_serve, 2);
     portfolio["margin"] = rounded(margins, p.margin, 2);
-    portfolio["support_hours"] = rounded(hours, p.support_hours, 2);
+    portfolio["support_hours"] = rounded(support, p.support_hours, 2);
+    portfolio["logged_hours"] = rounded(p.supplied.time, p.logged_hours, 2);
+    portfolio["hours"] = rounded(hours, p.hours, 2);
     portfolio["max_revenue_share"] = rounded(revenue, p.max_revenue_share, 4);
     portfolio["effective_rate"] = rounded(margins, p.effective_rate, 2);
     portfolio["if_fired"] = std::move(if_fired);
@@ -51,6 +54,9 @@ void write_rank_json(const RankReport& report, const std::vector<std::size_t>& s
     json.member("period", period_json(report.settings.period));
     json.member("settings", settings_json(report.settings));
     json.member("portfolio", portfolio);
+    if (!report.people.empty()) {
+        json.member("people", people_json(report.people));
+    }
     json.begin_array("clients");
     render_rows_in_batches(
         threads, shown.size(),
@@ -126,12 +132,31 @@ std::string with_currency(const std::string& amount, const std::string& currency
     return currency.empty() ? amount : amount + " " + currency;
 }
 
+/// SPEC ◆9 in one sentence: who spends the largest share of their hours on toxic clients;
+/// empty when nobody's hours go there.
+std::string people_summary(const RankReport& report) {
+    const PersonRow* most = nullptr;
+    for (const PersonRow& row : report.people) {
+        const double share = row.toxic_share.value_or(0);
+        // Rows come by hours, then name: the first of equal shares is the one to name.
+        if (share > 0 && (most == nullptr || share > *most->toxic_share)) {
+            most = &row;
+        }
+    }
+    if (most == nullptr) {
+        return {};
+    }
+    return fmt::format(" {} spends {} of their {} hours on clients at toxicity {} or above.", most->person,
+                       format_percent(*most->toxic_share), format_fixed(most->hours, 1),
+                       format_fixed(report.settings.fire_at, 0));
+}
+
 /// The one-line portfolio summary under the table.
 std::string portfolio_summary(const RankReport& report) {
     const Portfolio& p = report.portfolio;
     const std::string& currency = report.settings.currency;
     const bool revenue = p.supplied.invoices;
-    const bool hours = p.supplied.contacts;
+    const bool hours = p.supplied.hours();
     std::string line = fmt::format("Portfolio: {} client{}", p.clients, p.clients == 1 ? "" : "s");
     // SPEC §3 ◆2: a figure of data never read is said to be unknown, never printed as 0.
     if (revenue) {
@@ -139,17 +164,23 @@ std::string portfolio_summary(const RankReport& report) {
     } else {
         line += ", revenue unknown (no invoices were read)";
     }
-    if (revenue && hours) {
+    if (p.supplied.margin()) {
         line += fmt::format(", margin {}", with_currency(format_money(p.margin), currency));
         if (round_half_away(p.net_revenue, 2) > 0) {
             line += fmt::format(" ({})", format_percent(p.margin / p.net_revenue));
         }
     }
-    if (hours) {
+    if (p.supplied.time) {
+        line += fmt::format(", {} hours", format_fixed(p.hours, 2));
+        line += p.supplied.contacts ? fmt::format(" ({} support, {} logged).", format_fixed(p.support_hours, 2),
+                                                  format_fixed(p.logged_hours, 2))
+                                    : std::string(" logged.");
+    } else if (hours) {
         line += fmt::format(", {} support hours.", format_fixed(p.support_hours, 2));
     } else {
         line += ", hours unknown (no calls, emails or time entries were read).";
     }
+    line += people_summary(report);
     const IfFired& f = p.if_fired;
     if (f.fired == 0) {
         line += " No client to fire.";

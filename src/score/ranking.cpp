@@ -27,6 +27,8 @@ Ranking rank_clients(std::vector<RankedClient> clients, const std::vector<std::s
         m.cost_to_serve = c.cost_to_serve;
         m.margin = c.margin;
         m.support_hours = c.support_hours;
+        m.logged_hours = c.logged_hours;
+        m.hours = c.support_hours + c.logged_hours;
         m.revenue_share = revenue_share(c.net_revenue, ranking.total_net_revenue);
         portfolio.add(m, c.verdict);
     }

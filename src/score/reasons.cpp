@@ -100,6 +100,11 @@ std::vector<std::string> reasons_for(const std::array<std::optional<double>, k_c
     return out;
 }
 
+// Without time entries the hours are the support hours of calls and emails, and say so.
+static std::string_view hours_word(const ScoreContext& context) {
+    return context.supplied.time ? "hours" : "support hours";
+}
+
 std::string action_for(Verdict v, double toxicity, MarginState margin, const ClientMetrics& m,
                        const ScoreContext& context) {
     const Settings& s = *context.settings;
@@ -109,11 +114,11 @@ std::string action_for(Verdict v, double toxicity, MarginState margin, const Cli
             const std::string loses = context.supplied.invoices
                                           ? fmt::format(FMT_COMPILE("this loses {} of revenue"), money(m.net_revenue, s))
                                           : std::string("revenue unknown: no invoices were read");
-            const bool both = context.supplied.invoices && context.supplied.contacts;
+            const bool both = context.supplied.margin();
             const std::string frees =
-                context.supplied.contacts
-                    ? fmt::format(FMT_COMPILE("{}frees {} support hours"), both ? "" : "it ",
-                                  one_decimal(m.support_hours))
+                context.supplied.hours()
+                    ? fmt::format(FMT_COMPILE("{}frees {} {}"), both ? "" : "it ", one_decimal(m.hours),
+                                  hours_word(context))
                     : std::string("hours unknown: no calls, emails or time entries were read");
             return fmt::format(FMT_COMPILE("Fire: give three months' notice in writing, ending {} (as of + "
                                            "{} days), with the evidence log; {}{}{}."),
@@ -126,9 +131,9 @@ std::string action_for(Verdict v, double toxicity, MarginState margin, const Cli
                                money(m.overdue, s), m.oldest_overdue_days);
         case Verdict::reprice:
             if (round_half_away(m.net_revenue, 2) <= 0) {
-                return fmt::format(FMT_COMPILE("Reprice: bill the {} support hours ({} at {} an hour); they "
+                return fmt::format(FMT_COMPILE("Reprice: bill the {} {} ({} at {} an hour); they "
                                                "brought no revenue this period."),
-                                   one_decimal(m.support_hours), money(m.cost_to_serve, s),
+                                   one_decimal(m.hours), hours_word(context), money(m.cost_to_serve, s),
                                    money(s.hourly_cost, s));
             }
             if (margin == MarginState::weak && m.price_increase_needed > 0) {
@@ -175,14 +180,14 @@ std::string margin_text(MarginState margin, const ClientMetrics& m, const ScoreC
     if (!context.supplied.invoices) {
         return "the margin unknown: no invoices were read";
     }
-    if (!context.supplied.contacts) {
+    if (!context.supplied.hours()) {
         return "the margin unknown: no calls, emails or time entries were read";
     }
     if (margin == MarginState::unknown) {
         return "the margin unknown: no revenue and no hours in the period";
     }
     if (!m.margin_pct) {
-        return fmt::format(FMT_COMPILE("no revenue against {} support hours"), one_decimal(m.support_hours));
+        return fmt::format(FMT_COMPILE("no revenue against {} {}"), one_decimal(m.hours), hours_word(context));
     }
     return fmt::format(FMT_COMPILE("a {} margin, {} the {} target"), share_text(*m.margin_pct),
                        margin == MarginState::weak ? "below" : "at or above", share_text(s.target_margin));

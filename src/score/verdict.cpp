@@ -4,8 +4,8 @@ namespace clientscore {
 
 MarginState margin_state(const ClientMetrics& m, const ScoreContext& context) {
     const bool no_revenue = round_half_away(m.net_revenue, 2) <= 0;
-    // SPEC §4 ◆2: unknown unless invoices and contacts were both supplied.
-    if (!context.supplied.invoices || !context.supplied.contacts || (no_revenue && m.support_hours == 0)) {
+    // SPEC §4 ◆2: unknown unless invoices and hours (contacts or time entries) were both supplied.
+    if (!context.supplied.margin() || (no_revenue && m.hours == 0)) {
         return MarginState::unknown;
     }
     if (!m.margin_pct || *m.margin_pct < context.settings->target_margin) {

@@ -59,7 +59,7 @@ std::string_view type_name(ValueType type) {
 }
 
 bool fits(ValueType type, std::string_view v, DateOrder order, DecimalMode decimal, DurationUnit unit,
-          const std::vector<DateFormat>& date_formats) {
+          bool hours_minutes, const std::vector<DateFormat>& date_formats) {
     switch (type) {
         case ValueType::timestamp: {
             ParsedTimestamp ignored;
@@ -74,7 +74,7 @@ bool fits(ValueType type, std::string_view v, DateOrder order, DecimalMode decim
         case ValueType::amount:
             return parse_amount(v, decimal).ok();
         case ValueType::duration:
-            return parse_duration_ms(v, unit).ok();
+            return parse_duration_cell(v, unit, hours_minutes, decimal).ok();
         case ValueType::direction:
             return parse_direction(v).ok();
         case ValueType::discount_status:
@@ -101,6 +101,7 @@ std::vector<std::string> ColumnFit::sample(int column) {
     m_raw.clear_slice();
     try {
         CsvReader csv(m_raw, m_encoding, m_header_line);
+        m_delimiter = csv.delimiter();
         CsvRecord record;
         const auto at = static_cast<std::size_t>(column);
         for (std::int64_t n = 0; n < k_sampled_records && values.size() < k_sampled_values && csv.next(record); ++n) {
@@ -128,10 +129,15 @@ std::optional<std::string> ColumnFit::why_not(const FieldSpec& field, int column
     }
     const std::vector<std::string> values = sample(column);
     const DurationUnit unit = duration_unit_from_header(header);
+    // As the reader will: `,` is the decimal separator of a `;` file unless --decimal says.
+    const DecimalMode decimal = m_decimal != DecimalMode::automatic ? m_decimal
+                                : m_delimiter == ';'               ? DecimalMode::comma
+                                                                   : DecimalMode::dot;
     std::size_t good = 0;
     const std::string* first_bad = nullptr;
     for (const std::string& v : values) {
-        if (fits(type, v, m_date_order, m_decimal, unit, m_date_formats)) {
+        if (fits(type, v, m_date_order, type == ValueType::duration ? decimal : m_decimal, unit,
+                 field.kind == Kind::time, m_date_formats)) {
             ++good;
         } else if (first_bad == nullptr) {
             first_bad = &v;

@@ -43,6 +43,7 @@ private:
     DateOrder m_date_order;
     DecimalMode m_decimal;
     std::vector<DateFormat> m_date_formats;
+    char m_delimiter = ',';  // the file's, once sample() has read it
 };
 
 }  // namespace clientscore::ingest

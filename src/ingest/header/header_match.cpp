@@ -29,6 +29,8 @@ constexpr std::string_view k_duration_aliases =
 constexpr std::string_view k_call_direction_aliases = "call_direction,type,call_type";
 constexpr std::string_view k_tags_aliases = "flags,labels,category,sentiment";
 constexpr std::string_view k_notes_aliases = "note,description,body,comment,summary";
+constexpr std::string_view k_person_aliases =
+    "user,user_name,agent,owner,assigned_to,handled_by,rep,employee,member,staff,team_member";
 
 }  // namespace
 
@@ -39,12 +41,14 @@ const std::vector<FieldSpec> k_field_table = {
     {Kind::calls, "direction", false, k_call_direction_aliases},
     {Kind::calls, "tags", false, k_tags_aliases},
     {Kind::calls, "notes", false, k_notes_aliases, true},
+    {Kind::calls, "person", false, k_person_aliases},
 
     {Kind::emails, "client", true, k_client_aliases},
     {Kind::emails, "sent_at", true, "date,datetime,timestamp,sent,received_at,created_at,activity_date"},
     {Kind::emails, "direction", false, "email_direction,type"},
     {Kind::emails, "tags", false, k_tags_aliases},
     {Kind::emails, "subject", false, "title", true},
+    {Kind::emails, "person", false, k_person_aliases},
 
     {Kind::invoices, "client", true, k_client_aliases},
     {Kind::invoices, "invoice_id", false, "invoice,invoice_number,number,id,document_number"},
@@ -74,6 +78,19 @@ const std::vector<FieldSpec> k_field_table = {
     {Kind::contacts, "duration", false, k_duration_aliases},
     {Kind::contacts, "tags", false, k_tags_aliases},
     {Kind::contacts, "notes", false, k_notes_aliases, true},
+    {Kind::contacts, "person", false, k_person_aliases},
+
+    // SPEC ◆9: a `Hours` or `Time (h)` header makes plain numbers hours (duration_unit_from_header).
+    {Kind::time, "client", true,
+     "client_id,customer,customer_id,customer_name,client_name,account,account_id,account_name,company,"
+     "company_name,organization,project_client"},
+    {Kind::time, "started_at", true,
+     "date,start_date,spent_date,spent_at,start,start_time,started,day,work_date"},
+    {Kind::time, "duration", true,
+     "hours,time,duration_hours,duration_minutes,minutes,duration_seconds,seconds,quantity"},
+    {Kind::time, "billable", false, "is_billable,billable_hours"},
+    {Kind::time, "notes", false, "note,description,task,comment", true},
+    {Kind::time, "person", false, k_person_aliases},
 };
 
 std::vector<const FieldSpec*> fields_of(Kind kind) {

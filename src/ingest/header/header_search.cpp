@@ -132,8 +132,8 @@ HeaderKind kind_by_header(const RawInput& raw, const ReadSettings& settings) {
         }
     }
     if (found.empty()) {
-        return {std::nullopt, "neither its name nor its header says its kind (calls, emails, contacts, invoices, "
-                              "discounts, clients): rename it, or give it with --calls FILE, --invoices FILE, ..."};
+        return {std::nullopt, "neither its name nor its header says its kind (calls, emails, contacts, time, "
+                              "invoices, discounts, clients): rename it, or give it with --calls FILE, --invoices FILE, ..."};
     }
     for (const auto& [kind, header] : found) {
         const bool holds_all = std::all_of(found.begin(), found.end(), [&](const auto& other) {

@@ -33,6 +33,8 @@ std::string_view unit_name(DurationUnit unit) {
             return "milliseconds";
         case DurationUnit::minutes:
             return "minutes";
+        case DurationUnit::hours:
+            return "hours";
         case DurationUnit::seconds:
             break;
     }

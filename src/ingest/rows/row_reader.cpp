@@ -198,14 +198,10 @@ bool RowReader::duration(int column, std::int64_t& out_ms) {
     if (v.empty()) {
         return true;
     }
-    std::string_view text = v;
-    if (m_preset != nullptr && m_preset->preset().duration_hours_minutes && std::count(v.begin(), v.end(), ':') == 1) {
-        // H:MM is hours and minutes here; the generic reading of one colon is minutes and seconds.
-        m_scratch.assign(v);
-        m_scratch.append(":00");
-        text = m_scratch;
-    }
-    const Result<std::int64_t> parsed = parse_duration_ms(text, m_duration_unit);
+    // H:MM is hours and minutes in a time tracker's export (SPEC ◆9) and where a preset says so.
+    const bool hours_minutes = m_match.kind == Kind::time ||
+                               (m_preset != nullptr && m_preset->preset().duration_hours_minutes);
+    const Result<std::int64_t> parsed = parse_duration_cell(v, m_duration_unit, hours_minutes, m_decimal);
     if (!parsed) {
         bad_value(column, v, parsed.error());
         return false;
