@@ -250,7 +250,8 @@ TEST_CASE("ingest::match_signature: a `-` entry must be absent and counts for no
     CHECK(with.columns == std::vector<std::string>{"A", "B"});  // the absent entry names no column
 }
 
-TEST_CASE("ingest::presets salesforce: the report layout is calls, the Task object contacts", "[ingest][presets]") {
+TEST_CASE("ingest::presets found by header: the salesforce report layout is calls, the Task object contacts",
+          "[ingest][presets]") {
     const auto kind_of = [](const char* name) {
         const ingest::RawInput raw((k_presets / name).string(), name);
         return ingest::kind_by_header(raw, {});
@@ -263,6 +264,20 @@ TEST_CASE("ingest::presets salesforce: the report layout is calls, the Task obje
         INFO(found.why);
         REQUIRE(found.kind);
         CHECK(*found.kind == Kind::contacts);
+    }
+    // Every new layout found by its header alone is of its kind (a folder of downloads).
+    const std::vector<std::pair<const char*, Kind>> by_header = {
+        {"zoho-analytics-calls.csv", Kind::calls},       {"zoho-crm-invoices.csv", Kind::invoices},
+        {"invoice-ninja-invoices.csv", Kind::invoices},  {"invoicely-invoices.csv", Kind::invoices},
+        {"invoice2go-invoices.csv", Kind::invoices},     {"xero-api-invoices.csv", Kind::invoices},
+        {"stripe-payments.csv", Kind::invoices},         {"wave-ledger.csv", Kind::invoices},
+    };
+    for (const auto& [name, kind] : by_header) {
+        CAPTURE(name);
+        const ingest::HeaderKind found = kind_of(name);
+        INFO(found.why);
+        REQUIRE(found.kind);
+        CHECK(*found.kind == kind);
     }
     const ingest::HeaderKind report = kind_of("salesforce-tasks.csv");
     INFO(report.why);

@@ -335,8 +335,11 @@ std::vector<Preset> make_table() {
             .name = "invoice2go",
             .kind = Kind::invoices,
             .reads = "Invoice2go invoices",
+            // AccountId is the Invoice2go account, not the client: in the signature so that the
+            // file is not also a client list (clients' generic alias account_id) when found by header.
             .signature = "!document_number,document_date,name,email_recipient,document_status,output_status,"
-                         "part_payment,date_paid,total_amount,balance_due_amount,amount_paid_amount,items,taxes",
+                         "part_payment,date_paid,total_amount,balance_due_amount,amount_paid_amount,items,taxes,"
+                         "account_id",
             .needed = 6,
             .aliases = {{"client", "name"},
                         {"invoice_id", "document_number"},
