@@ -13,6 +13,8 @@
 #include "clientscore/ingest.hpp"
 #include "clientscore/normalize.hpp"
 #include "ingest/bytes/byte_source.hpp"
+#include "ingest/csv/csv_reader.hpp"
+#include "ingest/header/header_search.hpp"
 #include "ingest/presets/preset_detect.hpp"
 #include "ingest/presets/presets.hpp"
 #include "preset_fixtures.hpp"
@@ -51,6 +53,15 @@ TEST_CASE("ingest::presets detection from the header", "[ingest][presets]") {
         {"quickbooks-invoice-list.csv", Kind::invoices, "quickbooks"},
         {"ibm-ar-invoices.csv", Kind::invoices, "ibm-ar"},
         {"servicenow-contacts.csv", Kind::contacts, "servicenow"},
+        {"salesforce-task-export.csv", Kind::contacts, "salesforce-tasks"},
+        {"salesforce-task-export-legacy.csv", Kind::contacts, "salesforce-tasks"},
+        {"zoho-analytics-calls.csv", Kind::calls, "zoho-analytics"},
+        {"zoho-crm-invoices.csv", Kind::invoices, "zoho-crm"},
+        {"invoice-ninja-invoices.csv", Kind::invoices, "invoice-ninja"},
+        {"invoicely-invoices.csv", Kind::invoices, "invoicely"},
+        {"invoice2go-invoices.csv", Kind::invoices, "invoice2go"},
+        {"xero-api-invoices.csv", Kind::invoices, "xero-api"},
+        {"stripe-payments.csv", Kind::invoices, "stripe-payments"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.file);
@@ -67,9 +78,11 @@ TEST_CASE("ingest::presets detection from the header", "[ingest][presets]") {
 
     SECTION("the preset list names every vendor of the issue once") {
         CHECK(ingest::preset_names() ==
-              std::vector<std::string_view>{"stripe", "hubspot", "zoho-crm", "aircall", "salesforce", "pipedrive",
-                                            "xero", "freshbooks", "zoho-books", "quickbooks", "ibm-ar",
-                                            "servicenow"});
+              std::vector<std::string_view>{"stripe", "hubspot", "zoho-crm", "zoho-analytics", "aircall", "salesforce",
+                                            "salesforce-tasks", "pipedrive", "xero", "freshbooks", "zoho-books",
+                                            "invoice-ninja", "invoicely", "invoice2go", "xero-api",
+                                            "stripe-payments", "wave-ledger", "quickbooks", "ibm-ar", "servicenow",
+                                            "asterisk"});
     }
     SECTION("generic exports match no preset") {
         for (const char* name : {"calls", "emails", "invoices", "discounts", "clients"}) {
@@ -167,8 +180,9 @@ TEST_CASE("ingest::check_preset_setting accepts empty, none and the preset names
     } catch (const UsageError& e) {
         CHECK(std::string(e.what()) == "--preset sap: unknown preset");
         CHECK(e.hint() ==
-              "presets: stripe, hubspot, zoho-crm, aircall, salesforce, pipedrive, xero, freshbooks, zoho-books, "
-              "quickbooks, ibm-ar, servicenow, or none to turn detection off");
+              "presets: stripe, hubspot, zoho-crm, zoho-analytics, aircall, salesforce, salesforce-tasks, pipedrive, "
+              "xero, freshbooks, zoho-books, invoice-ninja, invoicely, invoice2go, xero-api, stripe-payments, "
+              "wave-ledger, quickbooks, ibm-ar, servicenow, asterisk, or none to turn detection off");
     }
 }
 
@@ -221,4 +235,69 @@ TEST_CASE("ingest::needs_whole_file: rows merged across the file", "[ingest][pre
     CHECK_FALSE(ingest::needs_whole_file(preset("stripe", Kind::invoices)));
     CHECK_FALSE(ingest::needs_whole_file(preset("hubspot", Kind::calls)));
     CHECK_FALSE(ingest::needs_whole_file(preset("freshbooks", Kind::invoices)));  // lines join without a merge
+}
+
+TEST_CASE("ingest::match_signature: a `-` entry must be absent and counts for nothing", "[ingest][presets]") {
+    ingest::Preset p;
+    p.signature = "a,b,-c";
+    p.needed = 2;
+    const ingest::SignatureMatch without = ingest::match_signature(p, {"A", "B"});
+    CHECK(without.detected);
+    CHECK(without.count == 2);
+    const ingest::SignatureMatch with = ingest::match_signature(p, {"A", "B", "C"});
+    CHECK_FALSE(with.detected);
+    CHECK(with.count == 2);
+    CHECK(with.columns == std::vector<std::string>{"A", "B"});  // the absent entry names no column
+}
+
+TEST_CASE("ingest::presets found by header: the salesforce report layout is calls, the Task object contacts",
+          "[ingest][presets]") {
+    const auto kind_of = [](const char* name) {
+        const ingest::RawInput raw((k_presets / name).string(), name);
+        return ingest::kind_by_header(raw, {});
+    };
+    // A Data Loader export names a call's client and date too (calls and emails by the generic
+    // aliases, or the salesforce calls preset): the Task object's signature outweighs them.
+    for (const char* name : {"salesforce-task-export.csv", "salesforce-task-export-legacy.csv"}) {
+        CAPTURE(name);
+        const ingest::HeaderKind found = kind_of(name);
+        INFO(found.why);
+        REQUIRE(found.kind);
+        CHECK(*found.kind == Kind::contacts);
+    }
+    // Every new layout found by its header alone is of its kind (a folder of downloads).
+    const std::vector<std::pair<const char*, Kind>> by_header = {
+        {"zoho-analytics-calls.csv", Kind::calls},       {"zoho-crm-invoices.csv", Kind::invoices},
+        {"invoice-ninja-invoices.csv", Kind::invoices},  {"invoicely-invoices.csv", Kind::invoices},
+        {"invoice2go-invoices.csv", Kind::invoices},     {"xero-api-invoices.csv", Kind::invoices},
+        {"stripe-payments.csv", Kind::invoices},         {"wave-ledger.csv", Kind::invoices},
+    };
+    for (const auto& [name, kind] : by_header) {
+        CAPTURE(name);
+        const ingest::HeaderKind found = kind_of(name);
+        INFO(found.why);
+        REQUIRE(found.kind);
+        CHECK(*found.kind == kind);
+    }
+    const ingest::HeaderKind report = kind_of("salesforce-tasks.csv");
+    INFO(report.why);
+    REQUIRE(report.kind);
+    CHECK(*report.kind == Kind::calls);
+    // No `WhoId`/`WhatId`: the report layout is not the Task object.
+    const ingest::PresetChoice choice = ingest::choose_preset(
+        Kind::contacts, {"Account Name", "Subject", "Call Type", "Call Duration", "Activity Date", "Created Date",
+                         "Comments"}, "");
+    CHECK(choice.preset == nullptr);
+}
+
+TEST_CASE("ingest::presets headerless: --preset asterisk reads line 1 as a record", "[ingest][presets]") {
+    const ingest::RawInput raw((k_presets / "asterisk-master.csv").string(), "asterisk-master.csv");
+    ReadSettings forced = with_preset("asterisk");
+    CHECK(ingest::find_header_line(raw, Kind::calls, forced) == ingest::k_no_header);
+    // Another kind keeps its own header: the preset reads calls only.
+    CHECK(ingest::find_header_line(raw, Kind::invoices, forced) == 0);
+    // Never detected: a header of data is no signature.
+    CHECK(ingest::choose_preset(Kind::calls, {"#1", "#2", "#10", "#14"}, "").preset == nullptr);
+    forced.header_row = 1;  // --header-row wins
+    CHECK(ingest::find_header_line(raw, Kind::calls, forced) == 1);
 }

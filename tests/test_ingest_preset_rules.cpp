@@ -177,3 +177,84 @@ TEST_CASE("ingest::PresetRules stripe: derived discounts and no due date column"
     CHECK_FALSE(f.rules.is_title_row(f.next()));  // stripe has no title rows
     CHECK_FALSE(f.rules.is_ignored_row(f.record));
 }
+
+TEST_CASE("ingest::PresetRules keep words: a column's only values read, any other row ignored", "[ingest][presets]") {
+    PresetFile f("stripe-payments", Kind::invoices,
+                 "id,Created date (UTC),Amount,Amount Refunded,Currency,Status,Customer ID,Customer Email\n"
+                 "py_1,2023-01-05 14:30,100.00,0.00,usd,Paid,cus_1,a@x.example\n"
+                 "py_2,2023-01-05 14:31,100.00,100.00,usd, REFUNDED ,cus_1,a@x.example\n"  // any case, trimmed
+                 "py_3,2023-01-05 14:32,100.00,0.00,usd,Failed,cus_1,a@x.example\n"
+                 "py_4,2023-01-05 14:33,100.00,0.00,usd,,cus_1,a@x.example\n");  // empty is another value
+    CHECK_FALSE(f.rules.is_ignored_row(f.next()));
+    CHECK_FALSE(f.rules.is_ignored_row(f.next()));
+    CHECK(f.rules.is_ignored_row(f.next()));
+    CHECK(f.rules.is_ignored_row(f.next()));
+    CHECK(f.rules.column("refund") == 3);
+    CHECK(f.describes("\"Status\" paid: read (any other value: row ignored)"));
+    CHECK(f.describes("\"Amount Refunded\" above 0 is a credit note on the row's date"));
+    CHECK(f.describes("every row is a payment: an invoice due and paid in full on its date"));
+    CHECK(f.describes("an empty \"Customer ID\" is read from \"Customer Email\""));
+}
+
+TEST_CASE("ingest::PresetRules fills: an empty field from the first set column, or a fixed value",
+          "[ingest][presets]") {
+    SECTION("the cell of another column") {
+        PresetFile f("stripe-payments", Kind::invoices,
+                     "id,Created date (UTC),Amount,Amount Refunded,Currency,Status,Customer ID,Customer Email\n"
+                     "py_1,2023-01-05,1,0,usd,Paid,cus_1,a@x.example\n"
+                     "py_2,2023-01-05,1,0,usd,Paid,,guest@x.example\n"
+                     "py_3,2023-01-05,1,0,usd,Paid,N/A,\n");
+        std::string_view constant = "x";
+        CHECK(f.rules.fill("client", 6, f.next(), constant) == 6);  // its own cell is set
+        CHECK(constant.empty());
+        CHECK(f.rules.fill("client", 6, f.next(), constant) == 7);
+        CHECK(constant.empty());
+        CHECK(f.rules.fill("client", 6, f.next(), constant) == 6);  // nothing set: its own, empty
+        CHECK(f.rules.fill("currency", 4, f.record, constant) == 4);  // no fill for that field
+    }
+    SECTION("a fixed value when a named column is set; the field's column may be absent") {
+        PresetFile f("salesforce-tasks", Kind::contacts,
+                     "WhoId,AccountId,ActivityDate,EmailMessageId,CallType,CallDurationInSeconds\n"
+                     "003A,001A,2023-02-01,02s1,,\n"
+                     "003A,001A,2023-02-01,,,45\n"
+                     "003A,001A,2023-02-01,,,\n");
+        const int channel = f.match.column("channel");
+        CHECK(channel == -1);  // optional for this preset: no TaskSubtype
+        std::string_view constant;
+        CHECK(f.rules.fill("channel", channel, f.next(), constant) == 3);
+        CHECK(constant == "email");
+        CHECK(f.rules.fill("channel", channel, f.next(), constant) == 5);
+        CHECK(constant == "call");
+        CHECK(f.rules.fill("channel", channel, f.next(), constant) == -1);
+        CHECK(constant.empty());
+        CHECK(f.describes("an empty channel is email when \"EmailMessageId\" is set"));
+        CHECK(f.describes("an empty channel is call when \"CallType\" or \"CallDurationInSeconds\" is set"));
+        CHECK(f.describes("\"ActivityDate\" is a date: a midnight time there is no time of day"));
+        CHECK(f.describes("an email without a direction is outbound"));
+    }
+}
+
+TEST_CASE("ingest::PresetRules ignore_empty: rows that are none of the tool's business, counted apart",
+          "[ingest][presets]") {
+    PresetFile f("zoho-analytics", Kind::calls,
+                 "WHOID,ACCOUNTID,Call Start Time,Call Type\n"
+                 "w1,a1,2021-04-20 07:49,Inbound\n"
+                 "w2,,2021-04-20 07:50,Inbound\n"
+                 "w3, NULL ,2021-04-20 07:51,Inbound\n");  // a missing marker is empty
+    CHECK_FALSE(f.rules.is_ignored_row(f.next()));
+    CHECK(f.rules.is_ignored_row(f.next()));
+    CHECK(f.rules.is_ignored_row(f.next()));
+    CHECK(f.rules.ignored_empty() == 2);
+    CHECK(f.rules.ignore_empty_column() == 1);
+    CHECK(f.describes("rows with an empty \"ACCOUNTID\" are ignored (a call with a lead or contact, not a client)"));
+}
+
+TEST_CASE("ingest::PresetRules paid_in_full words", "[ingest][presets]") {
+    PresetFile f("invoicely", Kind::invoices,
+                 "Date,Due,Details,Client,Status,Total\n"
+                 "Jan 28 2021,Jan 28 2021,INV-1,Bruce,paid,10\n"
+                 "Jan 28 2021,Jan 28 2021,INV-2,Bruce,Due,10\n");
+    CHECK(f.rules.is_paid_in_full(f.next()));
+    CHECK_FALSE(f.rules.is_paid_in_full(f.next()));
+    CHECK(f.describes("\"Status\" paid: paid in full (no payment date)"));
+}

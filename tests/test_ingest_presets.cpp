@@ -51,6 +51,10 @@ const json& client_of(const json& report, const std::string& id) {
 
 std::string fixture(const std::string& name) { return (k_presets / name).string(); }
 
+LocalDateTime at_s(int y, unsigned m, unsigned d, int hh, int mm, int ss) {
+    return LocalDateTime{day(y, m, d), hh * 3600 + mm * 60 + ss};
+}
+
 }  // namespace
 
 TEST_CASE("ingest::presets stripe invoices", "[ingest][presets]") {
@@ -371,5 +375,311 @@ TEST_CASE("ingest::presets end to end through the binary", "[ingest][presets][e2
         CHECK(file["preset_forced"] == false);
         CHECK(file["preset_columns"][0] == "*ContactName");
         CHECK(file["mapping"]["client"] == "*ContactName");
+    }
+}
+
+TEST_CASE("ingest::presets salesforce-tasks: the Task object as a contacts file", "[ingest][presets]") {
+    const Read r = read_fixture("salesforce-task-export.csv", Kind::contacts);
+    CHECK(r.report.preset == "salesforce-tasks");
+    CHECK(r.report.rows == 9);
+    CHECK(r.report.bad_rows.count == 0);
+    // A to-do, an internal call, two tasks not started, a meeting, and a lead's call.
+    CHECK(r.report.ignored == 5);
+    REQUIRE(r.report.ignored_by.size() == 1);
+    CHECK(r.report.ignored_by[0].first ==
+          "an empty \"ACCOUNTID\" (a task with a lead or with no account, not a client's)");
+    CHECK(r.report.ignored_by[0].second == 1);
+    REQUIRE(r.got.contacts.size() == 4);
+    const Contact& call = r.got.contacts[0];
+    CHECK(call.client == "0015g00000ACME");
+    CHECK(call.channel == Channel::call);
+    CHECK(call.direction == Direction::inbound);
+    CHECK(call.when == at_s(2023, 1, 17, 15, 4, 5));  // the date of ActivityDate, the time of CreatedDate
+    CHECK(call.duration_ms == 300000);
+    CHECK(call.text == "Wants a refund, threatened a bad review");
+    CHECK(r.got.contacts[1].channel == Channel::email);  // TaskSubtype Email
+    CHECK(r.got.contacts[1].direction == Direction::outbound);
+    CHECK(r.got.contacts[1].when == at(2023, 1, 18, 9, 30));
+    CHECK(r.got.contacts[2].channel == Channel::email);  // ListEmail
+    CHECK(r.got.contacts[2].client == "0015g00000ZEN");
+    CHECK(r.got.contacts[2].direction == Direction::outbound);
+    CHECK(r.got.contacts[2].when == at(2023, 1, 19, 20, 15));
+    CHECK(r.got.contacts[3].direction == Direction::outbound);
+    CHECK(r.got.contacts[3].duration_ms == 125000);
+
+    SECTION("CreatedDate is a UTC instant: --timezone moves the time, never the date") {
+        ReadSettings s;
+        s.time_zone = LocalTimeConverter("Europe/Berlin");
+        const Read berlin = read_fixture("salesforce-task-export.csv", Kind::contacts, s);
+        REQUIRE(berlin.got.contacts.size() == 4);
+        CHECK(berlin.got.contacts[0].when == at_s(2023, 1, 17, 16, 4, 5));
+        CHECK(berlin.got.contacts[2].when == at(2023, 1, 19, 21, 15));
+    }
+    SECTION("an older org's export without TaskSubtype: EmailMessageId, CallType and the duration say") {
+        const Read legacy = read_fixture("salesforce-task-export-legacy.csv", Kind::contacts);
+        CHECK(legacy.report.rows == 4);
+        CHECK(legacy.report.ignored == 1);  // neither: a meeting
+        CHECK(legacy.report.bad_rows.count == 0);
+        REQUIRE(legacy.got.contacts.size() == 3);
+        CHECK(legacy.got.contacts[0].channel == Channel::email);
+        CHECK(legacy.got.contacts[0].direction == Direction::outbound);
+        CHECK(legacy.got.contacts[0].when == at(2023, 2, 1, 13, 0));  // a bare ActivityDate
+        CHECK(legacy.got.contacts[1].channel == Channel::call);
+        CHECK(legacy.got.contacts[1].when == at(2023, 2, 2, 7, 10));
+        CHECK(legacy.got.contacts[2].channel == Channel::call);  // only a duration
+        CHECK(legacy.got.contacts[2].duration_ms == 45000);
+        CHECK(legacy.got.contacts[2].direction == Direction::inbound);
+    }
+    SECTION("a Windows-1252 export: an input error that names --encoding, read with it") {
+        try {
+            read_fixture("salesforce-task-export-cp1252.csv", Kind::contacts);
+            FAIL("no error");
+        } catch (const InputError& e) {
+            CHECK(e.where().line == 2);
+            CHECK(e.hint().find("--encoding windows-1252") != std::string::npos);
+        }
+        ReadSettings s;
+        s.encoding = "windows-1252";
+        const Read cp1252 = read_fixture("salesforce-task-export-cp1252.csv", Kind::contacts, s);
+        REQUIRE(cp1252.got.contacts.size() == 1);
+        CHECK(cp1252.got.contacts[0].text == "Beschwerde \xC3\xBC" "ber die Rechnung");
+    }
+    SECTION("named as calls, the report-layout preset reads only its calls") {
+        const Read calls = read_fixture("salesforce-task-export.csv", Kind::calls);
+        CHECK(calls.report.preset == "salesforce");
+        // TaskSubtype other than Call (4 rows), and the internal call.
+        CHECK(calls.report.ignored == 5);
+        CHECK(calls.report.bad_rows.count == 1);  // the lead's call: no AccountId
+        REQUIRE(calls.got.contacts.size() == 3);  // a planned call is a call to this preset
+        CHECK(calls.got.contacts[0].when == at_s(2023, 1, 17, 15, 4, 5));  // not midnight
+    }
+}
+
+TEST_CASE("ingest::presets zoho-analytics calls: no ACCOUNTID is a lead's or contact's call", "[ingest][presets]") {
+    const Read r = read_fixture("zoho-analytics-calls.csv", Kind::calls);
+    CHECK(r.report.rows == 6);
+    CHECK(r.report.ignored == 2);
+    REQUIRE(r.report.ignored_by.size() == 1);
+    CHECK(r.report.ignored_by[0].second == 2);
+    // Malformed: `yesterday` is no date; a bad row, named by file, line and column.
+    REQUIRE(r.report.bad_rows.count == 1);
+    CHECK(r.report.bad_rows.kept.at(0).line == 7);
+    CHECK(r.report.bad_rows.kept.at(0).column == "Call Start Time");
+    REQUIRE(r.got.contacts.size() == 3);
+    CHECK(r.got.contacts[0].client == "4150868000000224005");
+    CHECK(r.got.contacts[0].when == at_s(2021, 4, 20, 7, 49, 50));
+    CHECK(r.got.contacts[0].duration_ms == 330000);  // 05:30
+    CHECK(r.got.contacts[0].direction == Direction::inbound);
+    CHECK(r.got.contacts[1].direction == Direction::outbound);
+    CHECK(r.got.contacts[1].duration_ms == 120000);
+    CHECK(r.got.contacts[2].client == "4150868000000224011");
+    CHECK(r.got.contacts[2].direction == Direction::inbound);  // Missed
+    CHECK(r.got.contacts[2].when == at(2021, 4, 22, 19, 5));
+}
+
+TEST_CASE("ingest::presets zoho-crm invoices", "[ingest][presets]") {
+    const Read r = read_fixture("zoho-crm-invoices.csv", Kind::invoices);
+    CHECK(r.report.preset == "zoho-crm");
+    CHECK(r.report.rows == 5);
+    REQUIRE(r.report.bad_rows.count == 1);  // Grand Total `12O.00`
+    CHECK(r.report.bad_rows.kept.at(0).line == 6);
+    CHECK(r.report.bad_rows.kept.at(0).column == "Grand Total");
+    REQUIRE(r.got.invoices.size() == 4);
+    CHECK(r.got.invoices[0].client == "Acme Corp");
+    CHECK(r.got.invoices[0].invoice_id == "INV-1001");
+    CHECK(r.got.invoices[0].issued == day(2021, 4, 20));
+    CHECK(r.got.invoices[0].due == day(2021, 5, 20));
+    CHECK(r.got.invoices[0].amount == money(1200));
+    CHECK_FALSE(r.got.invoices[0].amount_paid);  // the module records no payment
+    CHECK(r.got.invoices[1].issued == day(2021, 4, 22));  // no Invoice Date: Created Time
+    CHECK(r.got.invoices[1].due == day(2021, 5, 20));
+    CHECK(r.got.invoices[1].amount == money(450.50));
+    CHECK(r.got.invoices[2].ignored);  // Cancelled
+    CHECK(r.got.invoices[3].amount_paid == money(800));  // status Paid
+    CHECK_FALSE(r.got.invoices[3].paid);
+    CHECK(r.got.invoices[3].currency == "USD");
+}
+
+TEST_CASE("ingest::presets invoice-ninja: title lines, items repeating the invoice", "[ingest][presets]") {
+    const Read r = read_fixture("invoice-ninja-invoices.csv", Kind::invoices);
+    CHECK(r.report.preset == "invoice-ninja");
+    CHECK(r.report.header_line == 4);
+    CHECK(r.report.rows == 7);
+    CHECK(r.report.ignored == 3 + 3);  // the title lines, later items of 0001 and 0003
+    CHECK(r.report.bad_rows.count == 0);
+    REQUIRE(r.got.invoices.size() == 4);
+    const Invoice& partial = r.got.invoices[0];
+    CHECK(partial.client == "Acme Corp");
+    CHECK(partial.invoice_id == "0001");
+    CHECK(partial.issued == day(2024, 1, 10));
+    CHECK(partial.due == day(2024, 2, 9));
+    CHECK(partial.amount == money(1500));  // once, not per item
+    CHECK(partial.amount_paid == money(1000));  // Paid is money
+    CHECK_FALSE(partial.paid);
+    CHECK(r.got.invoices[1].amount_paid == money(300));
+    CHECK(r.got.invoices[2].amount == money(2000));
+    CHECK(r.got.invoices[2].amount_paid == money(0));
+    CHECK_FALSE(r.got.invoices[2].ignored);  // Sent
+    CHECK(r.got.invoices[3].ignored);  // Draft: not issued
+}
+
+TEST_CASE("ingest::presets invoicely and invoice2go", "[ingest][presets]") {
+    SECTION("invoicely: Jan 28 2021 dates, status Paid is paid in full") {
+        const Read r = read_fixture("invoicely-invoices.csv", Kind::invoices);
+        CHECK(r.report.rows == 4);
+        CHECK(r.report.bad_rows.count == 0);
+        REQUIRE(r.got.invoices.size() == 4);
+        CHECK(r.got.invoices[0].invoice_id == "INV-1");
+        CHECK(r.got.invoices[0].client == "Bruce Co");
+        CHECK(r.got.invoices[0].issued == day(2021, 1, 28));
+        CHECK(r.got.invoices[0].due == day(2021, 2, 27));
+        CHECK(r.got.invoices[0].amount == money(1020));
+        CHECK_FALSE(r.got.invoices[0].amount_paid);
+        CHECK(r.got.invoices[1].amount_paid == money(250));
+        CHECK_FALSE(r.got.invoices[1].paid);
+        CHECK(r.got.invoices[2].amount == money(3400.50));
+        CHECK(r.got.invoices[3].ignored);  // Draft
+    }
+    SECTION("invoice2go: CSV inside quoted fields, unsent is a draft, due on the document date") {
+        const Read r = read_fixture("invoice2go-invoices.csv", Kind::invoices);
+        CHECK(r.report.rows == 4);
+        CHECK(r.report.bad_rows.count == 0);
+        REQUIRE(r.got.invoices.size() == 4);
+        CHECK(r.got.invoices[0].client == "Gotham Works");
+        CHECK(r.got.invoices[0].invoice_id == "1");
+        CHECK(r.got.invoices[0].issued == day(2021, 1, 28));
+        CHECK(r.got.invoices[0].due == day(2021, 1, 28));
+        CHECK(r.got.invoices[0].amount == money(192.75));
+        CHECK(r.got.invoices[0].amount_paid == money(0));
+        CHECK(r.got.invoices[1].ignored);  // unsent
+        CHECK(r.got.invoices[2].amount_paid == money(367.20));
+        CHECK(r.got.invoices[2].paid == day(2021, 2, 15));
+        CHECK(r.got.invoices[3].amount_paid == money(200));
+        CHECK(r.got.invoices[3].currency == "USD");
+    }
+}
+
+TEST_CASE("ingest::presets xero-api: supplier bills ignored, drafts and submitted not issued", "[ingest][presets]") {
+    const Read r = read_fixture("xero-api-invoices.csv", Kind::invoices);
+    CHECK(r.report.rows == 6);
+    CHECK(r.report.ignored == 1);  // ACCPAY
+    CHECK(r.report.bad_rows.count == 0);
+    REQUIRE(r.got.invoices.size() == 5);
+    CHECK(r.got.invoices[0].client == "9f3d0a11-aaaa");
+    CHECK(r.got.invoices[0].invoice_id == "6c1a2e4b-0001");
+    CHECK(r.got.invoices[0].issued == day(2023, 1, 10));
+    CHECK(r.got.invoices[0].due == day(2023, 2, 9));
+    CHECK(r.got.invoices[0].amount == money(1150));
+    CHECK(r.got.invoices[0].amount_paid == money(1000));
+    CHECK(r.got.invoices[0].currency == "GBP");
+    CHECK(r.got.invoices[1].paid == day(2023, 2, 20));
+    CHECK(r.got.invoices[1].amount_paid == money(500));
+    CHECK(r.got.invoices[2].ignored);  // DRAFT
+    CHECK(r.got.invoices[3].ignored);  // SUBMITTED
+    CHECK(r.got.invoices[4].ignored);  // VOIDED
+}
+
+TEST_CASE("ingest::presets stripe-payments: payments paid on their date, refunds credits", "[ingest][presets]") {
+    const Read r = read_fixture("stripe-payments.csv", Kind::invoices);
+    CHECK(r.report.preset == "stripe-payments");
+    CHECK(r.report.rows == 6);
+    CHECK(r.report.ignored == 2);  // Failed, Canceled
+    REQUIRE(r.report.bad_rows.count == 1);  // Amount `1O0.00`
+    CHECK(r.report.bad_rows.kept.at(0).line == 7);
+    CHECK(r.report.bad_rows.kept.at(0).column == "Amount");
+    REQUIRE(r.got.invoices.size() == 5);
+    const Invoice& paid = r.got.invoices[0];
+    CHECK(paid.client == "cus_NaA1");
+    CHECK(paid.invoice_id == "py_3Mq1A001");
+    CHECK(paid.issued == day(2023, 1, 5));
+    CHECK(paid.due == day(2023, 1, 5));
+    CHECK(paid.paid == day(2023, 1, 5));
+    CHECK(paid.amount == money(100));
+    CHECK(paid.amount_paid == money(100));
+    CHECK(paid.currency == "USD");
+    CHECK(r.got.invoices[1].amount == money(250));  // the refunded payment still billed...
+    CHECK(r.got.invoices[2].amount == money(-250));  // ...and its refund a credit note of its own
+    CHECK(r.got.invoices[2].invoice_id.empty());
+    CHECK(r.got.invoices[2].issued == day(2023, 1, 6));
+    CHECK(r.got.invoices[3].client == "guest@example.com");  // no Customer ID
+    CHECK(r.got.invoices[3].amount == money(75));
+    CHECK(r.got.invoices[4].amount == money(-25));
+
+    SECTION("times are UTC: --timezone moves them") {
+        ReadSettings s;
+        s.time_zone = LocalTimeConverter("Asia/Tokyo");
+        const Read tokyo = read_fixture("stripe-payments.csv", Kind::invoices, s);
+        CHECK(tokyo.got.invoices[1].issued == day(2023, 1, 7));  // 22:10 UTC
+    }
+}
+
+TEST_CASE("ingest::presets asterisk: Master.csv has no header; --preset asterisk names its columns",
+          "[ingest][presets]") {
+    const Read r = read_fixture("asterisk-master.csv", Kind::calls, with_preset("asterisk"));
+    CHECK(r.report.preset == "asterisk");
+    CHECK(r.report.no_header);
+    CHECK(r.report.rows == 4);
+    // Malformed: a line cut short has the wrong number of fields.
+    REQUIRE(r.report.bad_rows.count == 1);
+    CHECK(r.report.bad_rows.kept.at(0).line == 4);
+    REQUIRE(r.got.contacts.size() == 3);
+    CHECK(r.got.contacts[0].client == "ACME");  // accountcode
+    CHECK(r.got.contacts[0].when == at_s(2023, 1, 17, 9, 15, 2));
+    CHECK(r.got.contacts[0].duration_ms == 300000);  // billsec, not duration (308)
+    CHECK(r.got.contacts[0].direction == Direction::inbound);
+    CHECK(r.got.contacts[1].client == "5559876");  // no accountcode: src
+    CHECK(r.got.contacts[1].when == at(2023, 1, 17, 21, 40));
+    CHECK(r.got.contacts[1].duration_ms == 55000);
+    CHECK(r.got.contacts[2].duration_ms == 0);  // NO ANSWER: a call all the same
+
+    SECTION("without --preset its first record is no header") {
+        CHECK_THROWS_AS(read_fixture("asterisk-master.csv", Kind::calls), InputError);
+    }
+}
+
+TEST_CASE("ingest::presets wave-ledger: a general ledger is refused, never summed", "[ingest][presets]") {
+    try {
+        read_fixture("wave-ledger.csv", Kind::invoices);
+        FAIL("no error");
+    } catch (const InputError& e) {
+        CHECK(e.where().file == "wave-ledger.csv");
+        CHECK(e.where().line == 1);
+        CHECK(std::string(e.what()).find("Wave account-transactions (general ledger) export") != std::string::npos);
+        CHECK(e.hint().find("Sales → Invoices → Export") != std::string::npos);
+        CHECK(e.hint().find("Accounts receivable aging") != std::string::npos);
+    }
+}
+
+TEST_CASE("ingest::presets new presets end to end through the binary", "[ingest][presets][e2e]") {
+    SECTION("stripe-payments: billed, collected, credited") {
+        const json report = rank_json({"--invoices", fixture("stripe-payments.csv"), "--as-of", "2023-01-31"});
+        const json& acme = client_of(report, "cus_NaA1");
+        CHECK(acme["billed"] == 350.0);
+        CHECK(acme["credits"] == 250.0);
+        CHECK(acme["outstanding"] == 0.0);
+        CHECK(report["ignored_rows"]["stripe-payments.csv"] == 2);
+        CHECK(report["skipped_rows"]["stripe-payments.csv"] == 1);
+    }
+    SECTION("wave-ledger: exit 3, the file named, what to download instead") {
+        const auto r = run_clientscore({"rank", "--invoices", fixture("wave-ledger.csv")});
+        CHECK(r.status == 3);
+        CHECK(r.err.find("wave-ledger.csv:1: is a Wave account-transactions") != std::string::npos);
+        CHECK(r.err.find("Accounts receivable aging") != std::string::npos);
+    }
+    SECTION("asterisk: --preset asterisk, the calls of each caller") {
+        const json report = rank_json({"--calls", fixture("asterisk-master.csv"), "--preset", "asterisk"});
+        CHECK(client_of(report, "5559876")["calls"] == 2);
+        CHECK(client_of(report, "ACME")["call_minutes"] == 5.0);
+        CHECK(report["skipped_rows"]["asterisk-master.csv"] == 1);
+    }
+    SECTION("check says how many calls were a lead's or contact's") {
+        const auto r = run_clientscore({"check", "--calls", fixture("zoho-analytics-calls.csv")});
+        INFO(r.out);
+        CHECK(r.out.find("6 (1 skipped, 2 ignored; 2 with an empty \"ACCOUNTID\" (a call with a lead or contact, "
+                         "not a client))") != std::string::npos);
+        const auto j = run_clientscore({"check", "--format", "json", "--calls", fixture("zoho-analytics-calls.csv")});
+        const json file = json::parse(j.out)["files"][0];
+        CHECK(file["preset"] == "zoho-analytics");
+        CHECK(file["ignored_by"]["an empty \"ACCOUNTID\" (a call with a lead or contact, not a client)"] == 2);
     }
 }

@@ -318,6 +318,9 @@ struct FileReport {
     std::vector<PassedOver> passed_over;
     std::int64_t rows = 0;     ///< data rows, skipped ones included
     std::int64_t ignored = 0;  ///< rows read on purpose without counting them (SPEC §5)
+    /// Of `ignored`, the rows a preset counts apart, by what they are (`an empty "ACCOUNTID"
+    /// (a lead's or contact's call, not a client's)`), for check to say how many.
+    std::vector<std::pair<std::string, std::int64_t>> ignored_by;
     /// Bad rows: counted, the first ones kept (rows counts them too).
     ProblemLog bad_rows;
     /// The file's event dates (local), none for a clients file or a file without events.

@@ -55,6 +55,13 @@ ingest::HeaderMatch match_or_explain(const InputFile& file, const ingest::CsvRea
     }
 }
 
+// The column `field` is read from on this row: its own, or the one a preset's fill names when
+// its own cell is empty; `constant` is then the fill's value, if it has one.
+int filled(RowReader& rows, std::string_view field, int own, std::string_view& constant) {
+    constant = {};
+    return rows.preset() != nullptr ? rows.preset()->fill(field, own, rows.record(), constant) : own;
+}
+
 void widen_range(FileReport& report, Days date) {
     report.from = report.from ? std::min(*report.from, date) : date;
     report.to = report.to ? std::max(*report.to, date) : date;
@@ -101,23 +108,34 @@ void read_contacts(RowReader& rows, Kind kind, FileReport& report, RecordSink& s
     report.has_tags = tags >= 0;
     PersonColumns person(rows);
 
+    // A pointer, not a copied optional: GCC 12 at -O3 warns falsely (-Wmaybe-uninitialized) on that.
+    const std::optional<Direction>* email_direction =
+        rows.preset() != nullptr ? &rows.preset()->preset().email_direction : nullptr;
+
     ContactRecord record;
+    std::string_view constant;
     while (rows.next()) {
         record.channel = kind == Kind::emails ? Channel::email : Channel::call;
         if (kind == Kind::contacts) {
             // Rows on other channels (chat, self service, ...) are read on purpose and not
             // sent; they are neither judged nor counted as bad.
-            const std::optional<Channel> parsed = parse_channel(rows.word(channel));
+            const int channel_at = filled(rows, "channel", channel, constant);
+            const std::optional<Channel> parsed = parse_channel(constant.empty() ? rows.word(channel_at) : constant);
             if (!parsed) {
                 ++report.ignored;
                 continue;
             }
             record.channel = *parsed;
         }
-        if (!rows.required(client, record.client) || !rows.required_timestamp(when, record.when) ||
+        if (!rows.required(filled(rows, "client", client, constant), record.client) ||
+            !rows.required_timestamp(when, record.when) ||
             (time_of_day >= 0 && !rows.time_of_day(time_of_day, record.when)) ||
             !rows.direction(direction, record.direction)) {
             continue;
+        }
+        if (email_direction != nullptr && email_direction->has_value() && record.channel == Channel::email &&
+            rows.value(direction).empty()) {
+            record.direction = **email_direction;
         }
         record.duration_ms = 0;
         if (record.channel == Channel::call && !rows.duration(duration, record.duration_ms)) {
@@ -172,21 +190,28 @@ void read_invoices(RowReader& rows, FileReport& report, RecordSink& sink) {
     const int balance = preset != nullptr ? preset->column("balance") : -1;
     const int discount = preset != nullptr ? preset->column("discount") : -1;
     const int discount_reason = preset != nullptr ? preset->column("discount_reason") : -1;
+    const int refund = preset != nullptr ? preset->column("refund") : -1;
+    const bool payments = preset != nullptr && preset->preset().rows_are_payments;
 
     InvoiceRecord record;
+    InvoiceRecord credit;
     DiscountRecord derived;
+    std::string_view constant;
     while (rows.next()) {
         std::optional<Money> open_balance;
         std::optional<Money> discount_amount;
+        std::optional<Money> refunded;
         std::optional<LocalDateTime> due_at;
         std::optional<LocalDateTime> paid_at;
         std::optional<Money> value;
         std::string_view amount_text;
-        if (!rows.required(client, record.client) || !rows.required_timestamp(issued, record.issued) ||
+        if (!rows.required(filled(rows, "client", client, constant), record.client) ||
+            !rows.required_timestamp(filled(rows, "issued_at", issued, constant), record.issued) ||
             !rows.timestamp(due, due_at) || !rows.timestamp(paid, paid_at) || !rows.required(amount, amount_text) ||
             !rows.amount(amount, value) || !rows.amount(amount_paid, record.amount_paid) ||
             !rows.currency(currency, record.currency) || !rows.disputed(disputed, record.disputed) ||
-            !rows.amount(balance, open_balance) || !rows.amount(discount, discount_amount)) {
+            !rows.amount(balance, open_balance) || !rows.amount(discount, discount_amount) ||
+            !rows.amount(refund, refunded)) {
             continue;
         }
         if (preset != nullptr && preset->is_credit(rows.record())) {
@@ -197,12 +222,22 @@ void read_invoices(RowReader& rows, FileReport& report, RecordSink& sink) {
         if (open_balance && !record.amount_paid) {
             record.amount_paid = *value - *open_balance;
         }
+        if (!record.amount_paid && preset != nullptr && preset->is_paid_in_full(rows.record())) {
+            record.amount_paid = *value;
+        }
         record.invoice_id = rows.value(invoice_id);
         // An empty due cell: due on the issue date (SPEC §2).
         record.due = due_at ? due_at->date : record.issued.date;
         record.paid = paid_at ? std::optional<Days>(paid_at->date) : std::nullopt;
+        if (payments) {
+            // A payment is money received: billed and settled on the day it was taken.
+            record.due = record.issued.date;
+            record.paid = record.issued.date;
+            record.amount_paid = *value;
+        }
         record.amount = *value;
-        record.status = rows.value(status);
+        // Through the preset's words: a vendor's own word for a draft is a draft.
+        record.status = rows.word(status);
         // Ignored invoices are still sent: rows sharing an invoice_id take the first row's
         // status, which only the aggregate stage can see; it also counts them as ignored.
         record.ignored = is_ignored_invoice_status(record.status);
@@ -211,6 +246,16 @@ void read_invoices(RowReader& rows, FileReport& report, RecordSink& sink) {
             widen_range(report, record.issued.date);
         }
         sink.on_invoice(record);
+        if (refunded && *refunded != 0 && !record.ignored) {
+            // Money given back (a refunded payment): a credit note of its own on the row's date,
+            // so that the payment still counts as billed and the refund as credited.
+            credit = record;
+            credit.invoice_id = {};
+            credit.amount = -std::abs(*refunded);
+            credit.amount_paid.reset();
+            credit.status = {};
+            sink.on_invoice(credit);
+        }
         if (discount_amount && *discount_amount != 0 && !record.ignored) {
             // A discount the invoice itself records (Stripe): granted to its client on its date.
             derived.client = record.client;
@@ -300,6 +345,14 @@ void read_raw(ingest::RawInput& raw, const InputFile& file, std::uint32_t file_i
     report.header_line = csv->header_line();
     report.preset = choice.preset != nullptr ? std::string(choice.preset->name) : std::string("none");
     const ingest::Preset* preset = choice.preset;
+    if (preset != nullptr && !preset->refuse.empty()) {
+        // Recognised and never summed: its rows are not what the kind reads (a ledger's lines
+        // count each sale on two accounts).
+        report.preset_forced = choice.forced;
+        report.preset_columns = choice.columns;
+        throw InputError(Location{file.display_name, csv->header_line(), {}}, std::string(preset->refuse),
+                         std::string(preset->refuse_hint));
+    }
     ingest::ColumnFit column_fit(raw, settings.encoding, csv->header_request(), settings.date_order, settings.decimal,
                                  settings.date_formats);
     const std::vector<std::string>& header = csv->header();

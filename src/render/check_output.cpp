@@ -99,6 +99,15 @@ Json file_json(const FileReport& file) {
     object["passed_over"] = std::move(passed_over);
     object["rows"] = file.rows;
     object["skipped"] = file.bad_rows.count;
+    // Only where a preset counts rows apart (Zoho's calls with leads): SPEC §5's keys stay as
+    // they are for every other file.
+    if (!file.ignored_by.empty()) {
+        Json ignored_by = Json::object();
+        for (const auto& [why, count] : file.ignored_by) {
+            ignored_by[why] = count;
+        }
+        object["ignored_by"] = std::move(ignored_by);
+    }
     Json problems = Json::array();
     for (const Problem& problem : file.bad_rows.kept) {
         problems.push_back({{"line", problem.line}, {"column", problem.column}, {"message", problem.message}});
@@ -218,6 +227,9 @@ void write_check_document(const CheckReport& report, DocumentWriter& doc) {
         std::string rows = fmt::format("{} ({} skipped", file.rows, file.bad_rows.count);
         if (file.ignored > 0) {
             rows += fmt::format(", {} ignored", file.ignored);
+        }
+        for (const auto& [why, count] : file.ignored_by) {
+            rows += fmt::format("; {} with {}", count, why);
         }
         items.push_back({"rows", {rows + ")"}});
         std::string dates = "—";

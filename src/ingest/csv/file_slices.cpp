@@ -298,6 +298,7 @@ FileReport merge_slice_reports(const std::vector<FileReport>& slices) {
     FileReport whole = slices.front();
     whole.file.slice.reset();
     whole.rows = whole.ignored = 0;
+    whole.ignored_by.clear();
     whole.bad_rows = ProblemLog{};
     whole.from.reset();
     whole.to.reset();
@@ -307,6 +308,15 @@ FileReport merge_slice_reports(const std::vector<FileReport>& slices) {
     for (const FileReport& part : slices) {
         whole.rows += part.rows;
         whole.ignored += part.ignored;
+        for (const auto& [why, count] : part.ignored_by) {
+            const auto same = std::find_if(whole.ignored_by.begin(), whole.ignored_by.end(),
+                                           [&](const auto& entry) { return entry.first == why; });
+            if (same == whole.ignored_by.end()) {
+                whole.ignored_by.emplace_back(why, count);
+            } else {
+                same->second += count;
+            }
+        }
         whole.bad_rows.merge(part.bad_rows);
         if (part.from) {
             whole.from = whole.from ? std::min(*whole.from, *part.from) : *part.from;

@@ -24,6 +24,17 @@ std::optional<std::vector<int>> header_columns(Kind kind, const std::vector<std:
                 columns.push_back(match.columns[f]);
             }
         }
+        // A detected preset's signature is part of the header it claims: a vendor layout of
+        // one kind outweighs the generic aliases of another that name the same client and date.
+        if (choice.preset != nullptr && !choice.forced) {
+            for (const std::string& name : choice.columns) {
+                const auto at = std::find(names.begin(), names.end(), name);
+                const int column = static_cast<int>(at - names.begin());
+                if (at != names.end() && std::find(columns.begin(), columns.end(), column) == columns.end()) {
+                    columns.push_back(column);
+                }
+            }
+        }
         return columns;
     } catch (const InputError&) {
     }
@@ -103,6 +114,9 @@ bool holds(const std::vector<int>& outer, const std::vector<int>& inner) {
 std::int64_t find_header_line(const RawInput& raw, Kind kind, const ReadSettings& settings) {
     if (settings.header_row) {
         return *settings.header_row == 0 ? k_no_header : *settings.header_row;
+    }
+    if (const Preset* forced = find_preset(settings.preset, kind); forced != nullptr && forced->headerless) {
+        return k_no_header;
     }
     const std::optional<FoundHeader> found = search_headers(raw, {kind}, settings).front();
     // Not found: the first line, whose missing fields the read then names.

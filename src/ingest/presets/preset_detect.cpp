@@ -28,7 +28,8 @@ SignatureMatch match_signature(const Preset& preset, const std::vector<std::stri
     bool musts = true;
     for (std::string_view entry : split_names(preset.signature)) {
         const bool must = !entry.empty() && entry.front() == '!';
-        if (must) {
+        const bool absent = !entry.empty() && entry.front() == '-';
+        if (must || absent) {
             entry.remove_prefix(1);
         }
         bool found = false;
@@ -39,8 +40,14 @@ SignatureMatch match_signature(const Preset& preset, const std::vector<std::stri
             const auto at = std::find(normalized.begin(), normalized.end(), key);
             if (!key.empty() && at != normalized.end()) {
                 found = true;
-                matched[static_cast<std::size_t>(at - normalized.begin())] = true;
+                if (!absent) {
+                    matched[static_cast<std::size_t>(at - normalized.begin())] = true;
+                }
             }
+        }
+        if (absent) {
+            musts = musts && !found;
+            continue;
         }
         match.count += found ? 1 : 0;
         musts = musts && (found || !must);

@@ -50,16 +50,30 @@ PresetRules::PresetRules(const Preset& preset, const std::vector<std::string>& h
     for (const std::string& name : header) {
         normalized.push_back(normalize_header(name));
     }
+    auto find = [&](std::string_view name) {
+        const auto at = std::find(normalized.begin(), normalized.end(), normalize_header(name));
+        return at == normalized.end() ? -1 : static_cast<int>(at - normalized.begin());
+    };
     for (const PresetColumn& extra : preset.columns) {
         int found = -1;
         for (const std::string_view name : split_names(extra.names)) {
-            const auto at = std::find(normalized.begin(), normalized.end(), normalize_header(name));
-            if (at != normalized.end()) {
-                found = static_cast<int>(at - normalized.begin());
+            found = find(name);
+            if (found >= 0) {
                 break;
             }
         }
         m_columns.emplace_back(extra.key, found);
+    }
+    for (const PresetFill& fill : preset.fills) {
+        Fill resolved{fill.field, {}, fill.value};
+        for (const std::string_view name : split_names(fill.names)) {
+            if (const int column = find(name); column >= 0) {
+                resolved.columns.push_back(column);
+            }
+        }
+        if (!resolved.columns.empty()) {
+            m_fills.push_back(std::move(resolved));
+        }
     }
     for (const ValueWord& word : preset.words) {
         const int column = resolve(word.column);
@@ -69,6 +83,7 @@ PresetRules::PresetRules(const Preset& preset, const std::vector<std::string>& h
     }
     m_once_per = preset.once_per.empty() ? -1 : resolve(preset.once_per);
     m_ignore_without = preset.ignore_without.empty() ? -1 : resolve(preset.ignore_without);
+    m_ignore_empty = preset.ignore_empty.empty() ? -1 : resolve(preset.ignore_empty);
 }
 
 int PresetRules::column(std::string_view key) const {
@@ -103,6 +118,28 @@ bool PresetRules::is_ignored_row(CsvRecord& record) {
             return true;
         }
     }
+    // Keep words name every value a column may hold: a row with any other is not read.
+    for (const Word& w : m_words) {
+        if (w.word->action != WordAction::keep_row) {
+            continue;
+        }
+        const std::string_view value = cell(record, w.column);
+        const bool kept = std::any_of(m_words.begin(), m_words.end(), [&](const Word& other) {
+            return other.column == w.column && other.word->action == WordAction::keep_row &&
+                   same_word(value, other.word->word);
+        });
+        if (!kept) {
+            return true;
+        }
+    }
+    if (m_ignore_empty >= 0) {
+        std::string_view constant;
+        const int from = fill(m_preset.ignore_empty, m_ignore_empty, record, constant);
+        if (constant.empty() && cell(record, from).empty()) {
+            ++m_ignored_empty;
+            return true;
+        }
+    }
     if (m_once_per >= 0) {
         const std::string_view key = cell(record, m_once_per);
         // The first row of a key stands for it even when it turns out bad: a later repeat is
@@ -114,13 +151,38 @@ bool PresetRules::is_ignored_row(CsvRecord& record) {
     return false;
 }
 
-bool PresetRules::is_credit(CsvRecord& record) const {
+bool PresetRules::has_word(CsvRecord& record, WordAction action) const {
     for (const Word& w : m_words) {
-        if (w.word->action == WordAction::credit && same_word(cell(record, w.column), w.word->word)) {
+        if (w.word->action == action && same_word(cell(record, w.column), w.word->word)) {
             return true;
         }
     }
     return false;
+}
+
+bool PresetRules::is_credit(CsvRecord& record) const { return has_word(record, WordAction::credit); }
+
+bool PresetRules::is_paid_in_full(CsvRecord& record) const {
+    return has_word(record, WordAction::paid_in_full);
+}
+
+int PresetRules::fill(std::string_view field, int own, CsvRecord& record, std::string_view& constant) const {
+    constant = {};
+    if (!cell(record, own).empty()) {
+        return own;
+    }
+    for (const Fill& f : m_fills) {
+        if (f.field != field) {
+            continue;
+        }
+        for (const int column : f.columns) {
+            if (!cell(record, column).empty()) {
+                constant = f.value;
+                return column;
+            }
+        }
+    }
+    return own;
 }
 
 std::string_view PresetRules::word(int column, std::string_view value) const {
@@ -156,6 +218,36 @@ std::vector<std::string> PresetRules::describe(const std::vector<std::string>& h
     if (m_ignore_without >= 0) {
         out.push_back(fmt::format("rows without {} (titles, sections, totals) are ignored", name_of(m_ignore_without)));
     }
+    for (const Fill& f : m_fills) {
+        std::vector<std::string> names;
+        for (const int column : f.columns) {
+            names.push_back(name_of(column));
+        }
+        const int own = resolve(f.field);
+        const std::string target = own >= 0 ? name_of(own) : std::string(f.field);
+        out.push_back(f.value.empty()
+                          ? fmt::format("an empty {} is read from {}", target, fmt::join(names, " or "))
+                          : fmt::format("an empty {} is {} when {} is set", target, f.value, fmt::join(names, " or ")));
+    }
+    if (m_ignore_empty >= 0) {
+        out.push_back(fmt::format("rows with an empty {} are ignored ({})", name_of(m_ignore_empty),
+                                  m_preset.ignore_empty_means));
+    }
+    const int when = m_match.column(m_match.kind == Kind::emails ? "sent_at" : "started_at");
+    if (m_preset.start_is_date && when >= 0) {
+        out.push_back(fmt::format("{} is a date: a midnight time there is no time of day", name_of(when)));
+    }
+    if (m_preset.email_direction) {
+        out.push_back(fmt::format("an email without a direction is {}",
+                                  *m_preset.email_direction == Direction::outbound ? "outbound" : "inbound"));
+    }
+    if (m_preset.rows_are_payments) {
+        out.emplace_back("every row is a payment: an invoice due and paid in full on its date");
+    }
+    const int refund = column("refund");
+    if (refund >= 0) {
+        out.push_back(fmt::format("{} above 0 is a credit note on the row's date", name_of(refund)));
+    }
     for (const Word& w : m_words) {
         switch (w.word->action) {
             case WordAction::means:
@@ -166,6 +258,14 @@ std::vector<std::string> PresetRules::describe(const std::vector<std::string>& h
                 break;
             case WordAction::credit:
                 out.push_back(fmt::format("{} {}: a credit note", name_of(w.column), w.word->word));
+                break;
+            case WordAction::keep_row:
+                out.push_back(
+                    fmt::format("{} {}: read (any other value: row ignored)", name_of(w.column), w.word->word));
+                break;
+            case WordAction::paid_in_full:
+                out.push_back(
+                    fmt::format("{} {}: paid in full (no payment date)", name_of(w.column), w.word->word));
                 break;
         }
     }

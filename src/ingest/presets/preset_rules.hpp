@@ -29,6 +29,16 @@ public:
     bool is_ignored_row(CsvRecord& record);
     /// The row carries a `credit` word.
     bool is_credit(CsvRecord& record) const;
+    /// The row carries a `paid_in_full` word.
+    bool is_paid_in_full(CsvRecord& record) const;
+    /// The column `field` is read from on this row: `own` when its cell is set or no fill
+    /// applies, else the column of the first fill whose named column is set; `constant` is
+    /// then that fill's value (empty: read the column's cell).
+    int fill(std::string_view field, int own, CsvRecord& record, std::string_view& constant) const;
+    /// Rows ignored for an empty `ignore_empty` field so far.
+    std::int64_t ignored_empty() const { return m_ignored_empty; }
+    /// The column `ignore_empty` names (-1 when none).
+    int ignore_empty_column() const { return m_ignore_empty; }
     /// The generic word a `means` word of `column` stands for, or `value` itself.
     std::string_view word(int column, std::string_view value) const;
 
@@ -48,8 +58,18 @@ private:
     const HeaderMatch& m_match;
     std::vector<std::pair<std::string_view, int>> m_columns;
     std::vector<Word> m_words;
+    struct Fill {
+        std::string_view field;
+        std::vector<int> columns;
+        std::string_view value;
+    };
+    bool has_word(CsvRecord& record, WordAction action) const;
+
+    std::vector<Fill> m_fills;
     int m_once_per = -1;
     int m_ignore_without = -1;
+    int m_ignore_empty = -1;
+    std::int64_t m_ignored_empty = 0;
     std::unordered_set<std::string> m_seen;
 };
 

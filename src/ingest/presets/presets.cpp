@@ -90,6 +90,27 @@ std::vector<Preset> make_table() {
                         {"notes", "subject"}},
             .words = {{"direction", "missed", WordAction::means, "inbound"}},
         },
+        // Zoho CRM calls as Zoho Analytics holds them (its CRM connector's Calls table): the
+        // client is `ACCOUNTID`; a call whose ACCOUNTID is empty was with a lead or a contact of
+        // no account (`WHOID`), not with a client: ignored and counted apart. `Call Duration`
+        // (mm:ss) and `Call Duration (in seconds)` normalise alike: the leftmost is read, and
+        // both forms read right. A missed call was an inbound call.
+        Preset{
+            .name = "zoho-analytics",
+            .kind = Kind::calls,
+            .reads = "Zoho CRM calls (Zoho Analytics table)",
+            .signature = "!accountid,!whoid,subject,call_type,call_purpose,related_to,contact_name,"
+                         "call_start_time,call_duration,call_status,call_result,call_owner,seid,semodule,created_time",
+            .needed = 6,
+            .aliases = {{"client", "accountid"},
+                        {"started_at", "call_start_time"},
+                        {"duration", "call_duration"},
+                        {"direction", "call_type"},
+                        {"notes", "description,subject"}},
+            .words = {{"direction", "missed", WordAction::means, "inbound"}},
+            .ignore_empty = "client",
+            .ignore_empty_means = "a call with a lead or contact, not a client",
+        },
         // Aircall calls. The client is `contact`; `duration` as exported; missed calls are
         // inbound calls like the others.
         Preset{
@@ -119,9 +140,52 @@ std::vector<Preset> make_table() {
                         {"duration", "call_duration_in_seconds,call_duration"},
                         {"direction", "call_type"},
                         {"notes", "comments,description"}},
-            .columns = {{"time_of_day", "created_date"}},
-            .words = {{"direction", "internal", WordAction::ignore_row, {}}},
+            .columns = {{"time_of_day", "created_date"}, {"task_subtype", "task_subtype"}},
+            // A Data Loader export of every task named as calls: its emails and to-dos are not calls.
+            .words = {{"direction", "internal", WordAction::ignore_row, {}},
+                      {"task_subtype", "call", WordAction::keep_row, {}}},
             .duration_unit = DurationUnit::seconds,
+            .start_is_date = true,
+        },
+        // Salesforce Task object as Data Loader (or any API tool) writes it: calls, emails and
+        // to-dos in one file, so a contacts kind. `TaskSubtype` says which (Email and ListEmail
+        // are emails, Call a call); an older org's export has none, and then a set
+        // `EmailMessageId` is an email, a set `CallType` or `CallDurationInSeconds` a call. Other
+        // tasks (to-dos, meetings) are ignored, and so are tasks not started or deferred: they
+        // were planned, not held. The client is `AccountId` only: `WhatId` may name an
+        // opportunity, a case or a campaign, and Salesforce already fills AccountId from it
+        // when it belongs to an account; a task with no AccountId (a lead's) is ignored, counted.
+        // `ActivityDate` is a date (`2023-01-17 00:00:00` too): the time of day comes from
+        // `CreatedDate`, a UTC instant. A logged email task is one we sent: outbound.
+        // person ◆9: `OwnerId` is the alias, once contacts have a person field.
+        Preset{
+            .name = "salesforce-tasks",
+            .kind = Kind::contacts,
+            .reads = "Salesforce Task object (Data Loader / API names)",
+            .signature = "!activity_date,!who_id|what_id,account_id,subject,status,owner_id,type,"
+                         "created_date,email_message_id,call_duration_in_seconds,call_type,call_disposition,"
+                         "task_subtype,activity_origin_type,description,priority,is_closed",
+            .needed = 6,
+            .aliases = {{"client", "account_id"},
+                        {"channel", "task_subtype"},
+                        {"started_at", "activity_date"},
+                        {"duration", "call_duration_in_seconds"},
+                        {"direction", "call_type"},
+                        {"notes", "description,subject"}},
+            .columns = {{"time_of_day", "created_date"}, {"task_status", "status"}},
+            .words = {{"channel", "ListEmail", WordAction::means, "email"},
+                      {"direction", "internal", WordAction::ignore_row, {}},
+                      {"task_status", "not started", WordAction::ignore_row, {}},
+                      {"task_status", "deferred", WordAction::ignore_row, {}}},
+            .utc = true,
+            .duration_unit = DurationUnit::seconds,
+            .optional_fields = "channel",
+            .fills = {{"channel", "email_message_id", "email"},
+                      {"channel", "call_type,call_duration_in_seconds", "call"}},
+            .ignore_empty = "client",
+            .ignore_empty_means = "a task with a lead or with no account, not a client's",
+            .start_is_date = true,
+            .email_direction = Direction::outbound,
         },
         // Pipedrive activities as a contacts file: `type` call → call, email → email, other
         // activity types are ignored. The client is `org_id`; `due_date` with `due_time` is a
@@ -202,6 +266,161 @@ std::vector<Preset> make_table() {
             .columns = {{"balance", "balance"}},
             .once_per = "invoice_id",
         },
+        // Zoho CRM's Invoices module (not Zoho Books): one row per invoice. Issued on `Invoice
+        // Date`, else `Created Time` (`20 Apr, 2021 07:49:50`); amount `Grand Total`. The module
+        // records no payment: only a custom `Paid` status says one (paid in full, no date), so
+        // other invoices read as unpaid (README says so).
+        Preset{
+            .name = "zoho-crm",
+            .kind = Kind::invoices,
+            .reads = "Zoho CRM invoices",
+            .signature = "invoice_number,subject,!account_name,contact_name,invoice_owner,invoice_date,"
+                         "due_date,!grand_total,sub_total,status,created_time,modified_time,sales_order,"
+                         "purchase_order,excise_duty,sales_commission",
+            .needed = 5,
+            .aliases = {{"client", "account_name"},
+                        {"invoice_id", "invoice_number"},
+                        {"issued_at", "invoice_date,created_time"},
+                        {"due_at", "due_date"},
+                        {"amount", "grand_total"},
+                        {"status", "status"}},
+            .words = {{"status", "paid", WordAction::paid_in_full, {}}},
+            .optional_fields = "due_at",
+            .fills = {{"issued_at", "created_time", {}}},
+        },
+        // Invoice Ninja's invoice export: title lines above the header (the header search finds
+        // it), one row per item repeating the invoice's Amount, Balance and Paid, taken once per
+        // invoice. `Paid` is the amount paid (money, not a date); no payment date. Status
+        // Draft is no invoice issued (SPEC §2: ignored); Reversed and Cancelled are void.
+        Preset{
+            .name = "invoice-ninja",
+            .kind = Kind::invoices,
+            .reads = "Invoice Ninja invoices (with items)",
+            .signature = "!client,email,!invoice_number,amount,balance,paid,po_number,status,invoice_date,due_date,"
+                         "partial,partial_due_date,public_notes,private_notes,item_product,item_notes,item_cost,"
+                         "item_quantity",
+            .needed = 9,
+            .aliases = {{"client", "client"},
+                        {"invoice_id", "invoice_number"},
+                        {"issued_at", "invoice_date"},
+                        {"due_at", "due_date"},
+                        {"amount", "amount"},
+                        {"amount_paid", "paid"},
+                        {"status", "status"}},
+            .columns = {{"balance", "balance"}},
+            .words = {{"status", "reversed", WordAction::means, "void"}},
+            .once_per = "invoice_id",
+        },
+        // Invoicely's invoice export: `Details` is the invoice number, dates `Jan 28 2021`.
+        // It has no paid amount or date: status Paid means paid in full (no payment date);
+        // a partly paid invoice reads as unpaid.
+        Preset{
+            .name = "invoicely",
+            .kind = Kind::invoices,
+            .reads = "Invoicely invoices",
+            .signature = "date,due,!details,client,status,total",
+            .needed = 6,
+            .aliases = {{"client", "client"},
+                        {"invoice_id", "details"},
+                        {"issued_at", "date"},
+                        {"due_at", "due"},
+                        {"amount", "total"},
+                        {"status", "status"}},
+            .words = {{"status", "paid", WordAction::paid_in_full, {}}},
+        },
+        // Invoice2go's document export: one row per document, its items and taxes as CSV inside
+        // one quoted field each (read as text, not summed). No due date: due on `DocumentDate`.
+        // An `unsent` document was never sent to the client: a draft.
+        Preset{
+            .name = "invoice2go",
+            .kind = Kind::invoices,
+            .reads = "Invoice2go invoices",
+            // AccountId is the Invoice2go account, not the client: in the signature so that the
+            // file is not also a client list (clients' generic alias account_id) when found by header.
+            .signature = "!document_number,document_date,name,email_recipient,document_status,output_status,"
+                         "part_payment,date_paid,total_amount,balance_due_amount,amount_paid_amount,items,taxes,"
+                         "account_id",
+            .needed = 6,
+            .aliases = {{"client", "name"},
+                        {"invoice_id", "document_number"},
+                        {"issued_at", "document_date"},
+                        {"paid_at", "date_paid"},
+                        {"amount", "total_amount"},
+                        {"amount_paid", "amount_paid_amount"},
+                        {"currency", "currency_code,currency"},
+                        {"status", "document_status"}},
+            .words = {{"status", "unsent", WordAction::means, "draft"}},
+            .optional_fields = "due_at",
+        },
+        // Xero invoices as data tools and connectors write them from Xero's API (snake_case
+        // fields). `type` ACCPAY is a supplier bill, not a sale: ignored; ACCREC counts. The
+        // client is `contact_id`; paid on `fully_paid_on_date`. SUBMITTED is awaiting approval,
+        // not yet sent: a draft.
+        Preset{
+            .name = "xero-api",
+            .kind = Kind::invoices,
+            .reads = "Xero invoices (API fields, as connectors write them)",
+            .signature = "!invoice_id,!contact_id,type,date,due_date,total,amount_due,amount_paid,fully_paid_on_date,"
+                         "currency_code,status,invoice_number,reference,sub_total,total_tax",
+            .needed = 7,
+            .aliases = {{"client", "contact_id"},
+                        {"invoice_id", "invoice_id"},
+                        {"issued_at", "date"},
+                        {"due_at", "due_date"},
+                        {"paid_at", "fully_paid_on_date"},
+                        {"amount", "total"},
+                        {"amount_paid", "amount_paid"},
+                        {"currency", "currency_code"},
+                        {"status", "status"}},
+            .columns = {{"type", "type"}},
+            .words = {{"type", "ACCPAY", WordAction::ignore_row, {}},
+                      {"status", "SUBMITTED", WordAction::means, "draft"}},
+        },
+        // Stripe's payments export (not its invoices: see `stripe`). A succeeded payment is an
+        // invoice paid in full on its date; `Amount Refunded` above 0 is also a credit note on
+        // that date; any other status (failed, uncaptured, …) took no money: ignored. The
+        // client is `Customer ID`, else `Customer Email` (a guest payment). Times UTC.
+        Preset{
+            .name = "stripe-payments",
+            .kind = Kind::invoices,
+            .reads = "Stripe payments (dashboard export)",
+            .signature = "id,!created_date|created,amount,!amount_refunded,currency,status,customer_id,customer_email,"
+                         "captured,fee,converted_amount,seller_message,description,card_id",
+            .needed = 6,
+            .aliases = {{"client", "customer_id"},
+                        {"invoice_id", "id"},
+                        {"issued_at", "created_date,created"},
+                        {"amount", "amount"},
+                        {"currency", "currency"},
+                        {"status", "status"}},
+            .columns = {{"refund", "amount_refunded"}},
+            .words = {{"status", "paid", WordAction::keep_row, {}},
+                      {"status", "succeeded", WordAction::keep_row, {}},
+                      {"status", "refunded", WordAction::keep_row, {}},
+                      {"status", "partially refunded", WordAction::keep_row, {}},
+                      {"status", "partially_refunded", WordAction::keep_row, {}}},
+            .utc = true,
+            .optional_fields = "due_at",
+            .fills = {{"client", "customer_email", {}}},
+            .rows_are_payments = true,
+        },
+        // Wave's account transactions (general ledger): every sale is on several ledger lines
+        // (income, receivable, the payment), so its amounts are no invoice list. Recognised so
+        // that it is refused with what to download instead, never summed.
+        Preset{
+            .name = "wave-ledger",
+            .kind = Kind::invoices,
+            .reads = "Wave account transactions (refused: not an invoice list)",
+            .signature = "!transaction_id,transaction_date,account_name,transaction_description,"
+                         "transaction_line_description,debit_amount_(two_column_approach),"
+                         "credit_amount_(two_column_approach),!other_accounts_for_this_transaction,customer,vendor,"
+                         "invoice_number,bill_number,account_group,account_type",
+            .needed = 6,
+            .refuse = "is a Wave account-transactions (general ledger) export, not a list of invoices: each sale "
+                      "is on several ledger lines, so its amounts are not summed",
+            .refuse_hint = "in Wave, download Sales → Invoices → Export (one row per invoice), or the Accounts "
+                           "receivable aging report, and read that file instead",
+        },
         // QuickBooks report CSV (Invoice List, A/R Aging Detail): title lines above the
         // header, a leading empty column, customer section rows and `Total for …` rows (no
         // date: ignored). Paid part = Amount − Open balance, no payment date; a Credit Memo is
@@ -254,6 +473,24 @@ std::vector<Preset> make_table() {
             .columns = {{"incident", "number"}},
             .date_order = DateOrder::dmy,
             .once_per = "incident",
+        },
+        // Asterisk's cdr_csv log (Master.csv): no header, the columns in Asterisk's documented
+        // order (accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp, lastdata,
+        // start, answer, end, duration, billsec, disposition, amaflags, uniqueid, userfield).
+        // Only --preset asterisk reads it. The client is `accountcode` (#1), else the calling
+        // number `src` (#2); started_at `start` (#10). The duration is `billsec` (#14), the
+        // answered talk time: `duration` (#13) also counts the ringing, and a call nobody
+        // answered is 0 minutes, still a call. The log says nothing of who placed a call (its
+        // contexts are each site's own names): every call reads as inbound.
+        Preset{
+            .name = "asterisk",
+            .kind = Kind::calls,
+            .reads = "Asterisk cdr_csv Master.csv (no header; --preset asterisk)",
+            .needed = 1,
+            .aliases = {{"client", "#1"}, {"started_at", "#10"}, {"duration", "#14"}},
+            .duration_unit = DurationUnit::seconds,
+            .fills = {{"client", "#2", {}}},
+            .headerless = true,
         },
     };
 }

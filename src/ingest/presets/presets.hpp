@@ -25,7 +25,8 @@ struct PresetAlias {
 /// A column a preset reads besides the canonical fields. The keys the machinery knows:
 /// `time_of_day` (the time of a date-only started_at), `balance` (amount_paid = amount −
 /// balance), `discount` and `discount_reason` (a granted discount derived from an invoice
-/// row), and any key a value word or `once_per` names (`row_type`, `done`, `incident`).
+/// row), `refund` (a credit note derived from an invoice row), and any key a value word or
+/// `once_per` names (`row_type`, `done`, `incident`).
 struct PresetColumn {
     std::string_view key;
     std::string_view names;  ///< comma-separated header names, as for PresetAlias
@@ -36,6 +37,8 @@ enum class WordAction : std::uint8_t {
     means,       ///< the cell reads as the generic word `means` (INCOMING_EMAIL → inbound)
     ignore_row,  ///< the row is read on purpose and not counted (ignored_rows)
     credit,      ///< the invoice row is a credit note: its amount (and balance) become negative
+    keep_row,    ///< the column's keep words are the only values read: a row with another is ignored
+    paid_in_full,  ///< the invoice row is paid in full (no payment date) unless a paid amount says otherwise
 };
 
 /// A vendor's word in a column (a field name or a PresetColumn key), matched
@@ -47,6 +50,14 @@ struct ValueWord {
     std::string_view means;
 };
 
+/// A field the export leaves empty, filled from other columns of the row: from the first of
+/// `names` whose cell is set, `value` when it is not empty, else that cell itself.
+struct PresetFill {
+    std::string_view field;
+    std::string_view names;  ///< comma-separated header names, as for PresetAlias
+    std::string_view value;
+};
+
 /// One vendor export of one kind. A vendor with several kinds (HubSpot calls and emails) has
 /// one entry per kind under the same name.
 struct Preset {
@@ -54,8 +65,9 @@ struct Preset {
     Kind kind = Kind::calls;
     /// What it reads, as the README and the hint for an unknown name say it.
     std::string_view reads;
-    /// Header names that detect it, comma-separated; `a|b` are alternatives for one entry, and
-    /// a leading `!` marks an entry that must be present.
+    /// Header names that detect it, comma-separated; `a|b` are alternatives for one entry, a
+    /// leading `!` marks an entry that must be present, and a leading `-` one that must be
+    /// absent (it tells a look-alike layout of another preset apart; it counts for nothing).
     std::string_view signature;
     /// How many signature entries must be present.
     std::size_t needed = 0;
@@ -82,6 +94,27 @@ struct Preset {
     /// A field whose empty (or absent) cell marks a title, section or total row of a report
     /// export: such rows are ignored whatever their field count.
     std::string_view ignore_without;
+    /// Fields filled from other columns when their own cell is empty or absent, in order.
+    std::vector<PresetFill> fills;
+    /// A field whose empty cell (after `fills`) marks a row that is none of the tool's business
+    /// (a call with a lead, not a client): ignored, and counted apart in FileReport::ignored_by.
+    std::string_view ignore_empty;
+    /// What `ignore_empty` rows are, for check (`with a lead or contact, not a client`).
+    std::string_view ignore_empty_means;
+    /// The started_at (sent_at) column holds dates even where it shows a midnight time
+    /// (`2023-01-17 00:00:00`): such a time is no time, and `time_of_day` gives it one.
+    bool start_is_date = false;
+    /// The direction of an email (of a contacts file) whose direction cell is empty.
+    std::optional<Direction> email_direction;
+    /// Every row read is a payment received: an invoice due and paid in full on its date.
+    bool rows_are_payments = false;
+    /// The export has no header: detection cannot see it, so --preset names it, and its
+    /// columns are #1, #2, … by position (as --header-row 0 says).
+    bool headerless = false;
+    /// Not empty: the export is recognised and refused, never summed. An input error that
+    /// says this about the file, with `refuse_hint` (which export to download instead).
+    std::string_view refuse;
+    std::string_view refuse_hint;
 };
 
 /// Every preset, in the order detection prefers them on a tie.

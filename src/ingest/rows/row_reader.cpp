@@ -55,6 +55,9 @@ RowReader::RowReader(CsvReader& csv, const HeaderMatch& match, const RawInput& r
     if (preset != nullptr && preset->preset().duration_unit) {
         m_duration_unit = *preset->preset().duration_unit;
     }
+    if (preset != nullptr && preset->preset().start_is_date) {
+        m_date_only = match.column(match.kind == Kind::emails ? "sent_at" : "started_at");
+    }
 }
 
 bool RowReader::next() {
@@ -140,6 +143,11 @@ bool RowReader::read_timestamp(int column, std::string_view v, LocalDateTime& ou
         }
         ts = *parsed;
     }
+    if (column == m_date_only && ts.seconds == 0) {
+        // A date written with a midnight time: without this every such row lands at 00:00,
+        // after hours; the time of day comes from elsewhere (time_of_day).
+        ts.seconds = -1;
+    }
     if (m_preset != nullptr && m_preset->preset().utc && ts.seconds >= 0 && !ts.offset_minutes) {
         ts.offset_minutes = 0;
     }
@@ -161,7 +169,10 @@ bool RowReader::time_of_day(int column, LocalDateTime& when) {
         if (!timestamp(column, stamp)) {
             return false;
         }
-        ts.seconds = stamp->seconds;
+        // A timestamp's time is local already (its offset, or the preset's UTC, applied):
+        // converting it again would move it twice.
+        when.seconds = stamp->seconds;
+        return true;
     }
     if (m_preset != nullptr && m_preset->preset().utc && ts.seconds >= 0) {
         ts.offset_minutes = 0;
@@ -275,6 +286,13 @@ void RowReader::bad_value(int column, std::string_view value, const std::string&
 
 void RowReader::finish() {
     m_report.date_order = m_dates.report_name();
+    if (m_preset != nullptr && m_preset->ignored_empty() > 0) {
+        const int column = m_preset->ignore_empty_column();
+        m_report.ignored_by.emplace_back(
+            fmt::format("an empty \"{}\" ({})", m_csv.header()[static_cast<std::size_t>(column)],
+                        m_preset->preset().ignore_empty_means),
+            m_preset->ignored_empty());
+    }
     // Moved-in strings, not `= "mixed"`: GCC 12 at -O3 warns falsely (-Wrestrict) on that.
     if (m_dot_seen && m_comma_seen) {
         m_report.decimal = std::string("mixed");

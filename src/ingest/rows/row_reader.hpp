@@ -96,6 +96,8 @@ private:
     DateOrderResolver m_dates;
     DecimalMode m_decimal;
     DurationUnit m_duration_unit = DurationUnit::seconds;
+    /// The start column whose midnight times are dates (Preset::start_is_date), or -1.
+    int m_date_only = -1;
     CsvRecord m_record;
     std::string m_currency;
     std::string m_scratch;
