@@ -147,6 +147,9 @@ struct AggregateSettings {
     /// explain/evidence: the client (already resolved id) whose events are also kept by month
     /// and as an evidence log.
     std::optional<std::string> focus;
+    /// rank's html sparklines: every client's events are also kept by month (about 130 bytes
+    /// per client and active month; off for every other report).
+    bool months_for_all = false;
 };
 
 /// A focused client's contact or discount, kept for `evidence` (amounts not yet converted).
@@ -218,6 +221,9 @@ public:
     /// The focused client's totals per month key (year*12 + month-1).
     const std::map<int, ClientTotals>& focus_months() const { return m_focus_months; }
     const std::vector<FocusEvent>& focus_events() const { return m_focus_events; }
+    /// With AggregateSettings::months_for_all: a client's totals in one month (month key as
+    /// for focus_months), null when it had no event then.
+    const ClientTotals* client_month(std::uint32_t client, int month) const;
 
     /// Adds another aggregator's records, read from other files (or other parts of a file)
     /// with the same settings. Counters are integers, so any split adds up to the same totals.
@@ -280,6 +286,8 @@ private:
     std::vector<FileExtras> m_extras;
     std::map<int, ClientTotals> m_focus_months;
     std::vector<FocusEvent> m_focus_events;
+    // Keyed by client index << 32 | month key; looked up, never iterated for output.
+    std::unordered_map<std::uint64_t, ClientTotals> m_client_months;
     std::unique_ptr<HeldContacts> m_held;
 };
 
