@@ -83,7 +83,7 @@ std::vector<std::string> table_clients(const std::string& dom) {
     REQUIRE(table != std::string::npos);
     const std::size_t body = dom.find("<tbody>", table);
     const std::string rows = dom.substr(body, dom.find("</tbody>", body) - body);
-    static const std::regex k_row(R"re(<tr><td class="n">\d+</td><td>([^<]*)</td>)re");
+    static const std::regex k_row(R"re(<tr><td>\d+</td><td>([^<]*)</td>)re");
     std::vector<std::string> out;
     for (auto it = std::sregex_iterator(rows.begin(), rows.end(), k_row); it != std::sregex_iterator(); ++it) {
         out.push_back((*it)[1].str());

@@ -88,7 +88,7 @@ TEST_CASE("render::rank html has its sections, one mark and one row per client",
     // A sparkline per client from the months, the components' bars, the verdict by severity.
     CHECK(count_of(html, "<svg class=\"sp\"") == report.clients.size());
     CHECK(count_of(html, "<svg class=\"cb\"") == report.clients.size());
-    CHECK(html.find("<td data-v=\"4\"><span class=\"v v-fire\">") != std::string::npos);
+    CHECK(html.find("<td data-v=\"4\"><b class=\"v-fire\">") != std::string::npos);
     CHECK(html.find("data-key=\"net_revenue\" data-sort=\"num\"") != std::string::npos);
     CHECK(html == html_of(report));
 }

@@ -63,16 +63,16 @@ TEST_CASE("render::scatter_svg counts points past the limit into bins", "[render
 TEST_CASE("render::append_sparkline and append_component_bars", "[render][html]") {
     std::string out;
     append_sparkline(out, {10, 80, 40}, {"2026-08", "2026-09", "2026-10"}, 60);
-    CHECK(out.find("<polyline points=\"0,17.2 40,4.6 80,11.8\"/>") != std::string::npos);
+    CHECK(out.find("<polyline points=\"0,90 1,20 2,60\"/>") != std::string::npos);
     CHECK(out.find("2026-09 80.0") != std::string::npos);
     out.clear();
     append_sparkline(out, {}, {}, 60);
     CHECK(out == "\u2014");
     out.clear();
     append_component_bars(out, {0.5, std::nullopt, 1.0, 0.0, 0.25});
-    CHECK(out.find("after_hours no data") != std::string::npos);
+    CHECK(out.find("0.50 · no data · 1.00") != std::string::npos);
     CHECK(out.find("class=\"z\"") != std::string::npos);
-    CHECK(verdict_badge(Verdict::fire) == "<span class=\"v v-fire\">\u2716 fire</span>");
+    CHECK(verdict_badge(Verdict::fire) == "<b class=\"v-fire\">\u2716 fire</b>");
 }
 
 TEST_CASE("render::month_chart_svg and component_chart_svg", "[render][html]") {

@@ -35,7 +35,7 @@ th[aria-sort=descending] button::after{content:" \25BC"}
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.t{min-width:22em;max-width:34em}
 tbody tr:nth-child(even){background:#fafafa}
-.v{font-weight:600;white-space:nowrap}
+.v,[class^=v-]{font-weight:600;white-space:nowrap}
 .v-keep{color:var(--keep)}.v-watch{color:var(--watch)}.v-reprice{color:var(--reprice)}.v-chase{color:var(--chase)}.v-fire{color:var(--fire)}
 .k-keep{fill:var(--keep);stroke:var(--keep)}.k-watch{fill:var(--watch);stroke:var(--watch)}.k-reprice{fill:var(--reprice);stroke:var(--reprice)}.k-chase{fill:var(--chase);stroke:var(--chase)}.k-fire{fill:none;stroke:var(--fire)}
 svg text{font:11px system-ui,sans-serif;fill:var(--muted)}
@@ -48,10 +48,8 @@ svg.plot{display:block;width:100%;min-width:560px;max-width:980px;height:auto}
 .plot .fire-at{stroke:var(--fire)}.plot .watch-at{stroke:var(--watch)}.plot .target{stroke:var(--keep)}
 .plot .band{fill:#f5f5f5}
 .legend{display:flex;flex-wrap:wrap;gap:4px 16px;margin:.3em 0;padding:0;list-style:none;font-size:.9em}
-svg.sp{width:84px;height:22px;vertical-align:middle}
-svg.sp polyline{fill:none;stroke:var(--fg);stroke-width:1.3}
-svg.sp .fa{stroke:var(--fire);stroke-dasharray:2 2;stroke-width:.8}
-svg.sp circle{fill:var(--fg)}
+svg.sp{width:84px;height:22px;vertical-align:middle;background:linear-gradient(to bottom,transparent calc(var(--fa) - 1px),#e8a27a calc(var(--fa) - 1px),#e8a27a var(--fa),transparent var(--fa))}
+svg.sp polyline{fill:none;stroke:var(--fg);stroke-width:1.3;vector-effect:non-scaling-stroke}
 svg.cb{width:62px;height:22px;vertical-align:middle}
 svg.cb path{fill:#6b6b6b}
 svg.cb .z{fill:#c9c9c9}

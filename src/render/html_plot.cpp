@@ -164,7 +164,7 @@ void label(std::string& out, double x, double y, std::string_view anchor, std::s
 
 std::string verdict_badge(Verdict verdict) {
     const std::string_view name = verdict_name(verdict);
-    return fmt::format("<span class=\"v v-{}\">{} {}</span>", name, k_shapes[static_cast<std::size_t>(verdict)], name);
+    return fmt::format("<b class=\"v-{}\">{} {}</b>", name, k_shapes[static_cast<std::size_t>(verdict)], name);
 }
 
 std::string verdict_legend() {
@@ -253,14 +253,16 @@ void append_sparkline(std::string& out, const std::vector<double>& toxicity, con
         out += "\u2014";
         return;
     }
-    constexpr double k_w = 80;
-    constexpr double k_h = 20;
-    const double step = toxicity.size() > 1 ? k_w / static_cast<double>(toxicity.size() - 1) : 0;
-    auto y = [&](double t) { return 1 + (k_h - 2) * (1 - std::clamp(t, 0.0, 100.0) / 100); };
-    out += "<svg class=\"sp\" viewBox=\"-2 0 84 20\" role=\"img\"><title>toxicity by month: ";
+    // One unit a month across and toxicity 0-100 down, stretched to the box: whole numbers keep
+    // 20,000 sparklines of 36 months small, and the stroke keeps its width however stretched.
+    const std::size_t n = toxicity.size();
+    const std::size_t width = std::max<std::size_t>(n - 1, 1);
+    auto y = [](double t) { return static_cast<int>(std::lround(100 - std::clamp(t, 0.0, 100.0))); };
+    out += fmt::format("<svg class=\"sp\" viewBox=\"0 -4 {} 108\" preserveAspectRatio=\"none\"><title>",
+                       width);
     // A title of every month up to two years; past that the first, last, lowest and highest.
-    if (toxicity.size() <= 24) {
-        for (std::size_t i = 0; i < toxicity.size(); ++i) {
+    if (n <= 24) {
+        for (std::size_t i = 0; i < n; ++i) {
             out += i == 0 ? "" : ", ";
             out += months.at(i) + " " + format_fixed(toxicity[i], 1);
         }
@@ -269,38 +271,31 @@ void append_sparkline(std::string& out, const std::vector<double>& toxicity, con
         out += fmt::format("{} {}, {} {}, lowest {}, highest {}", months.front(), format_fixed(toxicity.front(), 1),
                            months.back(), format_fixed(toxicity.back(), 1), format_fixed(*lo, 1), format_fixed(*hi, 1));
     }
-    out += "</title><path class=\"fa\" d=\"M0 ";
-    coordinate(out, y(fire_at));
-    out += "H80\"/>";
-    if (toxicity.size() == 1) {
-        out += "<circle cx=\"40\"";
-        attribute(out, "cy", y(toxicity.front()));
-        out += " r=\"2\"/>";
-    } else {
-        out += "<polyline points=\"";
-        for (std::size_t i = 0; i < toxicity.size(); ++i) {
-            out += i == 0 ? "" : " ";
-            coordinate(out, step * static_cast<double>(i));
-            out += ',';
-            coordinate(out, y(toxicity[i]));
-        }
-        out += "\"/>";
+    // fire_at is drawn by the page's CSS behind every sparkline (a dashed line), not in each.
+    (void)fire_at;
+    out += "</title><polyline points=\"";
+    for (std::size_t i = 0; i < n; ++i) {
+        // A single month is drawn as a short level line across the box.
+        out += fmt::format("{}{},{}", i == 0 ? "" : " ", n == 1 ? 0 : i, y(toxicity[i]));
     }
-    out += "</svg>";
+    if (n == 1) {
+        out += fmt::format(" 1,{}", y(toxicity[0]));
+    }
+    out += "\"/></svg>";
 }
 
 void append_component_bars(std::string& out, const std::array<std::optional<double>, k_component_count>& components) {
-    out += "<svg class=\"cb\" viewBox=\"0 0 62 22\" role=\"img\"><title>";
+    // The title holds the values only, in the column header's order: the names on 20,000 rows
+    // would be a tenth of the page.
+    out += "<svg class=\"cb\" viewBox=\"0 0 58 22\"><title>";
     for (std::size_t i = 0; i < k_component_count; ++i) {
-        out += i == 0 ? "" : ", ";
-        out += k_component_names[i];
-        out += ' ';
+        out += i == 0 ? "" : " \u00B7 ";
         out += components[i] ? format_fixed(*components[i], 2) : std::string("no data");
     }
     out += "</title><path d=\"";
     std::string stubs;
     for (std::size_t i = 0; i < k_component_count; ++i) {
-        const double x = static_cast<double>(i) * 12.5;
+        const auto x = static_cast<double>(i * 12);
         if (!components[i]) {
             stubs += fmt::format("M{} 20h10v2h-10Z", x);
             continue;
