@@ -4,7 +4,10 @@
 set -euo pipefail
 packages=(g++ make cmake libcli11-dev libfmt-dev libfccp-dev catch2 libhowardhinnant-date-dev
           nlohmann-json3-dev zlib1g-dev libutf8proc-dev libtomlplusplus-dev libzip-dev libexpat1-dev pkg-config
-          tzdata python3 "$@")
+          libxlsxwriter-dev tzdata python3 "$@")
+# chromium is for the tests only: they render the html report in it (tests/test_render_html_browser.cpp)
+# and scripts/make-screenshot.sh draws docs/report.png with it.
+packages+=(chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

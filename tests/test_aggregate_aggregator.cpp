@@ -5,6 +5,8 @@
 // records in the test.
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <deque>
@@ -525,4 +527,38 @@ TEST_CASE("aggregate::Aggregator counts held contacts as it counts them one by o
     CHECK(held.too_large_client() == clients[5]);
     CHECK(direct.too_large_client() == clients[5]);
     CHECK(held.first_event() == direct.first_event());
+}
+
+TEST_CASE("aggregate::Aggregator keeps every client's months when asked, across a merge", "[aggregate]") {
+    ClientDirectory directory;
+    AggregateSettings settings;
+    settings.calendar = office();
+    settings.months_for_all = true;
+    Aggregator a(settings, directory, {"calls.csv", "discounts.csv"});
+    Aggregator b(settings, directory, {"calls.csv", "discounts.csv"});
+    a.on_contact(call("ACME", at(2026, 9, 5, 10), 90));
+    b.on_contact(call("BETA", at(2026, 9, 1, 10), 60));
+    b.on_contact(call("ACME", at(2026, 9, 7, 10), 60));
+    b.on_discount(discount("ACME", at(2026, 10, 2), 25, "EUR", DiscountStatus::requested));
+    a.end_records();
+    b.end_records();
+    a.merge(std::move(b));
+    const int september = 2026 * 12 + 8;
+    const int october = 2026 * 12 + 9;
+    const auto index_of = [&](const std::string& id) {
+        const auto& ids = a.client_ids();
+        return static_cast<std::uint32_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+    };
+    REQUIRE(a.client_month(index_of("ACME"), september) != nullptr);
+    CHECK(a.client_month(index_of("ACME"), september)->contacts.calls == 2);
+    CHECK(a.client_month(index_of("ACME"), october)->discounts.requests == 1);
+    CHECK(a.client_month(index_of("BETA"), september)->contacts.calls == 1);
+    CHECK(a.client_month(index_of("BETA"), october) == nullptr);
+
+    AggregateSettings off = settings;
+    off.months_for_all = false;
+    Aggregator c(off, directory, {"calls.csv"});
+    c.on_contact(call("ACME", at(2026, 9, 5, 10), 90));
+    c.end_records();
+    CHECK(c.client_month(0, september) == nullptr);
 }

@@ -160,6 +160,9 @@ TEST_CASE("cli::golden outputs for sample_data", "[cli][e2e][golden]") {
         {"check.csv", {"check", k_sample, "--format", "csv"}},
         {"check.tsv", {"check", k_sample, "--format", "tsv"}},
         {"check.md", {"check", k_sample, "--format", "markdown"}},
+        {"rank.html", {"rank", k_sample, "--format", "html"}},
+        {"explain-C018.html", {"explain", "C018", k_sample, "--format", "html"}},
+        {"evidence-C015.html", {"evidence", "C015", k_sample, "--format", "html"}},
     };
     const bool update = std::getenv("CLIENTSCORE_UPDATE_GOLDEN") != nullptr;
     for (const Case& c : cases) {
@@ -914,4 +917,35 @@ TEST_CASE("cli::a zip bomb is exit 3 within bounded memory; empty styled cells c
     INFO(streamed.err);
     CHECK(streamed.status == 0);
     CHECK(json::parse(streamed.out)["files"][1]["rows"] == 100000);
+}
+
+TEST_CASE("cli::the format from --output's name, and a usage error when --format disagrees", "[cli][e2e]") {
+    TempDir dir;
+    SECTION("the name picks the format") {
+        const std::string out = (dir / "report.json").string();
+        REQUIRE(run_clientscore(with({"rank", k_sample, "-q", "-o", out}, k_period)).status == 0);
+        CHECK(read_file(out) == read_file(source_path("tests/golden/rank.json")));
+        const std::string md = (dir / "report.md").string();
+        REQUIRE(run_clientscore(with({"rank", k_sample, "-q", "-o", md, "--format", "markdown"}, k_period)).status == 0);
+        CHECK(read_file(md) == read_file(source_path("tests/golden/rank.md")));
+        const std::string page = (dir / "report.html").string();
+        REQUIRE(run_clientscore(with({"rank", k_sample, "-q", "-o", page}, k_period)).status == 0);
+        CHECK(read_file(page).rfind("<!DOCTYPE html>", 0) == 0);
+    }
+    SECTION("a disagreeing --format is a usage error and writes nothing") {
+        const std::string out = (dir / "report.html").string();
+        const RunResult r = run_clientscore(with({"rank", k_sample, "--format", "csv", "-o", out}, k_period));
+        CHECK(r.status == 2);
+        CHECK(r.err.find("--format csv does not match --output") != std::string::npos);
+        CHECK_FALSE(std::filesystem::exists(out));
+    }
+    SECTION("another ending keeps --format's choice or the table") {
+        const std::string out = (dir / "report.txt").string();
+        REQUIRE(run_clientscore(with({"rank", k_sample, "-q", "-o", out, "--color", "never"}, k_period)).status == 0);
+        CHECK(read_file(out) == read_file(source_path("tests/golden/rank.table")));
+    }
+    SECTION("check has no html or xlsx") {
+        CHECK(run_clientscore({"check", k_sample, "--format", "html"}).status == 2);
+        CHECK(run_clientscore({"check", k_sample, "-o", (dir / "c.xlsx").string()}).status == 2);
+    }
 }

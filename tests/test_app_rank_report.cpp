@@ -110,3 +110,28 @@ TEST_CASE("app::rank JSON lists the counts of every file read", "[app]") {
     CHECK(report["ignored_rows"] == json({{"calls.csv", 0}, {"invoices.csv", 1}}));
     CHECK(report["clients"][0]["client"] == "B");
 }
+
+TEST_CASE("app::build_rank_report scores every client's months as explain does, for html only", "[app]") {
+    const std::string sample = std::string(CLIENTSCORE_SOURCE_DIR) + "/sample_data";
+    const std::vector<std::string> period = {"--from", "2026-09-01", "--to", "2026-10-31"};
+    auto args = [&](std::vector<std::string> head) {
+        head.insert(head.end(), period.begin(), period.end());
+        return head;
+    };
+    const RankReport plain = build_rank_report(analyse(options_for(args({"rank", sample})), std::nullopt, {}));
+    CHECK_FALSE(plain.months.toxicity);
+    const RankReport html =
+        build_rank_report(analyse(options_for(args({"rank", sample, "--format", "html"})), std::nullopt, {}));
+    REQUIRE(html.months.toxicity);
+    CHECK(html.months.months == std::vector<std::string>{"2026-09", "2026-10"});
+    for (const std::string id : {"C018", "C016", "C001"}) {
+        CAPTURE(id);
+        const Analysis a = analyse(options_for(args({"explain", id, sample})), id, {});
+        const ExplainReport e = build_explain_report(a, id);
+        const std::vector<double> months = html.months.toxicity(static_cast<std::size_t>(e.client.rank - 1));
+        REQUIRE(months.size() == e.months.size());
+        for (std::size_t m = 0; m < months.size(); ++m) {
+            CHECK(months[m] == e.months[m].score.toxicity);
+        }
+    }
+}

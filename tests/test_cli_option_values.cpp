@@ -238,3 +238,19 @@ TEST_CASE("cli::BadRowLimit allows the larger of its rows and its share, rounded
     CHECK(BadRowLimit{0, 100}.allowed(928) == 928);
     CHECK(BadRowLimit{0, 0}.allowed(1'000'000) == 0);
 }
+
+TEST_CASE("cli::format_of_file_name picks a format by the file name's ending", "[cli]") {
+    CHECK(cli::parse_output_format("--format", "html") == OutputFormat::html);
+    CHECK(cli::parse_output_format("--format", "XLSX") == OutputFormat::xlsx);
+    CHECK(cli::output_format_name(OutputFormat::markdown) == "markdown");
+    CHECK(cli::format_of_file_name("report.html")->second == OutputFormat::html);
+    CHECK(cli::format_of_file_name("out/Report.XLSX")->second == OutputFormat::xlsx);
+    CHECK(cli::format_of_file_name("a.md")->second == OutputFormat::markdown);
+    CHECK(cli::format_of_file_name("a.tsv")->first == ".tsv");
+    CHECK(cli::format_of_file_name("a.json")->second == OutputFormat::json);
+    CHECK(cli::format_of_file_name("a.csv")->second == OutputFormat::csv);
+    CHECK_FALSE(cli::format_of_file_name("report.txt"));
+    CHECK_FALSE(cli::format_of_file_name("report"));
+    CHECK_FALSE(cli::format_of_file_name("dir.json/report"));
+    CHECK_FALSE(cli::format_of_file_name(".json"));  // a hidden file's whole name
+}

@@ -192,6 +192,9 @@ struct AggregateSettings {
     /// explain/evidence: the client (already resolved id) whose events are also kept by month
     /// and as an evidence log.
     std::optional<std::string> focus;
+    /// rank's html sparklines: every client's events are also kept by month (about 130 bytes
+    /// per client and active month; off for every other report).
+    bool months_for_all = false;
 };
 
 /// A focused client's contact or discount, kept for `evidence` (amounts not yet converted).
@@ -269,6 +272,9 @@ public:
     const PeopleLedger& people() const { return m_people; }
     /// The focused client's people per month key (their client is 0).
     const std::map<int, PeopleLedger>& focus_month_people() const { return m_focus_month_people; }
+    /// With AggregateSettings::months_for_all: a client's totals in one month (month key as
+    /// for focus_months), null when it had no event then.
+    const ClientTotals* client_month(std::uint32_t client, int month) const;
 
     /// Adds another aggregator's records, read from other files (or other parts of a file)
     /// with the same settings. Counters are integers, so any split adds up to the same totals.
@@ -334,6 +340,8 @@ private:
     std::vector<FocusEvent> m_focus_events;
     PeopleLedger m_people;
     std::map<int, PeopleLedger> m_focus_month_people;
+    // Keyed by client index << 32 | month key; looked up, never iterated for output.
+    std::unordered_map<std::uint64_t, ClientTotals> m_client_months;
     std::unique_ptr<HeldContacts> m_held;
 };
 

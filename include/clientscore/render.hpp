@@ -13,7 +13,7 @@
 
 namespace clientscore {
 
-enum class OutputFormat : std::uint8_t { table, json, csv, tsv, markdown };
+enum class OutputFormat : std::uint8_t { table, json, csv, tsv, markdown, html, xlsx };
 
 /// A --sort key (SPEC §1): a metric table key, "rank", or a text column.
 struct SortKey {

@@ -112,12 +112,22 @@ class ClientRows {
     Build m_build;
 };
 
+/// Every client's toxicity month by month, scored as explain scores its months (SPEC §5): the
+/// html report's sparklines. Computed row by row when asked for, like ClientRows.
+struct ClientMonths {
+    std::vector<std::string> months;  ///< YYYY-MM, each month the period touches
+    /// The toxicity of the client at a rank position in each of `months`; empty when the
+    /// months were not kept (every format but html). Called from several threads at once.
+    std::function<std::vector<double>(std::size_t position)> toxicity;
+};
+
 struct RankReport {
     Settings settings;
     Portfolio portfolio;
     ClientRows clients;  ///< all clients in toxicity rank order
     /// Who carries the load (SPEC ◆9); empty when no export names a person.
     std::vector<PersonRow> people;
+    ClientMonths months;
     FileCounts skipped_rows;
     FileCounts ignored_rows;
     std::vector<std::string> warnings;

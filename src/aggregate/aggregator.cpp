@@ -15,6 +15,9 @@ int month_key(Days date) {
     return c.year * 12 + static_cast<int>(c.month) - 1;
 }
 
+std::uint64_t client_month_key(std::uint32_t client, int month) {
+    return static_cast<std::uint64_t>(client) << 32 | static_cast<std::uint32_t>(month);
+}
 
 // Sums of durations and amounts are int64: a value near the limit, read fine on its own, must
 // not overflow them when added (found by fuzz_pipeline; signed overflow is undefined).
@@ -93,6 +96,11 @@ void Aggregator::note_activity_date(Days date) {
 
 bool Aggregator::in_period(Days date) const {
     return (!m_settings.from || date >= *m_settings.from) && (!m_settings.to || date <= *m_settings.to);
+}
+
+const ClientTotals* Aggregator::client_month(std::uint32_t client, int month) const {
+    const auto found = m_client_months.find(client_month_key(client, month));
+    return found == m_client_months.end() ? nullptr : &found->second;
 }
 
 std::optional<std::uint32_t> Aggregator::focus_index() const {
@@ -255,6 +263,9 @@ void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
         load.after_hours_in = inbound && after_hours;
         count_person(index, r.person, load, r.when.date);
     }
+    if (m_settings.months_for_all) {
+        apply(m_client_months[client_month_key(index, month_key(r.when.date))]);
+    }
     if (m_settings.focus && m_client_ids[index] == *m_settings.focus) {
         apply(m_focus_months[month_key(r.when.date)]);
         FocusEvent e;
@@ -293,6 +304,9 @@ void Aggregator::on_time(const TimeRecord& r) {
         t.too_large |= !add_saturating(t.logged_ms, r.duration_ms);
     };
     apply(m_totals[index]);
+    if (m_settings.months_for_all) {
+        apply(m_client_months[client_month_key(index, month_key(r.when.date))]);
+    }
     if (!r.person.empty()) {
         PersonLoad load;
         load.logged_ms = r.duration_ms;
@@ -327,6 +341,9 @@ void Aggregator::on_discount(const DiscountRecord& r) {
         }
     };
     apply(m_totals[index]);
+    if (m_settings.months_for_all) {
+        apply(m_client_months[client_month_key(index, month_key(r.when.date))]);
+    }
     if (m_settings.focus && m_client_ids[index] == *m_settings.focus) {
         apply(m_focus_months[month_key(r.when.date)]);
         FocusEvent e;
@@ -477,6 +494,11 @@ void Aggregator::merge(Aggregator&& other) {
         FileExtras& theirs = other.m_extras[f];
         mine.bad_rows.merge(theirs.bad_rows);
         mine.ignored += theirs.ignored;
+    }
+    for (const auto& [key, totals] : other.m_client_months) {
+        const auto client = static_cast<std::uint32_t>(key >> 32);
+        add_totals(m_client_months[client_month_key(client_map[client], static_cast<int>(key & 0xFFFFFFFFu))],
+                   totals);
     }
     for (const auto& [month, totals] : other.m_focus_months) {
         add_totals(m_focus_months[month], totals);

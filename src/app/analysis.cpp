@@ -73,6 +73,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     if (focus) {
         agg.focus = std::string(a.directory.resolve(*focus));
     }
+    a.months_kept = agg.months_for_all;
     a.aggregator = read_in_parallel(files, index, a.directory, agg, read, make_read_plan(o), a.reports);
     Aggregator& ag = *a.aggregator;
     check_sums_fit(ag);

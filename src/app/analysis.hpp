@@ -35,6 +35,8 @@ struct Analysis {
     Supplied supplied;
     Ranking ranking;  ///< every listed client, in rank order
     std::vector<std::string> warnings;
+    /// The aggregator kept every client's totals by month (AggregateSettings::months_for_all).
+    bool months_kept = false;
 };
 
 /// Reads and scores everything. `focus` is the CLIENT of explain/evidence as the user typed it.
@@ -43,6 +45,11 @@ Analysis analyse(const Options& options, const std::optional<std::string>& focus
 /// The full row of ranking.clients[position]: rank, id, name, every metric, the score with
 /// its reasons and action. Safe to call from several threads at once.
 ClientResult client_row(const Analysis& analysis, std::size_t position);
+
+/// The months a period touches, each clipped to it, as_of no later than its end (SPEC §5 explain).
+std::vector<Period> months_of(const Period& period);
+/// `YYYY-MM` of a day.
+std::string month_label(Days day);
 
 /// The rank report; it keeps `analysis` to make each client's row as the renderer asks for it.
 RankReport build_rank_report(Analysis&& analysis);

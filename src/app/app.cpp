@@ -71,7 +71,16 @@ RenderOptions render_options(const Options& o, const OutputTarget& out) {
     return r;
 }
 
+// SPEC §1: a workbook is bytes a terminal cannot show; said before any export is read.
+void refuse_binary_to_terminal(const Options& o, bool terminal) {
+    if (o.format == OutputFormat::xlsx && terminal) {
+        throw UsageError("--format xlsx: a workbook cannot be written to a terminal",
+                         "write it to a file: -o report.xlsx");
+    }
+}
+
 int run_command(const Options& o) {
+    refuse_binary_to_terminal(o, !o.output && ::isatty(STDOUT_FILENO) == 1);
     auto warn = [&](const std::string& line) {
         if (!o.quiet) {
             fmt::print(stderr, "{}\n", line);
@@ -111,6 +120,7 @@ int run_command(const Options& o) {
     }
 
     OutputTarget out(o.output);
+    refuse_binary_to_terminal(o, out.is_terminal());
     RenderOptions ro = render_options(o, out);
     try {
         if (rank) {

@@ -12,21 +12,6 @@ Days first_of_next_month(Days day) {
     return c.month == 12 ? days_from_civil(c.year + 1, 1, 1) : days_from_civil(c.year, c.month + 1, 1);
 }
 
-// SPEC §5: each month is scored as if it, clipped to the period, were the period.
-std::vector<Period> months_of(const Period& p) {
-    std::vector<Period> out;
-    Days start = p.from;
-    while (start <= p.to) {
-        Period m;
-        m.from = start;
-        m.to = std::min<Days>(first_of_next_month(start) - 1, p.to);
-        m.as_of = std::min(m.to, p.as_of);
-        out.push_back(m);
-        start = m.to + 1;
-    }
-    return out;
-}
-
 // The portfolio's net revenue in one month, from the invoices (in reading order, so that no
 // thread changes the sum): rank's total comes from the clients' rows, which a month has not.
 double month_net_revenue(const Analysis& a, const MetricContext& context) {
@@ -77,6 +62,26 @@ Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::
 
 }  // namespace
 
+// SPEC §5: each month is scored as if it, clipped to the period, were the period.
+std::vector<Period> months_of(const Period& p) {
+    std::vector<Period> out;
+    Days start = p.from;
+    while (start <= p.to) {
+        Period m;
+        m.from = start;
+        m.to = std::min<Days>(first_of_next_month(start) - 1, p.to);
+        m.as_of = std::min(m.to, p.as_of);
+        out.push_back(m);
+        start = m.to + 1;
+    }
+    return out;
+}
+
+std::string month_label(Days day) {
+    const CivilDate c = civil_from_days(day);
+    return fmt::format("{:04}-{:02}", c.year, c.month);
+}
+
 ExplainReport build_explain_report(const Analysis& a, const std::string& typed) {
     const std::size_t position = find_client(a, typed);
     ExplainReport r;
@@ -96,7 +101,7 @@ ExplainReport build_explain_report(const Analysis& a, const std::string& typed) 
         MetricContext context = a.context;
         context.period = month;
         MonthResult m;
-        m.month = fmt::format("{:04}-{:02}", c.year, c.month);
+        m.month = month_label(month.from);
         m.period = month;
         const auto people = ag.focus_month_people().find(c.year * 12 + static_cast<int>(c.month) - 1);
         std::vector<ClientPerson> loads;

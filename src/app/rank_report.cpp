@@ -33,6 +33,24 @@ void add_count(FileCounts& counts, const std::string& name, std::int64_t n) {
     counts.emplace_back(name, n);
 }
 
+// As explain's months (app/explain_report.cpp), from the totals the aggregator kept for every
+// client; the texts are not written (ScoreText::later): a sparkline needs the toxicity only.
+std::vector<double> month_toxicity(const Analysis& a, const std::vector<Period>& months, std::size_t position) {
+    const std::uint32_t index = a.ranking.clients.at(position).index;
+    const ClientTotals empty;
+    std::vector<double> out;
+    out.reserve(months.size());
+    MetricContext context = a.context;  // one copy of its rates for all the months
+    for (const Period& month : months) {
+        const CivilDate c = civil_from_days(month.from);
+        const ClientTotals* totals = a.aggregator->client_month(index, c.year * 12 + static_cast<int>(c.month) - 1);
+        context.period = month;
+        const ClientMetrics m = compute_metrics(totals == nullptr ? empty : *totals, a.invoices_by_client[index], context);
+        out.push_back(score_client(m, ScoreContext{&a.settings, a.supplied, month}, ScoreText::later).toxicity);
+    }
+    return out;
+}
+
 }  // namespace
 
 RankReport build_rank_report(Analysis&& a) {
@@ -48,6 +66,15 @@ RankReport build_rank_report(Analysis&& a) {
     auto kept = std::make_shared<const Analysis>(std::move(a));
     r.clients = ClientRows(kept->ranking.clients.size(),
                            [kept](std::size_t position) { return client_row(*kept, position); });
+    if (kept->months_kept && !kept->settings.period.undated) {
+        auto months = std::make_shared<const std::vector<Period>>(months_of(kept->settings.period));
+        for (const Period& month : *months) {
+            r.months.months.push_back(month_label(month.from));
+        }
+        r.months.toxicity = [kept, months](std::size_t position) {
+            return month_toxicity(*kept, *months, position);
+        };
+    }
     return r;
 }
 

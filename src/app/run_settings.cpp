@@ -63,6 +63,8 @@ AggregateSettings make_aggregate_settings(const Options& o, std::vector<Days> ho
     agg.to = o.to;
     agg.calendar = BusinessCalendar(o.business_hours, o.business_days, std::move(holidays));
     agg.strict = o.strict;
+    // Only rank's html page draws every client's months (its sparklines).
+    agg.months_for_all = o.command == Command::rank && o.format == OutputFormat::html;
     return agg;
 }
 

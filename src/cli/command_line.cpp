@@ -177,7 +177,8 @@ constexpr std::array k_option_rows = {
     OptionRow{"--strict", "", "", k_input, "a bad row is an error (exit 3): --max-bad-rows 0", false,
         [](Options& o, std::string_view, const std::string& v) { o.strict = v == "true"; }},
 
-    OptionRow{"--format", "table|json|csv|tsv|markdown", "table", k_output, "output format", false,
+    OptionRow{"--format", "table|json|csv|tsv|markdown|html|xlsx", "table", k_output,
+              "output format (default: from --output's .json .csv .tsv .md .html .xlsx, else table)", false,
         [](Options& o, std::string_view n, const std::string& v) { o.format = cli::parse_output_format(n, v); }},
     OptionRow{"-o,--output", "FILE", "standard output", k_output, "write the report to FILE (- is standard output)", false,
         [](Options& o, std::string_view n, const std::string& v) {
@@ -732,6 +733,29 @@ std::vector<const cli::ConfigEntry*> config_entries(const cli::ConfigFile& file,
     return chosen;
 }
 
+// SPEC §1 ◆12: without --format the output's file name picks it; with both they must agree.
+// check has neither html nor xlsx (SPEC §5).
+void choose_output_format(Options& o, bool format_given) {
+    if (o.output) {
+        if (const auto picked = cli::format_of_file_name(*o.output)) {
+            const auto& [extension, format] = *picked;
+            if (!format_given) {
+                o.format = format;
+            } else if (format != o.format) {
+                throw UsageError(
+                    fmt::format("--format {} does not match --output {}, whose name ends in {}",
+                                cli::output_format_name(o.format), *o.output, extension),
+                    fmt::format("leave out --format (the name picks {}), or give the file another name",
+                                cli::output_format_name(format)));
+            }
+        }
+    }
+    if (o.command == Command::check && (o.format == OutputFormat::html || o.format == OutputFormat::xlsx)) {
+        throw UsageError(fmt::format("check has no {} output", cli::output_format_name(o.format)),
+                         "check prints table, json, csv, tsv or markdown");
+    }
+}
+
 }  // namespace
 
 ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
@@ -931,6 +955,7 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
     }
 
     o.command = running->command;
+    choose_output_format(o, given("format"));
     for (const CommandOptions& command : commands) {
         if (!app.got_subcommand(command.app)) {
             continue;

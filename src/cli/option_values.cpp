@@ -216,15 +216,55 @@ std::string parse_currency_code(std::string_view option, std::string_view text) 
     return *code;
 }
 
+namespace {
+
+constexpr std::array<std::pair<std::string_view, OutputFormat>, 7> k_output_formats = {{
+    {"table", OutputFormat::table},
+    {"json", OutputFormat::json},
+    {"csv", OutputFormat::csv},
+    {"tsv", OutputFormat::tsv},
+    {"markdown", OutputFormat::markdown},
+    {"html", OutputFormat::html},
+    {"xlsx", OutputFormat::xlsx},
+}};
+
+// SPEC §1 ◆12: the file name endings that pick a format.
+constexpr std::array<std::pair<std::string_view, OutputFormat>, 6> k_output_extensions = {{
+    {".json", OutputFormat::json},
+    {".csv", OutputFormat::csv},
+    {".tsv", OutputFormat::tsv},
+    {".md", OutputFormat::markdown},
+    {".html", OutputFormat::html},
+    {".xlsx", OutputFormat::xlsx},
+}};
+
+}  // namespace
+
 OutputFormat parse_output_format(std::string_view option, std::string_view text) {
-    static constexpr std::array<std::pair<std::string_view, OutputFormat>, 5> k_choices = {{
-        {"table", OutputFormat::table},
-        {"json", OutputFormat::json},
-        {"csv", OutputFormat::csv},
-        {"tsv", OutputFormat::tsv},
-        {"markdown", OutputFormat::markdown},
-    }};
-    return parse_choice(option, text, k_choices, "an output format");
+    return parse_choice(option, text, k_output_formats, "an output format");
+}
+
+std::string_view output_format_name(OutputFormat format) {
+    for (const auto& [name, value] : k_output_formats) {
+        if (value == format) {
+            return name;
+        }
+    }
+    return "table";
+}
+
+std::optional<std::pair<std::string, OutputFormat>> format_of_file_name(std::string_view path) {
+    const std::string lower = ascii_lower(path);
+    for (const auto& [extension, format] : k_output_extensions) {
+        const std::size_t slash = lower.find_last_of('/');
+        const std::string_view base = slash == std::string::npos ? std::string_view(lower)
+                                                                 : std::string_view(lower).substr(slash + 1);
+        // A name that is only the ending (`.json`) is a hidden file, not a format.
+        if (base.size() > extension.size() && base.ends_with(extension)) {
+            return std::pair<std::string, OutputFormat>(std::string(extension), format);
+        }
+    }
+    return std::nullopt;
 }
 
 ColorMode parse_color_mode(std::string_view option, std::string_view text) {

@@ -42,6 +42,11 @@ WeekdaySet parse_days(std::string_view option, std::string_view text);
 std::string parse_currency_code(std::string_view option, std::string_view text);
 
 OutputFormat parse_output_format(std::string_view option, std::string_view text);
+/// The --format name of a format (`markdown`).
+std::string_view output_format_name(OutputFormat format);
+/// SPEC §1 ◆12: the format an --output file name picks by its ending (`.json`, `.csv`, `.tsv`,
+/// `.md`, `.html`, `.xlsx`, in any case) and that ending; none for any other name.
+std::optional<std::pair<std::string, OutputFormat>> format_of_file_name(std::string_view path);
 ColorMode parse_color_mode(std::string_view option, std::string_view text);
 DateOrder parse_date_order(std::string_view option, std::string_view text);
 /// A --date-format pattern, compiled; a usage error names what is wrong with it (an unknown

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "clientscore/render.hpp"
 #include "render/delimited.hpp"
 #include "render/json_writer.hpp"
@@ -297,6 +299,10 @@ void render_check(const CheckReport& report, const RenderOptions& options, Write
             write_check_document(report, doc);
             return;
         }
+        case OutputFormat::html:
+        case OutputFormat::xlsx:
+            // The command line refuses them for check (SPEC §5 ◆12: every command but check).
+            throw std::logic_error("check has no html or xlsx output");
         case OutputFormat::markdown: {
             MarkdownDocumentWriter doc(out);
             write_check_document(report, doc);

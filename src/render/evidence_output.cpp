@@ -6,6 +6,8 @@
 
 #include "clientscore/render.hpp"
 #include "render/delimited.hpp"
+#include "render/html_page.hpp"
+#include "render/xlsx_output.hpp"
 #include "render/json_writer.hpp"
 #include "render/number_format.hpp"
 #include "render/text_table.hpp"
@@ -212,6 +214,42 @@ RowSource evidence_rows(const EvidenceReport& report) {
 
 }  // namespace
 
+void render::write_evidence_xlsx(const EvidenceReport& report, Writer& out) {
+    XlsxBook book(report.settings.period.as_of);
+    XlsxSheet sheet = book.add_sheet("Evidence");
+    std::vector<std::string> names;
+    for (const auto& column : k_evidence_columns) {
+        names.emplace_back(column.key);
+    }
+    sheet.header(names);
+    std::uint32_t r = 1;
+    for (const EvidenceEvent& event : report.events) {
+        for (std::size_t c = 0; c < k_evidence_columns.size(); ++c) {
+            const auto& column = k_evidence_columns[c];
+            const auto col = static_cast<std::uint16_t>(c);
+            if (column.key == "date") {
+                sheet.date(r, col, event.date);
+                continue;
+            }
+            const EventValue value = column.get(event);
+            if (const auto* text = std::get_if<std::string>(&value)) {
+                sheet.text(r, col, *text);
+            } else if (const auto* number = std::get_if<double>(&value)) {
+                sheet.number(r, col, round_half_away(*number, k_decimals),
+                             column.money ? XlsxStyle::money : XlsxStyle::decimal2);
+            } else if (const auto* count = std::get_if<std::int64_t>(&value)) {
+                sheet.number(r, col, static_cast<double>(*count), XlsxStyle::integer);
+            } else if (const auto* flag = std::get_if<bool>(&value)) {
+                sheet.boolean(r, col, *flag);
+            }
+        }
+        ++r;
+    }
+    sheet.finish(r - 1);
+    add_settings_sheet(book, report.settings);
+    book.write_to(out);
+}
+
 void render_evidence(const EvidenceReport& report, const RenderOptions& options, Writer& out) {
     switch (options.format) {
         case OutputFormat::json:
@@ -230,6 +268,17 @@ void render_evidence(const EvidenceReport& report, const RenderOptions& options,
             evidence_table(report).write_text(out, report.events.size(), evidence_rows(report), width, options.color);
             return;
         }
+        case OutputFormat::html: {
+            HtmlDocumentWriter doc(out, "clientscore: " + evidence_title(report));
+            doc.title(evidence_title(report));
+            doc.paragraph(evidence_summary(report));
+            doc.table(evidence_table(report), report.events.size(), evidence_rows(report));
+            doc.finish();
+            return;
+        }
+        case OutputFormat::xlsx:
+            write_evidence_xlsx(report, out);
+            return;
         case OutputFormat::markdown: {
             MarkdownDocumentWriter doc(out);
             doc.title(evidence_title(report));

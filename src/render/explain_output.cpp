@@ -7,6 +7,9 @@
 #include "clientscore/render.hpp"
 #include "render/client_display.hpp"
 #include "render/delimited.hpp"
+#include "render/html_page.hpp"
+#include "render/html_plot.hpp"
+#include "render/xlsx_output.hpp"
 #include "render/json_writer.hpp"
 #include "render/number_format.hpp"
 #include "render/text_table.hpp"
@@ -121,7 +124,47 @@ void write_explain_delimited(const ExplainReport& report, OutputFormat format, W
     }
 }
 
+// ---- xlsx ---------------------------------------------------------------------------------------
+
+}  // namespace
+
+void render::write_explain_xlsx(const ExplainReport& report, Writer& out) {
+    XlsxBook book(report.settings.period.as_of);
+    add_clients_sheet(book, 1, [&](std::size_t) { return report.client; }, 1);
+    XlsxSheet months = book.add_sheet("Months");
+    const auto& columns = client_columns();
+    const std::vector<std::size_t> indexes = month_columns();
+    std::vector<std::string> names = {"month", "from", "to", "as_of"};
+    for (const std::size_t i : indexes) {
+        names.push_back(columns[i].key);
+    }
+    months.header(names);
+    std::uint32_t r = 1;
+    for (const MonthResult& month : report.months) {
+        const ClientResult as_client = as_client_result(month.score, month.metrics);
+        months.text(r, 0, month.month);
+        months.date(r, 1, month.period.from);
+        months.date(r, 2, month.period.to);
+        months.date(r, 3, month.period.as_of);
+        for (std::size_t c = 0; c < indexes.size(); ++c) {
+            const ClientColumn& column = columns[indexes[c]];
+            months.cell(r, static_cast<std::uint16_t>(c + 4), column.get(as_client, column.index), column);
+        }
+        ++r;
+    }
+    months.finish(r - 1);
+    add_settings_sheet(book, report.settings);
+    book.write_to(out);
+}
+
+namespace {
+
 // ---- table / markdown: a readable report -----------------------------------------------------
+
+std::string explain_title(const ClientResult& client) {
+    return client.name ? fmt::format("Client {} ({})", client.client, *client.name)
+                       : fmt::format("Client {}", client.client);
+}
 
 std::string headline(const ExplainReport& report) {
     const ClientResult& client = report.client;
@@ -258,8 +301,7 @@ void write_offboarding(const Offboarding& offboarding, DocumentWriter& doc) {
 
 void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {
     const ClientResult& client = report.client;
-    doc.title(client.name ? fmt::format("Client {} ({})", client.client, *client.name)
-                          : fmt::format("Client {}", client.client));
+    doc.title(explain_title(client));
     doc.paragraph(headline(report));
     doc.paragraph(period_line(report.settings.period));
     if (!client.score.cause.empty()) {
@@ -275,6 +317,7 @@ void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {
         doc.bullets(client.score.reasons);
     }
     doc.heading("Components");
+    doc.figure([&] { return component_chart_svg(client.score.components); });
     write_components(report, doc);
     doc.heading("Metrics");
     write_metrics(report, doc);
@@ -283,6 +326,15 @@ void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {
         write_people(report, doc);
     }
     doc.heading("Month by month");
+    doc.figure([&] {
+        std::vector<std::string> months;
+        std::vector<double> toxicity;
+        for (const MonthResult& month : report.months) {
+            months.push_back(month.month);
+            toxicity.push_back(month.score.toxicity);
+        }
+        return month_chart_svg(months, toxicity, report.settings);
+    });
     write_months(report, doc);
     if (report.offboarding) {
         write_offboarding(*report.offboarding, doc);
@@ -310,6 +362,15 @@ void render_explain(const ExplainReport& report, const RenderOptions& options, W
             write_explain_document(report, doc);
             return;
         }
+        case OutputFormat::html: {
+            HtmlDocumentWriter doc(out, "clientscore: " + explain_title(report.client));
+            write_explain_document(report, doc);
+            doc.finish();
+            return;
+        }
+        case OutputFormat::xlsx:
+            write_explain_xlsx(report, out);
+            return;
     }
 }
 

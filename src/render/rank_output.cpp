@@ -5,6 +5,8 @@
 #include "clientscore/render.hpp"
 #include "render/client_display.hpp"
 #include "render/delimited.hpp"
+#include "render/html_output.hpp"
+#include "render/xlsx_output.hpp"
 #include "render/json_writer.hpp"
 #include "render/number_format.hpp"
 #include "render/rank_order.hpp"
@@ -227,6 +229,12 @@ void render_rank(const RankReport& report, const RenderOptions& options, Writer&
                                   width ? render::wrap_words(summary, static_cast<std::size_t>(*width)) : summary));
             return;
         }
+        case OutputFormat::html:
+            write_rank_html(report, shown, options.threads, out);
+            return;
+        case OutputFormat::xlsx:
+            write_rank_xlsx(report, shown, options.threads, out);
+            return;
         case OutputFormat::markdown: {
             out.write(fmt::format("{}\n\n", period_line(report.settings.period)));
             const RankTable table = rank_table(report, shown);

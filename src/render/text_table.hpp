@@ -52,6 +52,7 @@ public:
     void set_leave_out_order(std::vector<std::size_t> order) { m_leave_out_order = std::move(order); }
 
     explicit TextTable(std::vector<TextColumn> columns) : m_columns(std::move(columns)) {}
+    const std::vector<TextColumn>& columns() const { return m_columns; }
 
     /// Header, a rule of dashes, then one line per row; columns two spaces apart, numbers
     /// right-aligned, no trailing spaces. With `width`, columns are left out from the end until
@@ -83,6 +84,9 @@ public:
     /// Name/value lines; a value with several lines keeps them under one another.
     virtual void definitions(const std::vector<std::pair<std::string, std::vector<std::string>>>& items) = 0;
     virtual void table(const TextTable& table, std::size_t rows, const RowSource& source) = 0;
+    /// A drawing that only the html page has (SVG markup made by `make`, called only there);
+    /// the text forms leave it out.
+    virtual void figure(const std::function<std::string()>& make) { (void)make; }
 };
 
 /// Plain text: sections separated by a blank line, lists and tables indented two spaces.
