@@ -144,6 +144,8 @@ struct EvidenceEvent {
     std::optional<double> amount;
     std::string status;
     std::optional<std::int64_t> days_late;
+    std::optional<Days> paid_at;  ///< invoices: as exported
+    std::optional<double> paid;   ///< invoices: the paid part as of as_of (SPEC §3)
     std::string text;
     SourceRef source;
 };
