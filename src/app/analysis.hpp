@@ -48,8 +48,9 @@ RankReport build_rank_report(Analysis&& analysis);
 std::size_t find_client(const Analysis& analysis, const std::string& typed);
 /// True when --fail-on is given and some client's verdict is that one or worse.
 bool fails(const Analysis& analysis, const std::optional<Verdict>& fail_on);
-/// Throws InputError for a client that is not in the report (naming the closest ids).
-ExplainReport build_explain_report(const Analysis& analysis, const std::string& client);
+/// Throws InputError for a client that is not in the report (naming the closest ids). A fire
+/// client's checklist names `options`' exports and period in its evidence command.
+ExplainReport build_explain_report(const Analysis& analysis, const std::string& client, const Options& options);
 EvidenceReport build_evidence_report(const Analysis& analysis, const std::string& client);
 
 /// Reads every export for `check`: file-level errors are collected, not thrown.

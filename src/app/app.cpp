@@ -92,7 +92,7 @@ int run_command(const Options& o) {
         }
         case Command::explain: {
             Analysis a = analyse(o, o.client, warn);
-            explain = build_explain_report(a, o.client);
+            explain = build_explain_report(a, o.client, o);
             status = fails(a, o.fail_on) ? 1 : 0;
             break;
         }

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "app/analysis.hpp"
+#include "app/evidence_command.hpp"
 #include "clientscore/numbers.hpp"
 
 namespace clientscore {
@@ -40,7 +41,8 @@ double month_net_revenue(const Analysis& a, const MetricContext& context) {
     return total;
 }
 
-Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::uint32_t index) {
+Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::uint32_t index,
+                            const Options& options) {
     Offboarding off;
     const Period& p = a.settings.period;
     off.notice_date = p.as_of + k_notice_days;
@@ -62,7 +64,8 @@ Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::
     off.checklist = {
         fmt::format("Send written notice on {} that the engagement ends on {} ({} days).",
                     format_date(p.as_of), format_date(off.notice_date), k_notice_days),
-        fmt::format("Keep the evidence log with it: clientscore evidence {} --format csv.", client.client),
+        // The whole command, so that it can be pasted: the same exports, period and reading options.
+        fmt::format("Keep the evidence log with it: {}", evidence_command(options, client.client, p)),
         off.open_invoices.empty()
             ? std::string("No invoice is open: confirm the final invoice terms in the notice.")
             : fmt::format(
@@ -77,7 +80,7 @@ Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::
 
 }  // namespace
 
-ExplainReport build_explain_report(const Analysis& a, const std::string& typed) {
+ExplainReport build_explain_report(const Analysis& a, const std::string& typed, const Options& options) {
     const std::size_t position = find_client(a, typed);
     ExplainReport r;
     r.settings = a.settings;
@@ -104,7 +107,7 @@ ExplainReport build_explain_report(const Analysis& a, const std::string& typed) 
         r.months.push_back(std::move(m));
     }
     if (client.score.verdict == Verdict::fire) {
-        r.offboarding = offboarding_for(a, client, index);
+        r.offboarding = offboarding_for(a, client, index, options);
     }
     return r;
 }
