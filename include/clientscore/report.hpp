@@ -59,6 +59,23 @@ struct Settings {
     double chase_days = defaults::chase_days;
     std::array<Threshold, k_component_count> thresholds = defaults::thresholds;
     std::array<double, k_component_count> weights = defaults::weights;
+    AgingBuckets aging;  ///< --aging (SPEC §3 ◆10)
+};
+
+/// A client that is now fire or chase and was not before (new, or worse than its baseline).
+struct BaselineMove {
+    std::string client;
+    Verdict verdict = Verdict::fire;
+    std::optional<Verdict> before;  ///< null: not in the baseline
+};
+
+/// What a report says of its --baseline (SPEC §4 ◆11): JSON prints the period and `gone`; the
+/// text formats also what moved.
+struct BaselineSummary {
+    Period period;                    ///< the baseline's; `undated` when it printed none
+    std::vector<std::string> gone;    ///< in the baseline, not listed now, in byte order
+    std::vector<BaselineMove> reached;  ///< in rank order
+    std::vector<std::string> better;  ///< verdict earlier than before, in rank order
 };
 
 /// Counts per export file name (SPEC §5 skipped_rows / ignored_rows), in file order.
@@ -97,6 +114,8 @@ struct RankReport {
     Settings settings;
     Portfolio portfolio;
     ClientRows clients;  ///< all clients in toxicity rank order
+    /// Only with --baseline; every client then carries its change.
+    std::optional<BaselineSummary> baseline;
     FileCounts skipped_rows;
     FileCounts ignored_rows;
     std::vector<std::string> warnings;
@@ -124,7 +143,9 @@ struct Offboarding {
 
 struct ExplainReport {
     Settings settings;
-    ClientResult client;
+    ClientResult client;  ///< with --baseline, its change too
+    /// Only with --baseline.
+    std::optional<BaselineSummary> baseline;
     std::vector<MonthResult> months;
     std::optional<Offboarding> offboarding;
     std::vector<std::string> warnings;

@@ -85,6 +85,7 @@ ExplainReport build_explain_report(const Analysis& a, const std::string& typed, 
     ExplainReport r;
     r.settings = a.settings;
     r.client = client_row(a, position);
+    r.baseline = a.baseline;
     const ClientResult& client = r.client;
     r.warnings = a.warnings;
     r.client_count = static_cast<std::int64_t>(a.ranking.clients.size());
