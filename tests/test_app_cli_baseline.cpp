@@ -286,7 +286,7 @@ TEST_CASE("cli::a baseline that is no rank report is an input error naming the f
     // A string past 16 MiB ends the reading there, not at the end of the file in memory.
     expect(run_with("huge.json", R"({"schema_version": 1, "clients": [{"client": ")" + std::string(17u << 20, 'x') +
                                      R"("}]})"),
-           "huge.json", "holds a string longer than 16 MiB; no rank report does");
+           "huge.json", "holds a string or number longer than 16 MiB; no rank report does");
     // never named as an export, even when it lies in the folder of exports
     write_file(f.dir / "exports" / "august.json", k_baseline);
     const RunResult inside = run_clientscore(

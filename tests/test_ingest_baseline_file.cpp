@@ -151,14 +151,17 @@ TEST_CASE("ingest::parse_baseline ends hostile files as input errors", "[ingest]
         small.max_string_bytes = 1000;
         const std::string report =
             R"({"schema_version": 1, "clients": [{"client": ")" + std::string(5000, 'x') + R"(", "verdict": "fire"}]})";
-        CHECK(error_of(report, small) == "base.json: holds a string longer than 1000 bytes; no rank report does");
+        CHECK(error_of(report, small) == "base.json: holds a string or number longer than 1000 bytes; no rank report does");
         // escaped quotes do not end the string early
         std::string escaped = R"({"schema_version": 1, "note": ")";
         for (int i = 0; i < 800; ++i) {
             escaped += "\\\"";
         }
         escaped += R"(", "clients": []})";
-        CHECK_THAT(error_of(escaped, small), Contains("holds a string longer than"));
+        CHECK_THAT(error_of(escaped, small), Contains("holds a string or number longer than"));
+        // a number as long is stopped alike: the lexer would gather it whole too
+        const std::string number = R"({"schema_version": 1, "clients": [], "x": )" + std::string(5000, '1') + "}";
+        CHECK(error_of(number, small) == "base.json: holds a string or number longer than 1000 bytes; no rank report does");
         // a string at the limit is read
         const std::string at_limit = R"({"schema_version": 1, "note": ")" + std::string(1000, 'y') +
                                      R"(", "clients": []})";

@@ -404,7 +404,7 @@ struct Baseline {
 struct BaselineLimits {
     /// Objects and arrays inside each other; a rank report nests 4 deep.
     std::size_t max_depth = 64;
-    /// The longest string or key: the record limit of the exports (SPEC §1), since every text
+    /// The longest string, key or number: the record limit of the exports (SPEC §1), since every text
     /// of a report comes from one of their cells or is shorter.
     std::size_t max_string_bytes = 16u << 20;
 };

@@ -30,8 +30,9 @@ constexpr std::string_view k_expected =
     "\"schema_version\": 1 and a \"clients\" array";
 
 /// Passes the bytes of `source` through, and ends the stream early (as if at its end) when a
-/// JSON string grows past the limit: the parser would otherwise gather all of it in memory
-/// before any handler sees it. Tracks only whether it stands inside a string, and after `\`.
+/// JSON string, number or literal grows past the limit: the parser would otherwise gather all
+/// of it in memory before any handler sees it. Tracks only whether it stands inside a string,
+/// and after `\`.
 class StringGuard : public std::streambuf {
   public:
     StringGuard(std::istream& source, std::size_t max_string) : m_source(source), m_max(max_string) {}
@@ -47,9 +48,17 @@ class StringGuard : public std::streambuf {
         for (std::size_t i = 0; i < got; ++i) {
             const char c = m_buffer[i];
             if (!m_in_string) {
-                if (c == '"') {
-                    m_in_string = true;
+                // Outside strings only a number or a literal (`true`) is a token the lexer
+                // gathers; structure and white space end it.
+                const bool ends_token = c == '"' || c == '{' || c == '}' || c == '[' || c == ']' || c == ',' ||
+                                        c == ':' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+                m_in_string = c == '"';
+                if (ends_token) {
                     m_length = 0;
+                } else if (++m_length > m_max) {
+                    m_tripped = true;
+                    got = i;
+                    break;
                 }
                 continue;
             }
@@ -342,7 +351,7 @@ Baseline parse_baseline(std::istream& in, const std::string& name, const Baselin
     if (guard.tripped()) {
         const std::size_t most = limits.max_string_bytes;
         const std::string size = most % (1u << 20) == 0 ? fmt::format("{} MiB", most >> 20) : fmt::format("{} bytes", most);
-        throw InputError(where, fmt::format("holds a string longer than {}; no rank report does", size), hint);
+        throw InputError(where, fmt::format("holds a string or number longer than {}; no rank report does", size), hint);
     }
     if (!parsed || !handler.error.empty()) {
         throw InputError(where, handler.error.empty() ? std::string("is not JSON") : handler.error, hint);
