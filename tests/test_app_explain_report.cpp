@@ -18,8 +18,9 @@ namespace {
 ExplainReport explain_of(const std::string& client, const std::vector<std::string>& args) {
     std::vector<std::string> all = {"explain", client};
     all.insert(all.end(), args.begin(), args.end());
-    const Analysis a = analyse(options_for(all), client, {});
-    return build_explain_report(a, client);
+    const Options options = options_for(all);
+    const Analysis a = analyse(options, client, {});
+    return build_explain_report(a, client, options);
 }
 
 }  // namespace
@@ -99,12 +100,15 @@ TEST_CASE("app::build_explain_report plans the offboarding of a fire client", "[
     CHECK(off.open_invoices[0].days_overdue == 23);
     REQUIRE(off.checklist.size() == 5);
     CHECK(off.checklist[0] == "Send written notice on 2026-09-07 that the engagement ends on 2026-12-06 (90 days).");
-    CHECK(off.checklist[1] == "Keep the evidence log with it: clientscore evidence F --format csv.");
+    // The command names the folder and the period it ran with, so it can be pasted as it is.
+    CHECK(off.checklist[1] == "Keep the evidence log with it: clientscore evidence F " + dir.path() +
+                                  " --from 2026-09-01 --to 2026-09-07 --format csv -o evidence-F.csv");
     CHECK(off.checklist[2].rfind("Collect the 1 open invoice (300", 0) == 0);
 }
 
 TEST_CASE("app::build_explain_report throws InputError for a client that is not listed", "[app]") {
     ExportFolder dir({{"calls.csv", "client,started_at\nA,2026-09-01 10:00\n"}});
-    const Analysis a = analyse(options_for({"explain", "B", dir.path()}), std::string("B"), {});
-    CHECK_THROWS_AS(build_explain_report(a, "B"), InputError);
+    const Options options = options_for({"explain", "B", dir.path()});
+    const Analysis a = analyse(options, std::string("B"), {});
+    CHECK_THROWS_AS(build_explain_report(a, "B", options), InputError);
 }

@@ -126,8 +126,9 @@ TEST_CASE("app::build_rank_report scores every client's months as explain does, 
     CHECK(html.months.months == std::vector<std::string>{"2026-09", "2026-10"});
     for (const std::string id : {"C018", "C016", "C001"}) {
         CAPTURE(id);
-        const Analysis a = analyse(options_for(args({"explain", id, sample})), id, {});
-        const ExplainReport e = build_explain_report(a, id);
+        const Options options = options_for(args({"explain", id, sample}));
+        const Analysis a = analyse(options, id, {});
+        const ExplainReport e = build_explain_report(a, id, options);
         const std::vector<double> months = html.months.toxicity(static_cast<std::size_t>(e.client.rank - 1));
         REQUIRE(months.size() == e.months.size());
         for (std::size_t m = 0; m < months.size(); ++m) {

@@ -134,21 +134,59 @@ TEST_CASE("cli::parse_sort_key", "[cli]") {
         CHECK_THROWS_WITH(cli::parse_sort_key("--sort", ":asc"), Contains("no key"));
         CHECK_THROWS_AS(cli::parse_sort_key("--sort", ""), UsageError);
     }
-    SECTION("an unknown key is a usage error when parsed, naming the nearest key") {
+    SECTION("an unknown key is a usage error once the columns are known, naming the nearest key") {
+        const auto check = [](std::string_view text) {
+            cli::check_sort_key("--sort", cli::parse_sort_key("--sort", text), client_table());
+        };
         try {
-            cli::parse_sort_key("--sort", "net_revnue");
+            check("net_revnue");
             FAIL("no exception");
         } catch (const UsageError& e) {
             CHECK(std::string(e.what()) == "--sort: unknown key \"net_revnue\" (did you mean \"net_revenue\"?)");
             CHECK(e.hint().find("rank, toxicity, net_revenue") != std::string::npos);
         }
-        CHECK_THROWS_AS(cli::parse_sort_key("--sort", "components"), UsageError);
-        CHECK_THROWS_AS(cli::parse_sort_key("--sort", "bogus:asc"), UsageError);
+        CHECK_THROWS_AS(check("components"), UsageError);
+        CHECK_THROWS_AS(check("bogus:asc"), UsageError);
+    }
+    SECTION("--aging and --baseline decide which keys there are") {
+        const ClientTable& custom = client_table(ColumnShape{AgingBuckets{{15, 30}}, false});
+        CHECK_NOTHROW(cli::check_sort_key("--sort", SortKey{"aging_1_15"}, custom));
+        CHECK_NOTHROW(cli::check_sort_key("--sort", SortKey{"aging_over_30"}, custom));
+        CHECK_THROWS_AS(cli::check_sort_key("--sort", SortKey{"aging_61_90"}, custom), UsageError);
+        try {
+            cli::check_sort_key("--sort", SortKey{"change_toxicity_delta"}, client_table());
+            FAIL("no exception");
+        } catch (const UsageError& e) {
+            CHECK(e.hint() == "the change_ columns need --baseline FILE");
+        }
+        CHECK_NOTHROW(cli::check_sort_key("--sort", SortKey{"change_toxicity_delta"},
+                                          client_table(ColumnShape{AgingBuckets{}, true})));
     }
     SECTION("every key of the metric table sorts") {
-        for (const ClientColumn& column : client_columns()) {
+        for (const ClientColumn& column : client_table().columns()) {
             CHECK(cli::parse_sort_key("--sort", column.key + ":asc").key == column.key);
         }
+    }
+}
+
+TEST_CASE("cli::parse_aging", "[cli]") {
+    SECTION("ascending whole numbers of days, spaces allowed") {
+        CHECK(cli::parse_aging("--aging", "15,30,60,90").bounds == std::vector<std::int64_t>{15, 30, 60, 90});
+        CHECK(cli::parse_aging("--aging", " 7 , 14 ").bounds == std::vector<std::int64_t>{7, 14});
+        CHECK(cli::parse_aging("--aging", "1").bounds == std::vector<std::int64_t>{1});
+    }
+    SECTION("anything else is a usage error naming the option") {
+        for (const char* bad : {"", "30,", ",30", "30,30", "60,30", "0,30", "-5", "abc", "1.5", "30;60", "40000"}) {
+            INFO(bad);
+            try {
+                cli::parse_aging("--aging", bad);
+                FAIL("no exception");
+            } catch (const UsageError& e) {
+                CHECK(std::string(e.what()).rfind("--aging: ", 0) == 0);
+                CHECK(e.hint().find("--aging 15,30,60,90") != std::string::npos);
+            }
+        }
+        CHECK_THROWS_WITH(cli::parse_aging("--aging", "60,30"), Contains("30 does not come after 60"));
     }
 }
 

@@ -6,7 +6,7 @@
 using namespace clientscore;
 
 TEST_CASE("metrics::client_columns", "[metrics]") {
-    const auto& columns = client_columns();
+    const auto& columns = client_table().columns();
     std::vector<std::string> keys;
     for (const auto& column : columns) {
         keys.push_back(column.key);
@@ -26,7 +26,7 @@ TEST_CASE("metrics::client_columns", "[metrics]") {
         CHECK(keys == expected);
     }
     SECTION("decimals follow SPEC §5") {
-        auto decimals = [&](std::string_view key) { return columns[*find_client_column(key)].decimals; };
+        auto decimals = [&](std::string_view key) { return columns[*client_table().find(key)].decimals; };
         CHECK(decimals("toxicity") == 1);
         CHECK(decimals("components_payment") == 4);
         CHECK(decimals("call_minutes") == 2);
@@ -42,26 +42,26 @@ TEST_CASE("metrics::client_columns", "[metrics]") {
         CHECK(decimals("price_increase_needed") == 4);
     }
     SECTION("groups and sub keys") {
-        const auto& aging = columns[*find_client_column("aging_31_60")];
+        const auto& aging = columns[*client_table().find("aging_31_60")];
         CHECK(aging.group == "aging");
         CHECK(aging.sub == "31_60");
         CHECK(aging.index == 1);
-        CHECK(columns[*find_client_column("margin")].group.empty());
-        CHECK(first_metric_column() == 13);
-        CHECK(first_column_of_group("components") == 8);
+        CHECK(columns[*client_table().find("margin")].group.empty());
+        CHECK(client_table().first_metric() == 13);
+        CHECK(client_table().first_of_group("components") == 8);
     }
     SECTION("every column has a description, and getters read the right field") {
         const ClientResult c = test::acme();
         for (const auto& column : columns) {
             CHECK_FALSE(column.description.empty());
         }
-        CHECK(std::get<std::int64_t>(client_cell(c, *find_client_column("tags_threat"))) == 2);
-        CHECK(std::get<double>(client_cell(c, *find_client_column("aging_31_60"))) == 800);
+        CHECK(std::get<std::int64_t>(client_table().cell(c, *client_table().find("tags_threat"))) == 2);
+        CHECK(std::get<double>(client_table().cell(c, *client_table().find("aging_31_60"))) == 800);
         CHECK(std::holds_alternative<std::monostate>(
-            client_cell(c, *find_client_column("components_discounts"))));
-        CHECK(std::get<std::string>(client_cell(c, *find_client_column("verdict"))) == "fire");
+            client_table().cell(c, *client_table().find("components_discounts"))));
+        CHECK(std::get<std::string>(client_table().cell(c, *client_table().find("verdict"))) == "fire");
         CHECK(std::holds_alternative<std::monostate>(
-            client_cell(test::bistro(), *find_client_column("margin_pct"))));
+            client_table().cell(test::bistro(), *client_table().find("margin_pct"))));
     }
 }
 
@@ -69,18 +69,18 @@ TEST_CASE("metrics::table_columns: the rank table and explain's months come from
     auto keys = [](const std::vector<std::size_t>& indexes) {
         std::vector<std::string> out;
         for (std::size_t i : indexes) {
-            out.push_back(client_columns()[i].key);
+            out.push_back(client_table().columns()[i].key);
         }
         return out;
     };
     auto headers = [](const std::vector<std::size_t>& indexes) {
         std::vector<std::string> out;
         for (std::size_t i : indexes) {
-            out.push_back(client_columns()[i].header);
+            out.push_back(client_table().columns()[i].header);
         }
         return out;
     };
-    const auto rank = table_columns(&ClientColumn::rank_table);
+    const auto rank = client_table().shown_in(&ClientColumn::rank_table);
     // SPEC §5 ◆12: rank, client, verdict, toxicity, cause ("why"), name, then the figures.
     CHECK(keys(rank) == std::vector<std::string>{"rank", "client", "verdict", "toxicity", "cause", "name",
                                                  "net_revenue", "margin_pct", "overdue", "contacts_per_week",
@@ -88,16 +88,16 @@ TEST_CASE("metrics::table_columns: the rank table and explain's months come from
     CHECK(headers(rank) == std::vector<std::string>{"rank", "client", "verdict", "toxicity", "why", "name",
                                                     "net revenue", "margin", "overdue", "contacts/wk",
                                                     "after hours", "days late", "discounts", "hours"});
-    const auto months = table_columns(&ClientColumn::month_table);
+    const auto months = client_table().shown_in(&ClientColumn::month_table);
     CHECK(keys(months) == std::vector<std::string>{"contacts_in", "after_hours_share", "logged_hours", "net_revenue",
                                                    "margin", "overdue", "toxicity", "verdict"});
     SECTION("a header defaults to the key with spaces") {
-        CHECK(client_columns()[*find_client_column("price_increase_needed")].header == "price increase needed");
+        CHECK(client_table().columns()[*client_table().find("price_increase_needed")].header == "price increase needed");
     }
     SECTION("units") {
-        CHECK(client_columns()[*find_client_column("verdict")].unit == Unit::word);
-        CHECK(client_columns()[*find_client_column("margin_pct")].unit == Unit::share);
-        CHECK(client_columns()[*find_client_column("overdue")].unit == Unit::money);
-        CHECK(client_columns()[*find_client_column("calls")].unit == Unit::count);
+        CHECK(client_table().columns()[*client_table().find("verdict")].unit == Unit::word);
+        CHECK(client_table().columns()[*client_table().find("margin_pct")].unit == Unit::share);
+        CHECK(client_table().columns()[*client_table().find("overdue")].unit == Unit::money);
+        CHECK(client_table().columns()[*client_table().find("calls")].unit == Unit::count);
     }
 }

@@ -17,9 +17,9 @@ using namespace clientscore::render;
 namespace {
 
 std::string shown(const ClientResult& client, std::string_view key) {
-    const auto index = find_client_column(key);
+    const auto index = client_table().find(key);
     REQUIRE(index.has_value());
-    return display_client_value(client, *index);
+    return display_client_value(client_table(), client, *index);
 }
 
 }  // namespace
@@ -96,7 +96,7 @@ TEST_CASE("render::display_client_value shows null as a dash, and only null", "[
 }
 
 TEST_CASE("render::display_client_value for an index past the table throws", "[render]") {
-    CHECK_THROWS_AS(display_client_value(test::acme(), client_columns().size()), std::out_of_range);
+    CHECK_THROWS_AS(display_client_value(client_table(), test::acme(), client_table().columns().size()), std::out_of_range);
 }
 
 TEST_CASE("render::reads_as_text: words, text and lists align left", "[render]") {
@@ -125,4 +125,15 @@ TEST_CASE("render::as_client_result carries a month's score and metrics only", "
     CHECK(shown(month, "toxicity") == "57.0");
     CHECK(shown(month, "overdue") == "800.00");
     CHECK(shown(month, "name") == "—");
+}
+
+TEST_CASE("render::change_text", "[render]") {
+    CHECK(change_text(std::nullopt) == "—");
+    CHECK(change_text(ClientChange{}) == "new");
+    CHECK(change_text(ClientChange{ChangeStatus::worse, Verdict::watch, 40.0, 12.5}) == "↑ +12.5");
+    CHECK(change_text(ClientChange{ChangeStatus::better, Verdict::fire, 70.0, -3.0}) == "↓ −3.0");  // U+2212
+    CHECK(change_text(ClientChange{ChangeStatus::same, Verdict::keep, 5.0, 0.0}) == "= 0.0");
+    CHECK(change_text(ClientChange{ChangeStatus::same, Verdict::keep, 5.0, -0.04}) == "= 0.0");  // no −0.0
+    // the verdict gives the arrow, the figure the toxicity: chased while calmer
+    CHECK(change_text(ClientChange{ChangeStatus::worse, Verdict::watch, 40.0, -2.5}) == "↑ −2.5");
 }

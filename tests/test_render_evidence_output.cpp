@@ -39,6 +39,9 @@ EvidenceReport evidence_report() {
     invoice.amount = 1234.5;
     invoice.status = "open";
     invoice.days_late = 29;
+    // Part paid: 500 of 1,234.50 by 2024-02-10, before as_of.
+    invoice.paid_at = test::k_2024_01_01 + 40;
+    invoice.paid = 500;
     invoice.text = "INV-7";
     EvidenceEvent discount;
     discount.date = test::k_2024_01_01 + 20;
@@ -67,12 +70,12 @@ TEST_CASE("render::render_evidence table", "[render]") {
         CHECK(evidence_text(OutputFormat::table) == R"txt(Evidence for C001 (Acme Ltd)
 4 events, 2024-01-01 to 2024-02-29, as of 2024-02-29
 
-date        time      kind      direction  minutes  after_hours  off_day  tags           amount  status  days_late  person  text
-----------  --------  --------  ---------  -------  -----------  -------  -----------  --------  ------  ---------  ------  ----------------------------------------
-2024-01-06  22:15     call      inbound      12.50  true         true     threat;rude                                       Shouted "again",⏎threatened a bad review
-2024-01-09  09:30:05  email     outbound            false        false                                                      =cmd|' /C calc'!A0
-2024-01-11            invoice                                                          1,234.50  open           29          INV-7
-2024-01-21  00:00     discount                                                           -50.00  denied                     -10% loyalty
+date        time      kind      direction  minutes  after_hours  off_day  tags           amount  status  days_late  paid_at       paid  person  text
+----------  --------  --------  ---------  -------  -----------  -------  -----------  --------  ------  ---------  ----------  ------  ------  ----------------------------------------
+2024-01-06  22:15     call      inbound      12.50  true         true     threat;rude                                                           Shouted "again",⏎threatened a bad review
+2024-01-09  09:30:05  email     outbound            false        false                                                                          =cmd|' /C calc'!A0
+2024-01-11            invoice                                                          1,234.50  open           29  2024-02-10  500.00          INV-7
+2024-01-21  00:00     discount                                                           -50.00  denied                                         -10% loyalty
 )txt");
     }
     SECTION("a terminal width leaves out the flags first, then shortens text") {
@@ -85,8 +88,8 @@ date        time      kind      minutes  tags           amount  status  text
 2024-01-09  09:30:05  email                                             =cmd|' /C calc'!A0
 2024-01-11            invoice                         1,234.50  open    INV-7
 2024-01-21  00:00     discount                          -50.00  denied  -10% loyalty
-(left out: direction, after_hours, off_day, days_late, person; --format csv has every
-column)
+(left out: direction, after_hours, off_day, days_late, paid_at, paid, person; --format csv
+has every column)
 )txt");
     }
 }
@@ -95,29 +98,29 @@ TEST_CASE("render::render_evidence markdown", "[render]") { CHECK(evidence_text(
 
 4 events, 2024-01-01 to 2024-02-29, as of 2024-02-29
 
-| date | time | kind | direction | minutes | after_hours | off_day | tags | amount | status | days_late | person | text |
-| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | --- | ---: | --- | --- |
-| 2024-01-06 | 22:15 | call | inbound | 12.50 | true | true | threat;rude | | | | | Shouted "again",⏎threatened a bad review |
-| 2024-01-09 | 09:30:05 | email | outbound | | false | false | | | | | | =cmd\|' /C calc'!A0 |
-| 2024-01-11 | | invoice | | | | | | 1,234.50 | open | 29 | | INV-7 |
-| 2024-01-21 | 00:00 | discount | | | | | | -50.00 | denied | | | -10% loyalty |
+| date | time | kind | direction | minutes | after_hours | off_day | tags | amount | status | days_late | paid_at | paid | person | text |
+| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | --- | ---: | --- | ---: | --- | --- |
+| 2024-01-06 | 22:15 | call | inbound | 12.50 | true | true | threat;rude | | | | | | | Shouted "again",⏎threatened a bad review |
+| 2024-01-09 | 09:30:05 | email | outbound | | false | false | | | | | | | | =cmd\|' /C calc'!A0 |
+| 2024-01-11 | | invoice | | | | | | 1,234.50 | open | 29 | 2024-02-10 | 500.00 | | INV-7 |
+| 2024-01-21 | 00:00 | discount | | | | | | -50.00 | denied | | | | | -10% loyalty |
 )txt"); }
 
 TEST_CASE("render::render_evidence csv and tsv", "[render]") {
     SECTION("csv: quoted line breaks, formula guard on text, amounts bare") {
-        CHECK(evidence_text(OutputFormat::csv) == R"txt(date,time,kind,direction,minutes,after_hours,off_day,tags,amount,status,days_late,person,text
-2024-01-06,22:15,call,inbound,12.5,true,true,threat;rude,,,,,"Shouted ""again"",
+        CHECK(evidence_text(OutputFormat::csv) == R"txt(date,time,kind,direction,minutes,after_hours,off_day,tags,amount,status,days_late,paid_at,paid,person,text
+2024-01-06,22:15,call,inbound,12.5,true,true,threat;rude,,,,,,,"Shouted ""again"",
 threatened a bad review"
-2024-01-09,09:30:05,email,outbound,,false,false,,,,,,'=cmd|' /C calc'!A0
-2024-01-11,,invoice,,,,,,1234.5,open,29,,INV-7
-2024-01-21,00:00,discount,,,,,,-50,denied,,,'-10% loyalty
+2024-01-09,09:30:05,email,outbound,,false,false,,,,,,,,'=cmd|' /C calc'!A0
+2024-01-11,,invoice,,,,,,1234.5,open,29,2024-02-10,500,,INV-7
+2024-01-21,00:00,discount,,,,,,-50,denied,,,,,'-10% loyalty
 )txt");
     }
-    SECTION("tsv: escapes") { CHECK(evidence_text(OutputFormat::tsv) == R"txt(date	time	kind	direction	minutes	after_hours	off_day	tags	amount	status	days_late	person	text
-2024-01-06	22:15	call	inbound	12.5	true	true	threat;rude					Shouted "again",\nthreatened a bad review
-2024-01-09	09:30:05	email	outbound		false	false						'=cmd|' /C calc'!A0
-2024-01-11		invoice						1234.5	open	29		INV-7
-2024-01-21	00:00	discount						-50	denied			'-10% loyalty
+    SECTION("tsv: escapes") { CHECK(evidence_text(OutputFormat::tsv) == R"txt(date	time	kind	direction	minutes	after_hours	off_day	tags	amount	status	days_late	paid_at	paid	person	text
+2024-01-06	22:15	call	inbound	12.5	true	true	threat;rude							Shouted "again",\nthreatened a bad review
+2024-01-09	09:30:05	email	outbound		false	false								'=cmd|' /C calc'!A0
+2024-01-11		invoice						1234.5	open	29	2024-02-10	500		INV-7
+2024-01-21	00:00	discount						-50	denied					'-10% loyalty
 )txt"); }
 }
 
@@ -138,6 +141,8 @@ TEST_CASE("render::render_evidence json", "[render]") {
       "amount": null,
       "status": "",
       "days_late": null,
+      "paid_at": null,
+      "paid": null,
       "person": null,
       "text": "Shouted \"again\",\nthreatened a bad review"
     },
@@ -153,6 +158,8 @@ TEST_CASE("render::render_evidence json", "[render]") {
       "amount": null,
       "status": "",
       "days_late": null,
+      "paid_at": null,
+      "paid": null,
       "person": null,
       "text": "=cmd|' /C calc'!A0"
     },
@@ -168,6 +175,8 @@ TEST_CASE("render::render_evidence json", "[render]") {
       "amount": 1234.5,
       "status": "open",
       "days_late": 29,
+      "paid_at": "2024-02-10",
+      "paid": 500,
       "person": null,
       "text": "INV-7"
     },
@@ -183,6 +192,8 @@ TEST_CASE("render::render_evidence json", "[render]") {
       "amount": -50,
       "status": "denied",
       "days_late": null,
+      "paid_at": null,
+      "paid": null,
       "person": null,
       "text": "-10% loyalty"
     }
@@ -230,7 +241,7 @@ TEST_CASE("render::render_evidence table fits a terminal's width with wide, emoj
         StringWriter out;
         render_evidence(report, options, out);
         CHECK_THAT(out.text(),
-                   Catch::Matchers::Contains("\n(left out: time, direction, minutes, after_hours, off_day, days_late, person;"));
+                   Catch::Matchers::Contains("\n(left out: time, direction, minutes, after_hours, off_day, days_late, paid_at,"));
         CHECK_THAT(out.text(), Catch::Matchers::Contains("date        kind      tags"));
     }
     SECTION("off a terminal nothing is cut or left out") {

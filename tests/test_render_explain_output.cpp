@@ -527,6 +527,11 @@ TEST_CASE("render::render_explain json", "[render]") {
     "fire_at": 60,
     "watch_at": 30,
     "chase_days": 60,
+    "aging": [
+      30,
+      60,
+      90
+    ],
     "thresholds": {
       "communication": {
         "ok": 2,

@@ -51,9 +51,9 @@ TEST_CASE("render::append_client_json writes what printing client_json writes", 
     for (const ClientResult& client : clients) {
         for (int depth : {0, 2}) {
             std::string direct;
-            render::append_client_json(direct, client, depth);
+            render::append_client_json(direct, client_table(), client, depth);
             std::string printed;
-            render::append_json(printed, render::client_json(client), depth);
+            render::append_json(printed, render::client_json(client_table(), client), depth);
             CHECK(direct == printed);
         }
     }
@@ -157,10 +157,10 @@ TEST_CASE("render::json_date, json_text_or_null, strings_json, cell_json", "[ren
 }
 
 TEST_CASE("render::client_json follows the column table, nesting groups", "[render]") {
-    const Json object = client_json(test::acme());
+    const Json object = client_json(client_table(), test::acme());
     SECTION("keys in the table's order, each group once where its first column stands") {
         std::vector<std::string> expected;
-        for (const ClientColumn& column : client_columns()) {
+        for (const ClientColumn& column : client_table().columns()) {
             const std::string& key = column.group.empty() ? column.key : column.group;
             if (expected.empty() || expected.back() != key) {
                 expected.push_back(key);
@@ -173,7 +173,7 @@ TEST_CASE("render::client_json follows the column table, nesting groups", "[rend
         CHECK(keys == expected);
         CHECK(keys.front() == "rank");
         CHECK(object["components"].size() == k_component_count);
-        CHECK(object["aging"].size() == k_aging_names.size());
+        CHECK(object["aging"].size() == AgingBuckets{}.size());
     }
     SECTION("values rounded by their column; nulls are null") {
         CHECK(object["toxicity"] == 57);
@@ -190,7 +190,7 @@ TEST_CASE("render::client_json follows the column table, nesting groups", "[rend
     }
     SECTION("tags lists only the tags seen; none seen is an empty object") {
         CHECK(object["tags"] == Json{{"threat", 2}});
-        const Json none = client_json(test::bistro());
+        const Json none = client_json(client_table(), test::bistro());
         CHECK(none["tags"].is_object());
         CHECK(none["tags"].empty());
         CHECK(none["name"].is_null());
@@ -216,6 +216,7 @@ TEST_CASE("render::period_json and settings_json", "[render]") {
     CHECK(j["fire_at"] == 60);
     CHECK(j["watch_at"] == 30);
     CHECK(j["chase_days"] == 60);
+    CHECK(j["aging"] == Json::array({30, 60, 90}));  // SPEC §5: the effective --aging
     CHECK(j["thresholds"]["communication"] == Json{{"ok", 2}, {"bad", 10}});
     CHECK(j["thresholds"]["after_hours"] == Json{{"ok", 0.1}, {"bad", 0.4}});
     CHECK(j["thresholds"]["discounts"] == Json{{"ok", 0.05}, {"bad", 0.25}});
@@ -278,7 +279,7 @@ TEST_CASE("render::JsonObjectStream writes one object member by member", "[rende
             json.array_items("", 0);  // an empty batch leaves the next item first
             for (std::size_t i = 0; i < clients.size(); ++i) {
                 std::string text;
-                append_client_item(text, clients[i], i == 0);
+                append_client_item(text, client_table(), clients[i], i == 0);
                 json.array_items(text, 1);
             }
             json.end_array();
@@ -289,7 +290,7 @@ TEST_CASE("render::JsonObjectStream writes one object member by member", "[rende
             JsonObjectStream json(built);
             json.begin_array("clients");
             for (const ClientResult& client : clients) {
-                json.array_item(client_json(client));
+                json.array_item(client_json(client_table(), client));
             }
             json.end_array();
             json.finish();

@@ -47,47 +47,47 @@ using Ids = std::vector<std::string>;
 TEST_CASE("render::ordered_clients", "[render]") {
     const ClientRows list = k_list;
     SECTION("default: the toxicity ranking") {
-        CHECK(ids(render::ordered_clients(list, SortKey{}, std::nullopt, 2)) ==
+        CHECK(ids(render::ordered_clients(client_table(), list, SortKey{}, std::nullopt, 2)) ==
               Ids{"C1", "C2", "C3", "C4", "C5"});
     }
     SECTION("rank:asc reverses it") {
-        CHECK(ids(render::ordered_clients(list, SortKey{"rank", true}, std::nullopt, 2)) ==
+        CHECK(ids(render::ordered_clients(client_table(), list, SortKey{"rank", true}, std::nullopt, 2)) ==
               Ids{"C5", "C4", "C3", "C2", "C1"});
     }
     SECTION("descending by a number, ties (as printed, rounded) by rank") {
-        CHECK(ids(render::ordered_clients(list, SortKey{"net_revenue", false}, std::nullopt, 2)) ==
+        CHECK(ids(render::ordered_clients(client_table(), list, SortKey{"net_revenue", false}, std::nullopt, 2)) ==
               Ids{"C1", "C3", "C5", "C2", "C4"});
     }
     SECTION(":asc ascending") {
-        CHECK(ids(render::ordered_clients(list, SortKey{"net_revenue", true}, std::nullopt, 2)) ==
+        CHECK(ids(render::ordered_clients(client_table(), list, SortKey{"net_revenue", true}, std::nullopt, 2)) ==
               Ids{"C4", "C2", "C5", "C1", "C3"});
     }
     SECTION("nulls last in both directions") {
-        CHECK(ids(render::ordered_clients(list, SortKey{"margin_pct", false}, std::nullopt, 2)) ==
+        CHECK(ids(render::ordered_clients(client_table(), list, SortKey{"margin_pct", false}, std::nullopt, 2)) ==
               Ids{"C1", "C5", "C3", "C2", "C4"});
-        CHECK(ids(render::ordered_clients(list, SortKey{"margin_pct", true}, std::nullopt, 2)) ==
+        CHECK(ids(render::ordered_clients(client_table(), list, SortKey{"margin_pct", true}, std::nullopt, 2)) ==
               Ids{"C3", "C5", "C1", "C2", "C4"});
     }
     SECTION("text in byte order") {
-        CHECK(ids(render::ordered_clients(list, SortKey{"name", true}, std::nullopt, 2)) ==
+        CHECK(ids(render::ordered_clients(client_table(), list, SortKey{"name", true}, std::nullopt, 2)) ==
               Ids{"C3", "C4", "C1", "C5", "C2"});
     }
     SECTION("--top after sorting; 0 shows none; more than there are shows all") {
-        CHECK(ids(render::ordered_clients(list, SortKey{"net_revenue", true}, 2, 2)) == Ids{"C4", "C2"});
-        CHECK(render::ordered_clients(list, SortKey{}, 0, 2).empty());
-        CHECK(render::ordered_clients(list, SortKey{}, 99, 2).size() == 5);
+        CHECK(ids(render::ordered_clients(client_table(), list, SortKey{"net_revenue", true}, 2, 2)) == Ids{"C4", "C2"});
+        CHECK(render::ordered_clients(client_table(), list, SortKey{}, 0, 2).empty());
+        CHECK(render::ordered_clients(client_table(), list, SortKey{}, 99, 2).size() == 5);
     }
     SECTION("any CSV key works, nested ones too") {
-        CHECK(render::ordered_clients(list, SortKey{"components_payment", false}, std::nullopt, 2).size() == 5);
-        CHECK(render::ordered_clients(list, SortKey{"aging_over_90", false}, std::nullopt, 2).size() == 5);
-        CHECK(render::ordered_clients(list, SortKey{"reasons", false}, std::nullopt, 2).size() == 5);
+        CHECK(render::ordered_clients(client_table(), list, SortKey{"components_payment", false}, std::nullopt, 2).size() == 5);
+        CHECK(render::ordered_clients(client_table(), list, SortKey{"aging_over_90", false}, std::nullopt, 2).size() == 5);
+        CHECK(render::ordered_clients(client_table(), list, SortKey{"reasons", false}, std::nullopt, 2).size() == 5);
     }
     SECTION("a key the command line did not check is a logic error") {
-        CHECK_THROWS_AS(render::ordered_clients(list, SortKey{"bogus", false}, std::nullopt, 2), std::logic_error);
+        CHECK_THROWS_AS(render::ordered_clients(client_table(), list, SortKey{"bogus", false}, std::nullopt, 2), std::logic_error);
     }
     SECTION("one thread orders as several do") {
-        CHECK(render::ordered_clients(list, SortKey{"net_revenue", false}, std::nullopt, 1) ==
-              render::ordered_clients(list, SortKey{"net_revenue", false}, std::nullopt, 3));
+        CHECK(render::ordered_clients(client_table(), list, SortKey{"net_revenue", false}, std::nullopt, 1) ==
+              render::ordered_clients(client_table(), list, SortKey{"net_revenue", false}, std::nullopt, 3));
     }
 }
 

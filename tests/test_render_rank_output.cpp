@@ -69,6 +69,11 @@ TEST_CASE("render::render_rank json", "[render]") {
     "fire_at": 60,
     "watch_at": 30,
     "chase_days": 60,
+    "aging": [
+      30,
+      60,
+      90
+    ],
     "thresholds": {
       "communication": {
         "ok": 2.5,
@@ -263,7 +268,7 @@ TEST_CASE("render::render_rank json", "[render]") {
   "revenue_share": 0.8,
   "price_increase_needed": 0
 })json";
-        CHECK(render::json_text(render::client_json(test::acme())) == expected);
+        CHECK(render::json_text(render::client_json(client_table(), test::acme())) == expected);
     }
     SECTION("the streamed document parses, and equal file names add up") {
         const auto json =
@@ -449,4 +454,49 @@ TEST_CASE("render::render_rank table fits 80 to 200 columns with wide, emoji and
     const std::string full = rank_text(report, OutputFormat::table);
     CHECK(full.find(*wide.name) != std::string::npos);
     CHECK(full.find(*emoji.name) != std::string::npos);
+}
+
+TEST_CASE("render::render_rank with a baseline: the change column, last to stay, and the block", "[render]") {
+    RankReport report = test::sample_rank_report();
+    ClientResult acme = test::acme();
+    acme.change = ClientChange{ChangeStatus::worse, Verdict::watch, 41.0, 21.3};
+    ClientResult bistro = test::bistro();
+    bistro.change = ClientChange{};  // new
+    report.clients = {acme, bistro};
+    BaselineSummary baseline;
+    baseline.period = Period{test::k_2024_01_01 - 31, test::k_2024_01_01 - 1, test::k_2024_01_01 - 1, false};
+    baseline.gone = {"C009", "C010"};
+    baseline.reached = {BaselineMove{acme.client, Verdict::fire, Verdict::watch}};
+    report.baseline = baseline;
+    const std::string since = "Since the baseline (2023-12-01 to 2023-12-31): newly fire or chase: C001 fire (was "
+                              "watch); none better; gone: C009, C010.";
+    SECTION("off a terminal every column, the change last") {
+        const std::vector<std::string> lines = test::lines_of_text(rank_text(report, OutputFormat::table));
+        const std::size_t rule = test::first_rule(lines);
+        REQUIRE(rule > 0);
+        CHECK(lines[rule - 1].ends_with("  change"));
+        CHECK(lines[rule + 1].ends_with("  ↑ +21.3"));
+        CHECK(lines[rule + 2].ends_with("  new"));
+        CHECK(lines.back() == since);
+    }
+    SECTION("at 80 columns the change is the first column left out; the block wraps to the width") {
+        const std::string text = rank_text(report, OutputFormat::table, 80);
+        CHECK_THAT(text, Catch::Matchers::Contains("days late,\ndiscounts, hours, change; --format csv"));
+        CHECK(test::lines_wider_than(test::lines_of_text(text), 80).empty());
+        CHECK_THAT(text, Catch::Matchers::Contains("\n\nSince the baseline (2023-12-01 to 2023-12-31): newly fire or "
+                                                   "chase: C001 fire\n(was watch); none better; gone: C009, C010.\n"));
+    }
+    SECTION("json: the baseline before the clients, each client's change last") {
+        const auto json = nlohmann::ordered_json::parse(rank_text(report, OutputFormat::json));
+        CHECK(json["baseline"].dump() ==
+              R"({"period":{"from":"2023-12-01","to":"2023-12-31","as_of":"2023-12-31","days":31},"gone":["C009","C010"]})");
+        CHECK(json["clients"][0]["change"].dump() ==
+              R"({"status":"worse","verdict_before":"watch","toxicity_before":41,"toxicity_delta":21.3})");
+        CHECK(json["clients"][1]["change"].dump() ==
+              R"({"status":"new","verdict_before":null,"toxicity_before":null,"toxicity_delta":null})");
+    }
+    SECTION("markdown ends with the block") {
+        const std::string text = rank_text(report, OutputFormat::markdown);
+        CHECK(text.ends_with("\n\n" + since + "\n"));
+    }
 }

@@ -353,6 +353,7 @@ struct MetricContext {
     double target_margin = defaults::target_margin;
     std::vector<double> rates;  ///< by currency id
     Supplied supplied = Supplied::all();  ///< copied into every ClientMetrics
+    AgingBuckets aging;  ///< --aging (SPEC §3 ◆10)
 };
 
 /// Converts integer money in a currency to the reporting currency.

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -394,5 +395,43 @@ std::vector<Days> read_holidays(const std::string& path, const ReadSettings& set
 
 /// Reads an fx file (`currency,rate`): code → units of the reporting currency per unit.
 std::vector<std::pair<std::string, double>> read_fx_rates(const std::string& path, const ReadSettings& settings);
+
+/// One client of a baseline report (SPEC §4 ◆11): what a change is measured against.
+struct BaselineClient {
+    std::string client;
+    Verdict verdict = Verdict::keep;
+    double toxicity = 0;
+};
+
+/// The parts of an earlier `rank --format json` that --baseline compares with.
+struct Baseline {
+    /// Its period; `undated` when it printed none (a report of nothing dated).
+    Period period{0, 0, 0, true};
+    /// Its clients in byte order of their ids, each once.
+    std::vector<BaselineClient> clients;
+    /// portfolio.clients as it printed it: more than `clients` when it was cut with --top.
+    std::optional<std::int64_t> portfolio_clients;
+
+    /// The baseline's entry for a client id, if it listed one.
+    const BaselineClient* find(std::string_view client) const;
+};
+
+/// Limits that keep a hostile --baseline from exhausting the stack or memory.
+struct BaselineLimits {
+    /// Objects and arrays inside each other; a rank report nests 4 deep.
+    std::size_t max_depth = 64;
+    /// The longest string, key or number: the record limit of the exports (SPEC §1), since every text
+    /// of a report comes from one of their cells or is shorter.
+    std::size_t max_string_bytes = 16u << 20;
+};
+
+/// Reads the JSON report `in` as a baseline, streamed (SAX): only each client's id, verdict and
+/// toxicity are kept, so memory follows the number of clients, not the file's size. Throws
+/// InputError naming `name` for text that is not JSON, JSON that is not a rank report of
+/// schema_version 1 (an array, another schema_version, no clients array, a client without
+/// client/verdict/toxicity), a client listed twice, or a file past `limits`.
+Baseline parse_baseline(std::istream& in, const std::string& name, const BaselineLimits& limits = {});
+/// parse_baseline of the file at `path` (InputError when it cannot be opened).
+Baseline read_baseline(const std::string& path, const BaselineLimits& limits = {});
 
 }  // namespace clientscore

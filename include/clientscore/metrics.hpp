@@ -70,7 +70,23 @@ struct Period {
     double months() const { return static_cast<double>(days()) / 30.4375; }
 };
 
-inline constexpr std::array<std::string_view, 4> k_aging_names = {"1_30", "31_60", "61_90", "over_90"};
+/// SPEC §3 ◆10 (`--aging D1,D2,…`): the upper bounds in days of the aging buckets, ascending and
+/// at least 1; the buckets are `1_D1`, `D1+1_D2`, …, and `over_Dn` for everything past the last.
+struct AgingBuckets {
+    std::vector<std::int64_t> bounds = {30, 60, 90};
+
+    std::size_t size() const { return bounds.size() + 1; }
+    /// The bucket of an invoice `days_overdue` (≥ 1) days past due: the first whose bound it
+    /// does not pass, else the last.
+    std::size_t bucket_of(std::int64_t days_overdue) const;
+    /// `1_30`, `31_60`, …, `over_90`: the bucket's key in JSON (`aging_` before it in CSV).
+    std::string name(std::size_t bucket) const;
+    /// `overdue 31-60 days`, `overdue over 90 days`: its description for --help and explain.
+    std::string description(std::size_t bucket) const;
+    /// `30,60,90`, as --aging takes it.
+    std::string text() const;
+    bool operator==(const AgingBuckets&) const = default;
+};
 
 struct Supplied {
     bool contacts = false;   ///< a calls, emails or contacts file
@@ -113,7 +129,8 @@ struct ClientMetrics {
     double collected = 0;
     double outstanding = 0;
     double overdue = 0;
-    std::array<double, k_aging_names.size()> aging{};  ///< by k_aging_names
+    /// By bucket of the run's AgingBuckets (the default buckets' size until measured).
+    std::vector<double> aging = std::vector<double>(AgingBuckets{}.size());
     double avg_days_late = 0;
     std::int64_t max_days_late = 0;
     std::int64_t oldest_overdue_days = 0;
@@ -146,6 +163,18 @@ struct ClientScore {
     std::string action;
 };
 
+/// SPEC §4 ◆11: how a client moved against the baseline. `new`: not in the baseline; `worse`
+/// and `better`: its verdict later or earlier in keep < watch < reprice < chase < fire.
+enum class ChangeStatus : std::uint8_t { new_client, worse, better, same };
+inline constexpr std::array<std::string_view, 4> k_change_status_names = {"new", "worse", "better", "same"};
+
+struct ClientChange {
+    ChangeStatus status = ChangeStatus::new_client;
+    std::optional<Verdict> verdict_before;   ///< null for a new client
+    std::optional<double> toxicity_before;   ///< as the baseline printed it
+    std::optional<double> toxicity_delta;    ///< toxicity − toxicity_before, rounded to one decimal
+};
+
 /// One client's row, whole: what every renderer prints about it.
 struct ClientResult {
     std::int64_t rank = 0;
@@ -153,6 +182,8 @@ struct ClientResult {
     std::optional<std::string> name;
     ClientScore score;
     ClientMetrics metrics;
+    /// Only with --baseline (SPEC §4 ◆11).
+    std::optional<ClientChange> change;
 };
 
 // ---- the metric table ---------------------------------------------------------------------------
@@ -182,18 +213,45 @@ struct ClientColumn {
     int month_table = 0;    ///< position in explain's month table (after the month); 0: not shown
 };
 
-/// Every per-client column, in the order of SPEC §5 (JSON keys; CSV header).
-const std::vector<ClientColumn>& client_columns();
-/// The index in client_columns() of the column whose flat key is `key`, if any.
-std::optional<std::size_t> find_client_column(std::string_view key);
-/// Index of the first metric column (`calls`): the columns before it describe the verdict
-/// (rank, client, name, toxicity, verdict, action, reasons, components).
-std::size_t first_metric_column();
-/// The index of the first column of `group` (`components`, `tags`, `aging`).
-std::size_t first_column_of_group(std::string_view group);
-/// A client's value in a column.
-Cell client_cell(const ClientResult& client, std::size_t column_index);
-/// The columns of a table (ClientColumn::rank_table or ::month_table), in their position order.
-std::vector<std::size_t> table_columns(int ClientColumn::*position);
+/// What of the column table a run's settings decide: the aging buckets (◆10) and whether the
+/// clients carry a change against a baseline (◆11, the `change` group after every metric).
+struct ColumnShape {
+    AgingBuckets aging;
+    bool change = false;
+    bool operator==(const ColumnShape&) const = default;
+};
+
+/// Every per-client column of one shape, in the order of SPEC §5 (JSON keys; CSV header).
+class ClientTable {
+  public:
+    explicit ClientTable(const ColumnShape& shape);
+
+    const ColumnShape& shape() const { return m_shape; }
+    const std::vector<ClientColumn>& columns() const { return m_columns; }
+    /// The index of the column whose flat key is `key`, if any.
+    std::optional<std::size_t> find(std::string_view key) const;
+    /// Index of the first metric column (`calls`): the columns before it describe the verdict
+    /// (rank, client, name, toxicity, verdict, action, reasons, components).
+    std::size_t first_metric() const { return m_first_metric; }
+    /// One past the last metric column: the `change` group, when there is one, follows it.
+    std::size_t metrics_end() const { return m_metrics_end; }
+    /// The index of the first column of `group` (`components`, `tags`, `aging`, `change`);
+    /// throws std::logic_error for a group the table has not.
+    std::size_t first_of_group(std::string_view group) const;
+    /// A client's value in a column (std::out_of_range past the table).
+    Cell cell(const ClientResult& client, std::size_t column_index) const;
+    /// The columns of a table (ClientColumn::rank_table or ::month_table), in their position order.
+    std::vector<std::size_t> shown_in(int ClientColumn::*position) const;
+
+  private:
+    ColumnShape m_shape;
+    std::vector<ClientColumn> m_columns;
+    std::size_t m_first_metric = 0;
+    std::size_t m_metrics_end = 0;
+};
+
+/// The table of `shape`, made once per shape and kept for the run (renderers hold it by
+/// reference from several threads). The default shape is SPEC's default buckets, no baseline.
+const ClientTable& client_table(const ColumnShape& shape = {});
 
 }  // namespace clientscore

@@ -55,6 +55,9 @@ struct Options {
     BadRowLimit max_bad_rows;
     bool strict = false;
     std::optional<Verdict> fail_on;
+    AgingBuckets aging;                        ///< --aging (SPEC §3 ◆10)
+    std::optional<std::string> baseline_file;  ///< --baseline (SPEC §4 ◆11)
+    std::optional<Verdict> fail_on_change;     ///< needs baseline_file
     ColorMode color = ColorMode::automatic;
     bool quiet = false;
     double fire_at = defaults::fire_at;

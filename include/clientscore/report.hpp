@@ -78,6 +78,23 @@ struct Settings {
     double chase_days = defaults::chase_days;
     std::array<Threshold, k_component_count> thresholds = defaults::thresholds;
     std::array<double, k_component_count> weights = defaults::weights;
+    AgingBuckets aging;  ///< --aging (SPEC §3 ◆10)
+};
+
+/// A client that is now fire or chase and was not before (new, or worse than its baseline).
+struct BaselineMove {
+    std::string client;
+    Verdict verdict = Verdict::fire;
+    std::optional<Verdict> before;  ///< null: not in the baseline
+};
+
+/// What a report says of its --baseline (SPEC §4 ◆11): JSON prints the period and `gone`; the
+/// text formats also what moved.
+struct BaselineSummary {
+    Period period;                    ///< the baseline's; `undated` when it printed none
+    std::vector<std::string> gone;    ///< in the baseline, not listed now, in byte order
+    std::vector<BaselineMove> reached;  ///< in rank order
+    std::vector<std::string> better;  ///< verdict earlier than before, in rank order
 };
 
 /// Counts per export file name (SPEC §5 skipped_rows / ignored_rows), in file order.
@@ -128,6 +145,8 @@ struct RankReport {
     /// Who carries the load (SPEC ◆9); empty when no export names a person.
     std::vector<PersonRow> people;
     ClientMonths months;
+    /// Only with --baseline; every client then carries its change.
+    std::optional<BaselineSummary> baseline;
     FileCounts skipped_rows;
     FileCounts ignored_rows;
     std::vector<std::string> warnings;
@@ -155,7 +174,9 @@ struct Offboarding {
 
 struct ExplainReport {
     Settings settings;
-    ClientResult client;
+    ClientResult client;  ///< with --baseline, its change too
+    /// Only with --baseline.
+    std::optional<BaselineSummary> baseline;
     std::vector<MonthResult> months;
     /// The client's people by hours (SPEC ◆9), most first; empty when none is known.
     std::vector<ClientPersonRow> people;
@@ -177,6 +198,8 @@ struct EvidenceEvent {
     std::optional<double> amount;
     std::string status;
     std::optional<std::int64_t> days_late;
+    std::optional<Days> paid_at;  ///< invoices: as exported
+    std::optional<double> paid;   ///< invoices: the paid part as of as_of (SPEC §3)
     std::string person;  ///< who handled it, empty when unknown
     std::string text;
     SourceRef source;

@@ -50,6 +50,15 @@ enum class ScoreText : std::uint8_t { now, later };
 ClientScore score_client(const ClientMetrics& m, const ScoreContext& context,
                          ScoreText text = ScoreText::now);
 
+/// SPEC §4 ◆11: a client's change against its entry in the baseline (`before` null: a new
+/// client, whose other keys are null); toxicity_delta is rounded to one decimal.
+ClientChange change_against(Verdict verdict, double toxicity, const BaselineClient* before);
+
+/// --fail-on-change: the client reached `threshold` or a worse verdict that it did not have in
+/// the baseline, that is its verdict is `threshold` or worse and it is new or worse than before
+/// (fire becoming chase reaches nothing; chase becoming fire reaches fire).
+bool reaches_new_verdict(Verdict verdict, const ClientChange& change, Verdict threshold);
+
 /// The smallest n with 1.1ⁿ ≥ 1 + increase (0 when increase ≤ 0).
 int quarters_of_ten_percent(double increase);
 

@@ -20,19 +20,6 @@ void prefetch_ahead(std::span<const Invoice* const> invoices, std::size_t i) {
     }
 }
 
-std::size_t aging_bucket(std::int64_t days_overdue) {
-    if (days_overdue <= 30) {
-        return 0;
-    }
-    if (days_overdue <= 60) {
-        return 1;
-    }
-    if (days_overdue <= 90) {
-        return 2;
-    }
-    return 3;
-}
-
 }  // namespace
 
 ClientMetrics compute_metrics(const ClientTotals& t, std::span<const Invoice* const> invoices,
@@ -42,6 +29,7 @@ ClientMetrics compute_metrics(const ClientTotals& t, std::span<const Invoice* co
     const ContactTotals& c = t.contacts;
     ClientMetrics m;
     m.supplied = context.supplied;
+    m.aging.assign(context.aging.size(), 0.0);
 
     m.calls = c.calls;
     m.calls_in = c.calls_in;
@@ -83,7 +71,7 @@ ClientMetrics compute_metrics(const ClientTotals& t, std::span<const Invoice* co
         const std::int64_t overdue_days = static_cast<std::int64_t>(p.as_of) - inv->due;
         if (overdue_days > 0) {
             m.overdue += unpaid;
-            m.aging[aging_bucket(overdue_days)] += unpaid;
+            m.aging[context.aging.bucket_of(overdue_days)] += unpaid;
             if (cents(unpaid) > 0) {
                 m.oldest_overdue_days = std::max(m.oldest_overdue_days, overdue_days);
             }

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "app/baseline_changes.hpp"
 #include "app/currency.hpp"
 #include "app/measure_clients.hpp"
 #include "app/parallel_read.hpp"
@@ -35,6 +36,11 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     WarningLog warnings(warn);
     const ReadSettings read = make_read_settings(o);
     a.settings = make_settings(o);
+    // The baseline is read first: a wrong file ends the run before the exports are read.
+    std::optional<Baseline> baseline;
+    if (o.baseline_file) {
+        baseline = read_baseline(*o.baseline_file);
+    }
     std::vector<Days> holidays;
     if (o.holidays_file) {
         holidays = read_holidays(*o.holidays_file, read);
@@ -102,6 +108,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     a.context.email_minutes = o.email_minutes;
     a.context.target_margin = o.target_margin;
     a.context.supplied = a.supplied;
+    a.context.aging = o.aging;
     CurrencyChoice currency = choose_currency(o.currency, ag.currencies(), fx, o.fx_file, a.reports);
     a.settings.currency = currency.reporting;
     a.context.rates = std::move(currency.rates);
@@ -139,6 +146,15 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         }
         a.people = people_table(a.people_by_client, ag.client_ids(), toxicity, a.context.email_minutes,
                                 a.settings.fire_at);
+    }
+    if (baseline) {
+        BaselineComparison compared =
+            compare_with_baseline(*baseline, *o.baseline_file, a.ranking, ag.client_ids(), a.settings.period);
+        for (const std::string& line : compared.warnings) {
+            warnings.add(line);
+        }
+        a.changes = std::move(compared.changes);
+        a.baseline = std::move(compared.summary);
     }
     a.warnings = warnings.take();
     return a;

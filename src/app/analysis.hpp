@@ -34,6 +34,9 @@ struct Analysis {
     MetricContext context;
     Supplied supplied;
     Ranking ranking;  ///< every listed client, in rank order
+    /// With --baseline: what it says of the run, and each client's change by rank position.
+    std::optional<BaselineSummary> baseline;
+    std::vector<ClientChange> changes;
     std::vector<std::string> warnings;
     /// The aggregator kept every client's totals by month (AggregateSettings::months_for_all).
     bool months_kept = false;
@@ -58,8 +61,13 @@ RankReport build_rank_report(Analysis&& analysis);
 std::size_t find_client(const Analysis& analysis, const std::string& typed);
 /// True when --fail-on is given and some client's verdict is that one or worse.
 bool fails(const Analysis& analysis, const std::optional<Verdict>& fail_on);
-/// Throws InputError for a client that is not in the report (naming the closest ids).
-ExplainReport build_explain_report(const Analysis& analysis, const std::string& client);
+/// fails(analysis, options.fail_on), or
+/// --fail-on-change is given and some client reached that verdict or a worse one it did not
+/// have in the baseline (SPEC §1: exit 1 for either).
+bool fails(const Analysis& analysis, const Options& options);
+/// Throws InputError for a client that is not in the report (naming the closest ids). A fire
+/// client's checklist names `options`' exports and period in its evidence command.
+ExplainReport build_explain_report(const Analysis& analysis, const std::string& client, const Options& options);
 EvidenceReport build_evidence_report(const Analysis& analysis, const std::string& client);
 
 /// Reads every export for `check`: file-level errors are collected, not thrown.

@@ -95,14 +95,14 @@ int run_command(const Options& o) {
     switch (o.command) {
         case Command::rank: {
             Analysis a = analyse(o, std::nullopt, warn);
-            status = fails(a, o.fail_on) ? 1 : 0;
+            status = fails(a, o) ? 1 : 0;
             rank = build_rank_report(std::move(a));
             break;
         }
         case Command::explain: {
             Analysis a = analyse(o, o.client, warn);
-            explain = build_explain_report(a, o.client);
-            status = fails(a, o.fail_on) ? 1 : 0;
+            explain = build_explain_report(a, o.client, o);
+            status = fails(a, o) ? 1 : 0;
             break;
         }
         case Command::evidence: {

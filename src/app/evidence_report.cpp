@@ -53,6 +53,8 @@ EvidenceReport build_evidence_report(const Analysis& a, const std::string& typed
         e.amount = f.amount;
         e.status = ag.invoice_status(*inv);
         e.days_late = f.days_late;
+        e.paid_at = inv->paid();
+        e.paid = f.paid_part;  // SPEC §3: as of as_of, so a payment after it shows as 0
         e.text = ag.invoice_id(*inv);
         e.source = inv->source;
         r.events.push_back(std::move(e));

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "app/analysis.hpp"
+#include "app/evidence_command.hpp"
 #include "clientscore/numbers.hpp"
 
 namespace clientscore {
@@ -25,7 +26,8 @@ double month_net_revenue(const Analysis& a, const MetricContext& context) {
     return total;
 }
 
-Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::uint32_t index) {
+Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::uint32_t index,
+                            const Options& options) {
     Offboarding off;
     const Period& p = a.settings.period;
     off.notice_date = p.as_of + k_notice_days;
@@ -47,7 +49,8 @@ Offboarding offboarding_for(const Analysis& a, const ClientResult& client, std::
     off.checklist = {
         fmt::format("Send written notice on {} that the engagement ends on {} ({} days).",
                     format_date(p.as_of), format_date(off.notice_date), k_notice_days),
-        fmt::format("Keep the evidence log with it: clientscore evidence {} --format csv.", client.client),
+        // The whole command, so that it can be pasted: the same exports, period and reading options.
+        fmt::format("Keep the evidence log with it: {}", evidence_command(options, client.client, p)),
         off.open_invoices.empty()
             ? std::string("No invoice is open: confirm the final invoice terms in the notice.")
             : fmt::format(
@@ -82,11 +85,12 @@ std::string month_label(Days day) {
     return fmt::format("{:04}-{:02}", c.year, c.month);
 }
 
-ExplainReport build_explain_report(const Analysis& a, const std::string& typed) {
+ExplainReport build_explain_report(const Analysis& a, const std::string& typed, const Options& options) {
     const std::size_t position = find_client(a, typed);
     ExplainReport r;
     r.settings = a.settings;
     r.client = client_row(a, position);
+    r.baseline = a.baseline;
     const ClientResult& client = r.client;
     r.warnings = a.warnings;
     r.client_count = static_cast<std::int64_t>(a.ranking.clients.size());
@@ -117,7 +121,7 @@ ExplainReport build_explain_report(const Analysis& a, const std::string& typed) 
     }
     r.people = client_people(a.people_by_client[index], client.metrics.hours, a.context.email_minutes);
     if (client.score.verdict == Verdict::fire) {
-        r.offboarding = offboarding_for(a, client, index);
+        r.offboarding = offboarding_for(a, client, index, options);
     }
     return r;
 }

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "app/analysis.hpp"
+#include "app/baseline_changes.hpp"
 
 namespace clientscore {
 
@@ -13,12 +14,19 @@ ClientResult client_row(const Analysis& a, std::size_t position) {
     r.metrics = compute_metrics(a.aggregator->totals()[c], a.invoices_by_client[c], a.context, a.people_by_client[c]);
     r.metrics.revenue_share = revenue_share(r.metrics.net_revenue, a.ranking.total_net_revenue);
     r.score = score_client(r.metrics, ScoreContext{&a.settings, a.supplied, a.settings.period});
+    if (a.baseline) {
+        r.change = a.changes.at(position);
+    }
     return r;
 }
 
 bool fails(const Analysis& a, const std::optional<Verdict>& fail_on) {
     return fail_on && std::any_of(a.ranking.clients.begin(), a.ranking.clients.end(),
                                   [&](const RankedClient& r) { return r.verdict >= *fail_on; });
+}
+
+bool fails(const Analysis& a, const Options& o) {
+    return fails(a, o.fail_on) || fails_on_change(a.ranking, a.changes, o.fail_on_change);
 }
 
 namespace {
@@ -58,6 +66,7 @@ RankReport build_rank_report(Analysis&& a) {
     r.settings = a.settings;
     r.portfolio = a.ranking.portfolio;
     r.people = a.people;
+    r.baseline = a.baseline;
     for (const FileReport& f : a.reports) {
         add_count(r.skipped_rows, f.file.display_name, f.bad_rows.count);
         add_count(r.ignored_rows, f.file.display_name, f.ignored);

@@ -48,7 +48,7 @@ std::vector<std::string> idle_option_warnings(const Options& o, const Discovery&
 DiscoverySettings make_discovery_settings(const Options& o, bool need_activity) {
     DiscoverySettings d;
     d.need_activity = need_activity;
-    for (const auto* file : {&o.fx_file, &o.holidays_file, &o.config_file}) {
+    for (const auto* file : {&o.fx_file, &o.holidays_file, &o.config_file, &o.baseline_file}) {
         if (*file) {
             d.not_exports.push_back(**file);
         }
@@ -81,6 +81,7 @@ Settings make_settings(const Options& o) {
     s.chase_days = o.chase_days;
     s.thresholds = o.thresholds;
     s.weights = o.weights;
+    s.aging = o.aging;
     return s;
 }
 

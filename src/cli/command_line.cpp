@@ -209,6 +209,21 @@ constexpr std::array k_option_rows = {
         [](Options& o, std::string_view n, const std::string& v) { cli::apply_weights(n, v, o.weights); }},
     OptionRow{"--fail-on", "VERDICT", "none", k_scoring, "exit 1 if a client gets watch|reprice|chase|fire or worse", false,
         [](Options& o, std::string_view n, const std::string& v) { o.fail_on = cli::parse_fail_on(n, v); }},
+    OptionRow{"--aging", "D1,D2,...", "30,60,90", k_scoring,
+              "upper bounds in days of the aging buckets, ascending: 1_D1, D1+1_D2, ..., over_Dn", false,
+        [](Options& o, std::string_view n, const std::string& v) { o.aging = cli::parse_aging(n, v); }},
+    OptionRow{"--baseline", "FILE", "none", k_scoring,
+              "JSON of an earlier rank --format json: each client's change against it", false,
+        [](Options& o, std::string_view n, const std::string& v) {
+            if (v.empty()) {
+                throw UsageError(fmt::format("{}: empty file name", n),
+                                 "name the JSON file of an earlier clientscore rank --format json -o FILE");
+            }
+            o.baseline_file = v;
+        }},
+    OptionRow{"--fail-on-change", "VERDICT", "none", k_scoring,
+              "with --baseline: exit 1 if a client reaches this verdict or a worse one it did not have", false,
+        [](Options& o, std::string_view n, const std::string& v) { o.fail_on_change = cli::parse_fail_on(n, v); }},
 };
 // clang-format on
 
@@ -231,7 +246,8 @@ constexpr std::array k_command_rows = {
         k_rank,
         {"clientscore rank exports/ --from 2026-09-01",
          "clientscore rank exports/ --top 10 --sort margin_pct:asc --format csv"},
-        "0 done, 1 --fail-on matched, 2 usage error, 3 input error (a file, a column, too many bad rows), "
+        "0 done, 1 --fail-on or --fail-on-change matched, 2 usage error, 3 input error (a file, a column, too many "
+        "bad rows, a --baseline that is no rank report), "
         "4 output error"},
     CommandRow{Command::explain,
                "explain",
@@ -240,7 +256,8 @@ constexpr std::array k_command_rows = {
                k_explain,
                {"clientscore explain C018 exports/",
                 "clientscore explain C018 exports/ --month 2026-10 --format json -o C018.json"},
-               "0 done, 1 --fail-on matched, 2 usage error, 3 input error (an unknown CLIENT included), "
+               "0 done, 1 --fail-on or --fail-on-change matched, 2 usage error, 3 input error (an unknown CLIENT "
+               "included), "
                "4 output error"},
     CommandRow{Command::evidence,
                "evidence",
@@ -387,13 +404,17 @@ std::string config_help() {
            "\n";
 }
 
-/// `rank --help` ends with every --sort key, from the metric table, wrapped at 80 columns.
+/// `rank --help` ends with every --sort key, from the metric table, wrapped at 80 columns: the
+/// default aging buckets (--aging renames them) and, with --baseline, the change columns.
 std::string sort_keys_help() {
     std::string keys;
-    for (const ClientColumn& column : client_columns()) {
+    for (const ClientColumn& column : client_table(ColumnShape{AgingBuckets{}, true}).columns()) {
         keys += fmt::format(" {}", column.key);
     }
-    return wrapped("Sort keys (--sort KEY[:asc]):" + keys, 1) + "\n";
+    return wrapped("Sort keys (--sort KEY[:asc]):" + keys +
+                       " (the aging_ keys follow --aging; the change_ keys need --baseline)",
+                   1) +
+           "\n";
 }
 
 std::string command_usage(const CommandRow& row) {
@@ -453,7 +474,9 @@ std::string program_help() {
     out += "\nExamples:\n  clientscore exports/\n  clientscore help explain\n";
     out +=
         "\n" +
-        wrapped("Exit codes: 0 done, 1 --fail-on matched, 2 usage error, 3 input error, 4 output error.", 0) +
+        wrapped("Exit codes: 0 done, 1 --fail-on or --fail-on-change matched, 2 usage error, 3 input error, 4 "
+                "output error.",
+                0) +
         "\n";
     return out;
 }
@@ -924,6 +947,15 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
                 row.apply(o, name, on ? "true" : "false");
                 continue;
             }
+            if (key_of(row) == "aging" && source.entry != nullptr && source.values.size() > 1) {
+                // `aging = [15, 30, 60]` is the natural TOML for a list of bounds.
+                std::string joined;
+                for (const std::string& value : source.values) {
+                    joined += (joined.empty() ? "" : ",") + value;
+                }
+                row.apply(o, name, joined);
+                continue;
+            }
             if (!row.repeatable && source.values.size() > 1) {
                 throw UsageError(
                     fmt::format("{} is given {} times", name, source.values.size()),
@@ -942,6 +974,11 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
         }
     }
     cli::check_weights("--weights", o.weights);
+    if (o.fail_on_change && !o.baseline_file) {
+        throw UsageError("--fail-on-change needs --baseline FILE",
+                         "give the JSON of an earlier clientscore rank --format json as --baseline");
+    }
+    cli::check_sort_key("--sort", o.sort, client_table(ColumnShape{o.aging, o.baseline_file.has_value()}));
     if (const CLI::Option* config = app.get_config_ptr(); config != nullptr && !config->results().empty()) {
         o.config_file = config->results().front();
     }

@@ -334,27 +334,69 @@ SortKey parse_sort_key(std::string_view option, std::string_view text) {
         throw UsageError(fmt::format("{}: no key in \"{}\"", option, text),
                          fmt::format("name a column of the CSV output, e.g. {} toxicity", option));
     }
-    if (!find_client_column(key)) {
-        std::string closest;
-        std::size_t best = 3;  // suggest only near misses
-        for (const auto& column : client_columns()) {
-            const std::size_t distance = edit_distance(key, column.key);
-            if (distance < best) {
-                best = distance;
-                closest = column.key;
-            }
-        }
-        std::string message = fmt::format("{}: unknown key \"{}\"", option, key);
-        if (!closest.empty()) {
-            message += fmt::format(" (did you mean \"{}\"?)", closest);
-        }
-        throw UsageError(message,
-                         "sort by a column of the CSV output, e.g. rank, toxicity, net_revenue, margin, margin_pct, "
-                         "contacts_per_week, avg_days_late, overdue, name; add :asc for ascending "
-                         "(clientscore rank --help lists them all)");
-    }
     sort.key = std::string(key);
     return sort;
+}
+
+void check_sort_key(std::string_view option, const SortKey& sort, const ClientTable& table) {
+    if (table.find(sort.key)) {
+        return;
+    }
+    std::string closest;
+    std::size_t best = 3;  // suggest only near misses
+    for (const auto& column : table.columns()) {
+        const std::size_t distance = edit_distance(sort.key, column.key);
+        if (distance < best) {
+            best = distance;
+            closest = column.key;
+        }
+    }
+    std::string message = fmt::format("{}: unknown key \"{}\"", option, sort.key);
+    if (!closest.empty()) {
+        message += fmt::format(" (did you mean \"{}\"?)", closest);
+    }
+    // The change columns exist only beside a baseline, the aging ones by --aging.
+    const bool change_key = sort.key.rfind("change_", 0) == 0;
+    throw UsageError(message,
+                     change_key && !table.shape().change
+                         ? std::string("the change_ columns need --baseline FILE")
+                         : std::string("sort by a column of the CSV output, e.g. rank, toxicity, net_revenue, margin, "
+                                       "margin_pct, contacts_per_week, avg_days_late, overdue, name; add :asc for "
+                                       "ascending (clientscore rank --help lists them all)"));
+}
+
+AgingBuckets parse_aging(std::string_view option, std::string_view text) {
+    constexpr std::string_view k_hint = "give ascending whole numbers of days, e.g. --aging 15,30,60,90";
+    // A century of days: beyond it a bound is a typo, and the sums stay far from overflow.
+    constexpr long k_most = 36525;
+    AgingBuckets aging;
+    aging.bounds.clear();
+    std::size_t start = 0;
+    while (true) {
+        const auto comma = text.find(',', start);
+        const std::string_view entry = trim(
+            text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+        long value = 0;
+        const char* end = entry.data() + entry.size();
+        auto [ptr, ec] = std::from_chars(entry.data(), end, value);
+        if (entry.empty() || ec != std::errc{} || ptr != end || value < 1 || value > k_most) {
+            throw UsageError(
+                entry.empty() ? fmt::format("{}: empty entry in \"{}\"", option, text)
+                              : fmt::format("{}: \"{}\" is not a whole number of days from 1 to {} (in \"{}\")",
+                                            option, entry, k_most, text),
+                std::string(k_hint));
+        }
+        if (!aging.bounds.empty() && value <= aging.bounds.back()) {
+            throw UsageError(fmt::format("{}: {} does not come after {}: the bounds must ascend (in \"{}\")", option,
+                                         value, aging.bounds.back(), text),
+                             std::string(k_hint));
+        }
+        aging.bounds.push_back(value);
+        if (comma == std::string_view::npos) {
+            return aging;
+        }
+        start = comma + 1;
+    }
 }
 
 namespace {

@@ -56,8 +56,14 @@ DecimalMode parse_decimal_mode(std::string_view option, std::string_view text);
 /// watch, reprice, chase or fire (keep would match every client, so it is refused).
 Verdict parse_fail_on(std::string_view option, std::string_view text);
 
-/// `KEY`, `KEY:asc` or `KEY:desc`; the key itself is checked by the renderer.
+/// `KEY`, `KEY:asc` or `KEY:desc`; the key is checked by check_sort_key once every option is
+/// known (--aging and --baseline decide which columns there are).
 SortKey parse_sort_key(std::string_view option, std::string_view text);
+/// Fails when `sort.key` names no column of `table`, suggesting a near one.
+void check_sort_key(std::string_view option, const SortKey& sort, const ClientTable& table);
+
+/// --aging `D1,D2,…`: ascending whole numbers of days from 1 (SPEC §3 ◆10); anything else fails.
+AgingBuckets parse_aging(std::string_view option, std::string_view text);
 
 /// Applies `NAME=OK:BAD,...` to `thresholds`; components not named keep their values, a name
 /// given twice takes the last pair. Fails on an unknown name, a value that is not a number, or

@@ -1,6 +1,8 @@
 // The metric table: every per-client column of SPEC §5 in JSON order, declared once.
 
 #include <algorithm>
+#include <list>
+#include <mutex>
 #include <stdexcept>
 
 #include "clientscore/metrics.hpp"
@@ -32,6 +34,7 @@ struct Row {
 struct Table {
     std::vector<ClientColumn> columns;
     std::size_t first_metric = 0;
+    std::size_t metrics_end = 0;
 
     void add(Row row, std::string group = {}, std::string sub = {}, std::size_t index = 0) {
         std::string header = row.header;
@@ -71,7 +74,7 @@ struct Table {
 
 // Decimals follow SPEC §5: money, rates, contacts per week and days late 2; shares,
 // components and price_increase_needed 4; hours and minutes 2; toxicity 1.
-Table build_table() {
+Table build_table(const ColumnShape& shape) {
     Table t;
     using enum Unit;
     t.add({"rank", 0, count, "position in the toxicity ranking, 1 = most toxic",
@@ -139,13 +142,13 @@ Table build_table() {
     t.add({"collected", 2, money, "paid part of the period's invoices", CS_NEEDS(s.invoices, collected)});
     t.add({"outstanding", 2, money, "unpaid part of the receivables", CS_NEEDS(s.invoices, outstanding)});
     t.add({"overdue", 2, money, "unpaid part of the receivables past due", CS_NEEDS(s.invoices, overdue), "", 9, 6});
-    static constexpr std::array<std::string_view, k_aging_names.size()> aging_descriptions = {
-        "overdue 1-30 days", "overdue 31-60 days", "overdue 61-90 days", "overdue over 90 days"};
-    for (std::size_t i = 0; i < k_aging_names.size(); ++i) {
-        t.add_grouped("aging", k_aging_names[i], i,
-                      {"", 2, money, std::string(aging_descriptions[i]),
+    // SPEC §3 ◆10: one column a bucket of --aging; a client measured with other buckets (never
+    // in a run, where one AgingBuckets feeds both) reads null rather than another bucket.
+    for (std::size_t i = 0; i < shape.aging.size(); ++i) {
+        t.add_grouped("aging", shape.aging.name(i), i,
+                      {"", 2, money, shape.aging.description(i),
                        [](const ClientResult& c, std::size_t index) -> Cell {
-                           if (!c.metrics.supplied.invoices) {
+                           if (!c.metrics.supplied.invoices || index >= c.metrics.aging.size()) {
                                return std::monostate{};
                            }
                            return c.metrics.aging[index];
@@ -179,58 +182,97 @@ Table build_table() {
     t.add({"revenue_share", 4, share, "share of the portfolio's net revenue", CS_NEEDS_OPTIONAL(s.invoices, revenue_share)});
     t.add({"price_increase_needed", 4, share, "price increase that reaches the target margin",
            CS_NEEDS(s.margin(), price_increase_needed)});
+    t.metrics_end = t.columns.size();
+    if (shape.change) {
+        // SPEC §4 ◆11: after every metric, as the JSON client object ends with `change`.
+        t.add_grouped("change", "status", 0,
+                      {"", 0, word, "new, worse, better or same against the baseline",
+                       [](const ClientResult& c, std::size_t) -> Cell {
+                           if (!c.change) {
+                               return std::monostate{};
+                           }
+                           return std::string(k_change_status_names[static_cast<std::size_t>(c.change->status)]);
+                       }});
+        t.add_grouped("change", "verdict_before", 0,
+                      {"", 0, word, "the verdict in the baseline",
+                       [](const ClientResult& c, std::size_t) -> Cell {
+                           if (!c.change || !c.change->verdict_before) {
+                               return std::monostate{};
+                           }
+                           return std::string(verdict_name(*c.change->verdict_before));
+                       }});
+        t.add_grouped("change", "toxicity_before", 0,
+                      {"", 1, number, "the toxicity in the baseline",
+                       [](const ClientResult& c, std::size_t) -> Cell {
+                           return c.change ? optional_number(c.change->toxicity_before) : Cell{};
+                       }});
+        t.add_grouped("change", "toxicity_delta", 0,
+                      {"", 1, number, "toxicity minus the baseline's toxicity",
+                       [](const ClientResult& c, std::size_t) -> Cell {
+                           return c.change ? optional_number(c.change->toxicity_delta) : Cell{};
+                       }});
+    }
     return t;
 }
 
 #undef CS_NEEDS
 #undef CS_NEEDS_OPTIONAL
 
-const Table& table() {
-    static const Table t = build_table();
-    return t;
-}
-
 }  // namespace
 
-const std::vector<ClientColumn>& client_columns() { return table().columns; }
+ClientTable::ClientTable(const ColumnShape& shape) : m_shape(shape) {
+    Table t = build_table(shape);
+    m_columns = std::move(t.columns);
+    m_first_metric = t.first_metric;
+    m_metrics_end = t.metrics_end;
+}
 
-std::optional<std::size_t> find_client_column(std::string_view key) {
-    const auto& columns = table().columns;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (columns[i].key == key) {
+const ClientTable& client_table(const ColumnShape& shape) {
+    // A run asks for one or two shapes; a list keeps every table where it was made, so the
+    // references handed out stay valid while later shapes are added.
+    static std::mutex mutex;
+    static std::list<ClientTable> tables;
+    const std::lock_guard lock(mutex);
+    for (const ClientTable& table : tables) {
+        if (table.shape() == shape) {
+            return table;
+        }
+    }
+    return tables.emplace_back(shape);
+}
+
+std::optional<std::size_t> ClientTable::find(std::string_view key) const {
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+        if (m_columns[i].key == key) {
             return i;
         }
     }
     return std::nullopt;
 }
 
-std::size_t first_metric_column() { return table().first_metric; }
-
-std::size_t first_column_of_group(std::string_view group) {
-    const auto& columns = table().columns;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (columns[i].group == group) {
+std::size_t ClientTable::first_of_group(std::string_view group) const {
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+        if (m_columns[i].group == group) {
             return i;
         }
     }
     throw std::logic_error("no column group " + std::string(group));
 }
 
-Cell client_cell(const ClientResult& client, std::size_t column_index) {
-    const ClientColumn& column = table().columns.at(column_index);
+Cell ClientTable::cell(const ClientResult& client, std::size_t column_index) const {
+    const ClientColumn& column = m_columns.at(column_index);
     return column.get(client, column.index);
 }
 
-std::vector<std::size_t> table_columns(int ClientColumn::*position) {
-    const auto& columns = table().columns;
+std::vector<std::size_t> ClientTable::shown_in(int ClientColumn::*position) const {
     std::vector<std::size_t> shown;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (columns[i].*position > 0) {
+    for (std::size_t i = 0; i < m_columns.size(); ++i) {
+        if (m_columns[i].*position > 0) {
             shown.push_back(i);
         }
     }
     std::sort(shown.begin(), shown.end(),
-              [&](std::size_t a, std::size_t b) { return columns[a].*position < columns[b].*position; });
+              [&](std::size_t a, std::size_t b) { return m_columns[a].*position < m_columns[b].*position; });
     return shown;
 }
 

@@ -50,7 +50,7 @@ EventValue optional_value(const std::optional<T>& value) {
 }
 
 // The columns of SPEC §5 evidence, in order; every format iterates this table.
-const std::array<EvidenceColumn, 13> k_evidence_columns = {{
+const std::array<EvidenceColumn, 15> k_evidence_columns = {{
     {"date", Align::left, false, false, [](const EvidenceEvent& e) -> EventValue { return format_day(e.date); }},
     {"time", Align::left, false, false,
      [](const EvidenceEvent& e) -> EventValue {
@@ -77,6 +77,14 @@ const std::array<EvidenceColumn, 13> k_evidence_columns = {{
     {"amount", Align::right, false, true, [](const EvidenceEvent& e) { return optional_value(e.amount); }},
     {"status", Align::left, true, false, [](const EvidenceEvent& e) -> EventValue { return e.status; }},
     {"days_late", Align::right, false, false, [](const EvidenceEvent& e) { return optional_value(e.days_late); }},
+    {"paid_at", Align::left, false, false,
+     [](const EvidenceEvent& e) -> EventValue {
+         if (!e.paid_at) {
+             return std::monostate{};
+         }
+         return format_day(*e.paid_at);
+     }},
+    {"paid", Align::right, false, true, [](const EvidenceEvent& e) { return optional_value(e.paid); }},
     {"person", Align::left, true, false,
      [](const EvidenceEvent& e) -> EventValue {
          if (e.person.empty()) {
@@ -165,9 +173,9 @@ std::string evidence_summary(const EvidenceReport& report) {
 
 // On a narrow terminal the flags go first and the text stays: what was said or billed is what
 // the log is for. Columns not named here are left out after these, from the end.
-constexpr std::array<std::string_view, 11> k_leave_out_first = {"off_day", "after_hours", "direction", "days_late",
-                                                                "minutes", "time",        "tags",      "person",
-                                                                "status",  "amount",      "kind"};
+constexpr std::array<std::string_view, 13> k_leave_out_first = {
+    "off_day", "after_hours", "direction", "paid_at", "days_late", "paid", "minutes",
+    "time",    "tags",        "person",    "status",  "amount",    "kind"};
 
 TextTable evidence_table(const EvidenceReport& report) {
     std::vector<TextColumn> columns;

@@ -22,17 +22,18 @@ using namespace render;
 
 // ---- JSON ------------------------------------------------------------------------------------
 
-Json month_json(const MonthResult& month) {
+Json month_json(const ClientTable& table, const MonthResult& month) {
     const ClientResult as_client = as_client_result(month.score, month.metrics);
     Json object = Json::object();
     object["month"] = month.month;
     object["from"] = format_day(month.period.from);
     object["to"] = format_day(month.period.to);
     object["as_of"] = format_day(month.period.as_of);
-    add_client_columns(object, as_client, first_metric_column(), client_columns().size());
-    add_client_columns(object, as_client, first_column_of_group("components"), first_metric_column());
+    // A month has metrics and a score; the change against the baseline is the whole period's.
+    add_client_columns(object, table, as_client, table.first_metric(), table.metrics_end());
+    add_client_columns(object, table, as_client, table.first_of_group("components"), table.first_metric());
     for (const std::string_view key : {"toxicity", "verdict"}) {
-        add_client_columns(object, as_client, *find_client_column(key), *find_client_column(key) + 1);
+        add_client_columns(object, table, as_client, *table.find(key), *table.find(key) + 1);
     }
     return object;
 }
@@ -64,12 +65,12 @@ Json offboarding_json(const Offboarding& offboarding) {
     return object;
 }
 
-void write_explain_json(const ExplainReport& report, Writer& out) {
-    Json object = client_json(report.client);
+void write_explain_json(const ExplainReport& report, const ClientTable& table, Writer& out) {
+    Json object = client_json(table, report.client);
     object["thresholds"] = thresholds_json(report.settings);
     Json months = Json::array();
     for (const MonthResult& month : report.months) {
-        months.push_back(month_json(month));
+        months.push_back(month_json(table, month));
     }
     object["months"] = std::move(months);
     if (!report.people.empty()) {
@@ -80,6 +81,9 @@ void write_explain_json(const ExplainReport& report, Writer& out) {
     }
     object["period"] = period_json(report.settings.period);
     object["settings"] = settings_json(report.settings);
+    if (report.baseline) {
+        object["baseline"] = baseline_json(*report.baseline);
+    }
     object["warnings"] = strings_json(report.warnings);
     out.write(json_text(object) + "\n");
 }
@@ -87,22 +91,23 @@ void write_explain_json(const ExplainReport& report, Writer& out) {
 // ---- csv / tsv: the months, with the JSON month keys flattened -------------------------------
 
 /// The client columns of a month row, in the order of the JSON month object.
-std::vector<std::size_t> month_columns() {
+std::vector<std::size_t> month_columns(const ClientTable& table) {
     std::vector<std::size_t> indexes;
-    for (std::size_t i = first_metric_column(); i < client_columns().size(); ++i) {
+    for (std::size_t i = table.first_metric(); i < table.metrics_end(); ++i) {
         indexes.push_back(i);
     }
-    for (std::size_t i = first_column_of_group("components"); i < first_metric_column(); ++i) {
+    for (std::size_t i = table.first_of_group("components"); i < table.first_metric(); ++i) {
         indexes.push_back(i);
     }
-    indexes.push_back(*find_client_column("toxicity"));
-    indexes.push_back(*find_client_column("verdict"));
+    indexes.push_back(*table.find("toxicity"));
+    indexes.push_back(*table.find("verdict"));
     return indexes;
 }
 
-void write_explain_delimited(const ExplainReport& report, OutputFormat format, Writer& out) {
-    const auto& columns = client_columns();
-    const std::vector<std::size_t> indexes = month_columns();
+void write_explain_delimited(const ExplainReport& report, const ClientTable& table, OutputFormat format,
+                             Writer& out) {
+    const auto& columns = table.columns();
+    const std::vector<std::size_t> indexes = month_columns(table);
     DelimitedRow row(format);
     for (const std::string_view key : {"month", "from", "to", "as_of"}) {
         row.text(key);
@@ -128,12 +133,12 @@ void write_explain_delimited(const ExplainReport& report, OutputFormat format, W
 
 }  // namespace
 
-void render::write_explain_xlsx(const ExplainReport& report, Writer& out) {
+void render::write_explain_xlsx(const ExplainReport& report, const ClientTable& table, Writer& out) {
     XlsxBook book(report.settings.period.as_of);
-    add_clients_sheet(book, 1, [&](std::size_t) { return report.client; }, 1);
+    add_clients_sheet(book, table, 1, [&](std::size_t) { return report.client; }, 1);
     XlsxSheet months = book.add_sheet("Months");
-    const auto& columns = client_columns();
-    const std::vector<std::size_t> indexes = month_columns();
+    const auto& columns = table.columns();
+    const std::vector<std::size_t> indexes = month_columns(table);
     std::vector<std::string> names = {"month", "from", "to", "as_of"};
     for (const std::size_t i : indexes) {
         names.push_back(columns[i].key);
@@ -216,16 +221,16 @@ void write_components(const ExplainReport& report, DocumentWriter& doc) {
     });
 }
 
-void write_metrics(const ExplainReport& report, DocumentWriter& doc) {
-    const auto& columns = client_columns();
-    const std::size_t first = first_metric_column();
+void write_metrics(const ExplainReport& report, const ClientTable& client_columns, DocumentWriter& doc) {
+    const auto& columns = client_columns.columns();
+    const std::size_t first = client_columns.first_metric();
     // On a terminal the meanings are cut to its width; csv and json carry them whole.
     TextTable table({{"metric"}, {"value", Align::right}, {"meaning", Align::left, true}});
     table.set_text_floor(16);
-    doc.table(table, columns.size() - first, [&](std::size_t r, std::vector<TextCell>& cells) {
+    doc.table(table, client_columns.metrics_end() - first, [&](std::size_t r, std::vector<TextCell>& cells) {
         const std::size_t index = first + r;
         cells[0].text = columns[index].key;
-        cells[1].text = display_client_value(report.client, index);
+        cells[1].text = display_client_value(client_columns, report.client, index);
         cells[2].text = columns[index].description;
     });
 }
@@ -241,24 +246,24 @@ void write_people(const ExplainReport& report, DocumentWriter& doc) {
     });
 }
 
-void write_months(const ExplainReport& report, DocumentWriter& doc) {
-    std::vector<std::size_t> shown = table_columns(&ClientColumn::month_table);
+void write_months(const ExplainReport& report, const ClientTable& client_columns, DocumentWriter& doc) {
+    std::vector<std::size_t> shown = client_columns.shown_in(&ClientColumn::month_table);
     // Logged hours only where a time export was read: a column of nulls says nothing.
     if (!report.client.metrics.supplied.time) {
-        std::erase(shown, *find_client_column("logged_hours"));
+        std::erase(shown, *client_columns.find("logged_hours"));
     }
     std::vector<TextColumn> columns{TextColumn{"month", Align::left, false}};
     for (const std::size_t index : shown) {
-        const ClientColumn& column = client_columns()[index];
+        const ClientColumn& column = client_columns.columns()[index];
         columns.push_back(TextColumn{column.header, reads_as_text(column.unit) ? Align::left : Align::right, false});
     }
-    const std::size_t verdict = *find_client_column("verdict");
+    const std::size_t verdict = *client_columns.find("verdict");
     TextTable table(std::move(columns));
     // On a narrow terminal the figures go, from the left, before the month and its toxicity and
     // verdict, which are what the table is for.
     std::vector<std::size_t> leave_out;
     for (std::size_t c = 0; c < shown.size(); ++c) {
-        const std::string_view key = client_columns()[shown[c]].key;
+        const std::string_view key = client_columns.columns()[shown[c]].key;
         if (key != "toxicity" && key != "verdict") {
             leave_out.push_back(c + 1);
         }
@@ -271,7 +276,7 @@ void write_months(const ExplainReport& report, DocumentWriter& doc) {
         cells[0].text = month.month;
         cells[0].color = {};
         for (std::size_t c = 0; c < shown.size(); ++c) {
-            cells[c + 1].text = display_client_value(as_client, shown[c]);
+            cells[c + 1].text = display_client_value(client_columns, as_client, shown[c]);
             cells[c + 1].color = shown[c] == verdict ? verdict_color(month.score.verdict) : std::string_view();
         }
     });
@@ -299,11 +304,32 @@ void write_offboarding(const Offboarding& offboarding, DocumentWriter& doc) {
     }
 }
 
-void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {
+/// explain's "Since the baseline" paragraph (SPEC §5 ◆11): how the client moved, and from when.
+std::string change_paragraph(const ExplainReport& report) {
+    const ClientChange& change = *report.client.change;
+    const Period& p = report.baseline ? report.baseline->period : Period{0, 0, 0, true};
+    const std::string of =
+        p.undated ? std::string("the baseline") : fmt::format("the baseline of {} to {}", format_day(p.from), format_day(p.to));
+    if (change.status == ChangeStatus::new_client || !change.verdict_before || !change.toxicity_before) {
+        return fmt::format("New: not in {}.", of);
+    }
+    const std::string_view status = k_change_status_names[static_cast<std::size_t>(change.status)];
+    return fmt::format("{}{}: verdict {} → {}, toxicity {} → {} ({}), against {}.",
+                       static_cast<char>(status.front() - 'a' + 'A'), status.substr(1),
+                       verdict_name(*change.verdict_before), verdict_name(report.client.score.verdict),
+                       format_fixed(*change.toxicity_before, 1), format_fixed(report.client.score.toxicity, 1),
+                       change_text(change), of);
+}
+
+void write_explain_document(const ExplainReport& report, const ClientTable& table, DocumentWriter& doc) {
     const ClientResult& client = report.client;
     doc.title(explain_title(client));
     doc.paragraph(headline(report));
     doc.paragraph(period_line(report.settings.period));
+    if (client.change) {
+        doc.heading("Since the baseline");
+        doc.paragraph(change_paragraph(report));
+    }
     if (!client.score.cause.empty()) {
         doc.heading("Why");
         doc.paragraph(client.score.cause);
@@ -320,7 +346,7 @@ void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {
     doc.figure([&] { return component_chart_svg(client.score.components); });
     write_components(report, doc);
     doc.heading("Metrics");
-    write_metrics(report, doc);
+    write_metrics(report, table, doc);
     if (!report.people.empty()) {
         doc.heading("People");
         write_people(report, doc);
@@ -335,7 +361,7 @@ void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {
         }
         return month_chart_svg(months, toxicity, report.settings);
     });
-    write_months(report, doc);
+    write_months(report, table, doc);
     if (report.offboarding) {
         write_offboarding(*report.offboarding, doc);
     }
@@ -344,32 +370,33 @@ void write_explain_document(const ExplainReport& report, DocumentWriter& doc) {
 }  // namespace
 
 void render_explain(const ExplainReport& report, const RenderOptions& options, Writer& out) {
+    const ClientTable& table = client_table(ColumnShape{report.settings.aging, report.client.change.has_value()});
     switch (options.format) {
         case OutputFormat::json:
-            write_explain_json(report, out);
+            write_explain_json(report, table, out);
             return;
         case OutputFormat::csv:
         case OutputFormat::tsv:
-            write_explain_delimited(report, options.format, out);
+            write_explain_delimited(report, table, options.format, out);
             return;
         case OutputFormat::table: {
             PlainDocumentWriter doc(out, options.color, fitted_width(options.terminal_width));
-            write_explain_document(report, doc);
+            write_explain_document(report, table, doc);
             return;
         }
         case OutputFormat::markdown: {
             MarkdownDocumentWriter doc(out);
-            write_explain_document(report, doc);
+            write_explain_document(report, table, doc);
             return;
         }
         case OutputFormat::html: {
             HtmlDocumentWriter doc(out, "clientscore: " + explain_title(report.client));
-            write_explain_document(report, doc);
+            write_explain_document(report, table, doc);
             doc.finish();
             return;
         }
         case OutputFormat::xlsx:
-            write_explain_xlsx(report, out);
+            write_explain_xlsx(report, table, out);
             return;
     }
 }

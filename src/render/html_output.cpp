@@ -49,6 +49,11 @@ void flatten(const Json& value, const std::string& prefix,
         text = std::string(k_null_text);
     } else if (value.is_string()) {
         text = value.get<std::string>();
+    } else if (value.is_array()) {
+        // --aging's bounds, as the option writes them: `30,60,90`.
+        for (const Json& item : value) {
+            text += (text.empty() ? "" : ",") + (item.is_string() ? item.get<std::string>() : json_text(item));
+        }
     } else {
         text = json_text(value);
     }
@@ -131,11 +136,11 @@ std::string point_label(const ClientResult& c, const std::string& currency) {
     if (c.name) {
         text += " " + *c.name;
     }
-    const std::size_t margin = *find_client_column("margin_pct");
-    const std::size_t revenue = *find_client_column("net_revenue");
+    const std::size_t margin = *client_table().find("margin_pct");
+    const std::size_t revenue = *client_table().find("net_revenue");
     text += fmt::format(": {}, toxicity {}, margin {}, net revenue {}", verdict_name(c.score.verdict),
-                        format_fixed(c.score.toxicity, 1), display_client_value(c, margin),
-                        with_currency(display_client_value(c, revenue), currency));
+                        format_fixed(c.score.toxicity, 1), display_client_value(client_table(), c, margin),
+                        with_currency(display_client_value(client_table(), c, revenue), currency));
     return text;
 }
 
@@ -187,8 +192,8 @@ struct HtmlColumn {
 std::vector<HtmlColumn> rank_columns(bool months) {
     std::vector<HtmlColumn> out;
     auto metric = [&](std::string_view key) {
-        const std::size_t index = *find_client_column(key);
-        const ClientColumn& column = client_columns()[index];
+        const std::size_t index = *client_table().find(key);
+        const ClientColumn& column = client_table().columns()[index];
         out.push_back(HtmlColumn{column.header, column.key, reads_as_text(column.unit) ? Sort::text : Sort::number,
                                  index});
     };
@@ -222,7 +227,7 @@ void append_row(std::string& html, const std::vector<HtmlColumn>& columns, const
             html += "</td>";
             continue;
         }
-        const ClientColumn& meta = client_columns()[*column.client_column];
+        const ClientColumn& meta = client_table().columns()[*column.client_column];
         if (meta.key == "verdict") {
             html += fmt::format("<td data-v=\"{}\">{}</td>", static_cast<int>(c.score.verdict),
                                 verdict_badge(c.score.verdict));
@@ -230,7 +235,7 @@ void append_row(std::string& html, const std::vector<HtmlColumn>& columns, const
         }
         // Alignment comes from the page's CSS by column (clients_style): no class on 20,000 × 9 cells.
         html += "<td>";
-        append_html(html, display_client_value(c, *column.client_column));
+        append_html(html, display_client_value(client_table(), c, *column.client_column));
         html += "</td>";
     }
     html += "</tr>\n";
@@ -246,7 +251,7 @@ std::string clients_style(const std::vector<HtmlColumn>& columns) {
         if (!column.client_column || column.key == "verdict") {
             continue;
         }
-        const Unit unit = client_columns()[*column.client_column].unit;
+        const Unit unit = client_table().columns()[*column.client_column].unit;
         std::string& list = column.sort == Sort::number ? numbers : unit == Unit::text && column.key != "client" &&
                                                                             column.key != "name"
                                                                         ? texts

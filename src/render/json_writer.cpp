@@ -184,8 +184,9 @@ Json cell_json(const Cell& cell, int decimals) {
     return std::visit(Visitor{decimals}, cell);
 }
 
-void add_client_columns(Json& object, const ClientResult& client, std::size_t first, std::size_t last) {
-    const auto& columns = client_columns();
+void add_client_columns(Json& object, const ClientTable& table, const ClientResult& client, std::size_t first,
+                        std::size_t last) {
+    const auto& columns = table.columns();
     // ordered_map is a vector of pairs and operator[] searches it; the columns' keys are unique
     // and a group's columns are adjacent, so append directly (a million clients × 60 keys).
     auto& members = object.get_ref<Json::object_t&>();
@@ -215,9 +216,9 @@ void add_client_columns(Json& object, const ClientResult& client, std::size_t fi
     }
 }
 
-Json client_json(const ClientResult& client) {
+Json client_json(const ClientTable& table, const ClientResult& client) {
     Json object = Json::object();
-    add_client_columns(object, client, 0, client_columns().size());
+    add_client_columns(object, table, client, 0, table.columns().size());
     return object;
 }
 
@@ -277,8 +278,8 @@ struct ClientJsonLayout {
     std::string close;        // after the last column
 };
 
-ClientJsonLayout make_layout(int depth) {
-    const auto& columns = client_columns();
+ClientJsonLayout make_layout(const ClientTable& table, int depth) {
+    const auto& columns = table.columns();
     ClientJsonLayout layout;
     auto member = [&](std::string_view separator, std::string_view key, int indent) {
         std::string text(separator);
@@ -312,13 +313,23 @@ ClientJsonLayout make_layout(int depth) {
 
 }  // namespace
 
-void append_client_json(std::string& out, const ClientResult& client, int depth) {
-    const auto& columns = client_columns();
-    // rank writes depth 2, the tests also 0; any other depth makes its layout for the call.
-    static const std::array<ClientJsonLayout, 3> k_layouts = {make_layout(0), make_layout(1), make_layout(2)};
-    const bool made = depth >= 0 && depth < static_cast<int>(k_layouts.size());
-    const ClientJsonLayout other = made ? ClientJsonLayout{} : make_layout(depth);
-    const ClientJsonLayout& layout = made ? k_layouts[static_cast<std::size_t>(depth)] : other;
+void append_client_json(std::string& out, const ClientTable& table, const ClientResult& client, int depth) {
+    const auto& columns = table.columns();
+    // A run prints every client with one table at one depth: each rendering thread makes the
+    // layout once and keeps it until it is asked for another (no lock on the way of a million
+    // clients). Tables live for the run (client_table), so their address names them.
+    struct Made {
+        const ClientTable* table = nullptr;
+        int depth = -1;
+        ClientJsonLayout layout;
+    };
+    thread_local Made made;
+    if (made.table != &table || made.depth != depth) {
+        made.layout = make_layout(table, depth);
+        made.table = &table;
+        made.depth = depth;
+    }
+    const ClientJsonLayout& layout = made.layout;
     bool in_group = false;
     bool group_first = true;
     auto close_group = [&] {
@@ -418,6 +429,11 @@ Json settings_json(const Settings& settings) {
     object["fire_at"] = json_number(settings.fire_at);
     object["watch_at"] = json_number(settings.watch_at);
     object["chase_days"] = json_number(settings.chase_days);
+    Json aging = Json::array();
+    for (const std::int64_t bound : settings.aging.bounds) {
+        aging.push_back(bound);
+    }
+    object["aging"] = std::move(aging);
     Json thresholds = Json::object();
     Json weights = Json::object();
     for (std::size_t i = 0; i < k_component_count; ++i) {
@@ -428,6 +444,13 @@ Json settings_json(const Settings& settings) {
     }
     object["thresholds"] = std::move(thresholds);
     object["weights"] = std::move(weights);
+    return object;
+}
+
+Json baseline_json(const BaselineSummary& baseline) {
+    Json object = Json::object();
+    object["period"] = period_json(baseline.period);
+    object["gone"] = strings_json(baseline.gone);
     return object;
 }
 
@@ -499,9 +522,9 @@ void JsonObjectStream::array_items(std::string_view text, std::size_t count) {
     m_first_item = m_first_item && count == 0;
 }
 
-void append_client_item(std::string& out, const ClientResult& client, bool first) {
+void append_client_item(std::string& out, const ClientTable& table, const ClientResult& client, bool first) {
     append_item_start(out, first);
-    append_client_json(out, client, 2);
+    append_client_json(out, table, client, 2);
 }
 
 void JsonObjectStream::end_array() { m_out.write(m_first_item ? "]" : "\n  ]"); }

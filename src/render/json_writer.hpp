@@ -37,18 +37,19 @@ Json cell_json(const Cell& cell, int decimals);
 /// Adds the columns [first, last) of the client column table to `object`, nesting grouped
 /// columns (`components`, `tags`, `aging`); tags only when seen (count > 0). `object` must be a
 /// JSON object that has none of these keys yet.
-void add_client_columns(Json& object, const ClientResult& client, std::size_t first, std::size_t last);
+void add_client_columns(Json& object, const ClientTable& table, const ClientResult& client, std::size_t first,
+                        std::size_t last);
 
-/// A client object as in `rank` (every column).
-Json client_json(const ClientResult& client);
+/// A client object as in `rank` (every column of `table`).
+Json client_json(const ClientTable& table, const ClientResult& client);
 /// What append_json(out, client_json(client), depth) appends, written straight from the
 /// columns: rank prints a million of these, and building each as a JSON value first costs most
 /// of its rendering time (bench/RESULTS.md, "Measured design choices").
-void append_client_json(std::string& out, const ClientResult& client, int depth);
+void append_client_json(std::string& out, const ClientTable& table, const ClientResult& client, int depth);
 
 /// A client object as an item of the top-level `clients` array (JsonObjectStream), with the
 /// separator and indent before it: `first` for the array's first item.
-void append_client_item(std::string& out, const ClientResult& client, bool first);
+void append_client_item(std::string& out, const ClientTable& table, const ClientResult& client, bool first);
 
 Json period_json(const Period& period);
 Json settings_json(const Settings& settings);
@@ -56,6 +57,8 @@ Json settings_json(const Settings& settings);
 Json people_json(const std::vector<PersonRow>& people);
 /// A client's people for explain: `[{person, hours, share}]`.
 Json client_people_json(const std::vector<ClientPersonRow>& people);
+/// SPEC §4 ◆11 `baseline`: `{period, gone}`.
+Json baseline_json(const BaselineSummary& baseline);
 /// `{file: n}`, adding up equal names.
 Json file_counts_json(const FileCounts& counts);
 Json strings_json(const std::vector<std::string>& items);

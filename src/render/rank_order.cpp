@@ -42,9 +42,9 @@ SortValue sort_value(const Cell& cell, int decimals) {
 
 }  // namespace
 
-std::vector<std::size_t> ordered_clients(const ClientRows& clients, const SortKey& sort,
+std::vector<std::size_t> ordered_clients(const ClientTable& table, const ClientRows& clients, const SortKey& sort,
                                          std::optional<long> top, unsigned threads) {
-    const auto column_index = find_client_column(sort.key);
+    const auto column_index = table.find(sort.key);
     if (!column_index) {
         throw std::logic_error("--sort key \"" + sort.key + "\" was not checked against the metric table");
     }
@@ -59,7 +59,7 @@ std::vector<std::size_t> ordered_clients(const ClientRows& clients, const SortKe
         }
     } else {
         // Every row's value in the column, made on every core: a row is built to read it.
-        const ClientColumn& column = client_columns()[*column_index];
+        const ClientColumn& column = table.columns()[*column_index];
         std::vector<SortValue> values(clients.size());
         const std::size_t workers =
             std::min<std::size_t>(std::max(1u, threads), std::max<std::size_t>(1, values.size()));

@@ -15,7 +15,7 @@ namespace clientscore::render {
 /// itself (the rows' own order): descending shows rank 1 first. The command line has checked
 /// the key against the metric table; an unknown one is a logic_error. Values are read on
 /// `threads` workers.
-std::vector<std::size_t> ordered_clients(const ClientRows& clients, const SortKey& sort,
+std::vector<std::size_t> ordered_clients(const ClientTable& table, const ClientRows& clients, const SortKey& sort,
                                          std::optional<long> top, unsigned threads);
 
 }  // namespace clientscore::render

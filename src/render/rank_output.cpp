@@ -19,8 +19,8 @@ namespace {
 
 using namespace render;
 
-void write_rank_json(const RankReport& report, const std::vector<std::size_t>& shown, unsigned threads,
-                     Writer& out) {
+void write_rank_json(const RankReport& report, const ClientTable& columns, const std::vector<std::size_t>& shown,
+                     unsigned threads, Writer& out) {
     const Portfolio& p = report.portfolio;
     // SPEC §3 ◆2: the portfolio's figures follow the clients' rules for data never supplied.
     const bool revenue = p.supplied.invoices;
@@ -59,11 +59,14 @@ void write_rank_json(const RankReport& report, const std::vector<std::size_t>& s
     if (!report.people.empty()) {
         json.member("people", people_json(report.people));
     }
+    if (report.baseline) {
+        json.member("baseline", baseline_json(*report.baseline));
+    }
     json.begin_array("clients");
     render_rows_in_batches(
         threads, shown.size(),
         [&](std::size_t i, std::string& text) {
-            append_client_item(text, report.clients.at(shown[i]), i == 0);
+            append_client_item(text, columns, report.clients.at(shown[i]), i == 0);
         },
         [&](std::string_view text) { json.array_items(text, 1); });
     json.end_array();
@@ -73,9 +76,9 @@ void write_rank_json(const RankReport& report, const std::vector<std::size_t>& s
     json.finish();
 }
 
-void write_rank_delimited(const RankReport& report, const std::vector<std::size_t>& shown,
+void write_rank_delimited(const RankReport& report, const ClientTable& table, const std::vector<std::size_t>& shown,
                           OutputFormat format, unsigned threads, Writer& out) {
-    const auto& columns = client_columns();
+    const auto& columns = table.columns();
     DelimitedRow row(format);
     for (const auto& column : columns) {
         row.text(column.key);
@@ -101,33 +104,44 @@ struct RankTable {
     RowSource source;
 };
 
-RankTable rank_table(const RankReport& report, const std::vector<std::size_t>& shown) {
+RankTable rank_table(const RankReport& report, const ClientTable& table, const std::vector<std::size_t>& shown) {
     std::vector<TextColumn> columns;
-    const std::vector<std::size_t> indexes = table_columns(&ClientColumn::rank_table);
+    const std::vector<std::size_t> indexes = table.shown_in(&ClientColumn::rank_table);
     for (const std::size_t index : indexes) {
-        const ClientColumn& column = client_columns()[index];
+        const ClientColumn& column = table.columns()[index];
         columns.push_back(TextColumn{column.header, reads_as_text(column.unit) ? Align::left : Align::right,
                                      column.unit == Unit::text || column.unit == Unit::list});
     }
-    const std::size_t verdict = *find_client_column("verdict");
-    const std::size_t cause = *find_client_column("cause");
+    // SPEC §5 ◆11: "change" is the last of the list, so a narrow terminal leaves it out first.
+    // It reads two columns of the table (status and delta) as one cell, so it is made here.
+    const bool change = report.baseline.has_value();
+    if (change) {
+        columns.push_back(TextColumn{"change", Align::left, false});
+    }
+    const std::size_t verdict = *table.find("verdict");
+    const std::size_t cause = *table.find("cause");
     for (std::size_t c = 0; c < indexes.size(); ++c) {
         if (indexes[c] == cause) {
             // "toxicity 84.2 ≥ 60 with a -104.5% margin" whole, before the name beside it.
             columns[c].floor = 40;
         }
     }
-    RowSource source = [&report, &shown, indexes, verdict](std::size_t r, std::vector<TextCell>& cells) {
+    RowSource source = [&report, &shown, &table, indexes, verdict, change](std::size_t r,
+                                                                           std::vector<TextCell>& cells) {
         const ClientResult client = report.clients.at(shown[r]);
         for (std::size_t c = 0; c < indexes.size(); ++c) {
-            cells[c].text = display_client_value(client, indexes[c]);
+            cells[c].text = display_client_value(table, client, indexes[c]);
             cells[c].color = indexes[c] == verdict ? verdict_color(client.score.verdict) : std::string_view();
         }
+        if (change) {
+            cells[indexes.size()].text = change_text(client.change);
+            cells[indexes.size()].color = {};
+        }
     };
-    TextTable table(std::move(columns));
-    table.set_text_floor(16);  // "Starlight Promo…" still names the client; "Sta…" does not
-    table.set_leave_out(true);
-    return RankTable{std::move(table), std::move(source)};
+    TextTable text_table(std::move(columns));
+    text_table.set_text_floor(16);  // "Starlight Promo…" still names the client; "Sta…" does not
+    text_table.set_leave_out(true);
+    return RankTable{std::move(text_table), std::move(source)};
 }
 
 std::string with_currency(const std::string& amount, const std::string& currency) {
@@ -205,41 +219,83 @@ std::string portfolio_summary(const RankReport& report) {
     return line;
 }
 
+/// `C018`, `C018, C007`, …: at most `most` ids, then how many more.
+std::string id_list(const std::vector<std::string>& ids, std::size_t most) {
+    std::string out;
+    for (std::size_t i = 0; i < ids.size() && i < most; ++i) {
+        out += (i == 0 ? "" : ", ") + ids[i];
+    }
+    if (ids.size() > most) {
+        out += fmt::format(" and {} more", ids.size() - most);
+    }
+    return out;
+}
+
+/// The "since the baseline" lines under the summary (SPEC §5 ◆11): who reached fire or chase,
+/// who got better, who is gone. Every client counts, whatever --top shows.
+std::string since_baseline(const BaselineSummary& baseline) {
+    constexpr std::size_t k_most = 10;  // a long list is a count, not a wall of ids
+    const Period& p = baseline.period;
+    std::string line = p.undated ? std::string("Since the baseline:")
+                                 : fmt::format("Since the baseline ({} to {}):", format_day(p.from), format_day(p.to));
+    std::vector<std::string> reached;
+    for (const BaselineMove& move : baseline.reached) {
+        reached.push_back(move.before ? fmt::format("{} {} (was {})", move.client, verdict_name(move.verdict),
+                                                    verdict_name(*move.before))
+                                      : fmt::format("{} {} (new)", move.client, verdict_name(move.verdict)));
+    }
+    line += reached.empty() ? std::string(" no client newly fire or chase;")
+                            : fmt::format(" newly fire or chase: {};", id_list(reached, k_most));
+    line += baseline.better.empty() ? std::string(" none better;")
+                                    : fmt::format(" better: {};", id_list(baseline.better, k_most));
+    line += baseline.gone.empty() ? std::string(" none gone.") : fmt::format(" gone: {}.", id_list(baseline.gone, k_most));
+    return line;
+}
+
 }  // namespace
 
 void render_rank(const RankReport& report, const RenderOptions& options, Writer& out) {
-    const std::vector<std::size_t> shown = ordered_clients(report.clients, options.sort, options.top, options.threads);
+    const ClientTable& columns = client_table(ColumnShape{report.settings.aging, report.baseline.has_value()});
+    const std::vector<std::size_t> shown =
+        ordered_clients(columns, report.clients, options.sort, options.top, options.threads);
     switch (options.format) {
         case OutputFormat::json:
-            write_rank_json(report, shown, options.threads, out);
+            write_rank_json(report, columns, shown, options.threads, out);
             return;
         case OutputFormat::csv:
         case OutputFormat::tsv:
-            write_rank_delimited(report, shown, options.format, options.threads, out);
+            write_rank_delimited(report, columns, shown, options.format, options.threads, out);
             return;
         case OutputFormat::table: {
             out.write(fmt::format("{}\n\n", period_line(report.settings.period)));
-            const RankTable table = rank_table(report, shown);
+            const RankTable table = rank_table(report, columns, shown);
             // SPEC §5 ◆12: a terminal is taken as 80 columns at least.
             const std::optional<int> width =
                 options.terminal_width ? std::optional<int>(std::max(*options.terminal_width, 80)) : std::nullopt;
             table.table.write_text(out, shown.size(), table.source, width, options.color);
-            const std::string summary = portfolio_summary(report);
-            out.write(fmt::format("\n{}\n",
-                                  width ? render::wrap_words(summary, static_cast<std::size_t>(*width)) : summary));
+            auto fitted = [&](const std::string& text) {
+                return width ? render::wrap_words(text, static_cast<std::size_t>(*width)) : text;
+            };
+            out.write(fmt::format("\n{}\n", fitted(portfolio_summary(report))));
+            if (report.baseline) {
+                out.write(fmt::format("\n{}\n", fitted(since_baseline(*report.baseline))));
+            }
             return;
         }
         case OutputFormat::html:
             write_rank_html(report, shown, options.threads, out);
             return;
         case OutputFormat::xlsx:
-            write_rank_xlsx(report, shown, options.threads, out);
+            write_rank_xlsx(report, columns, shown, options.threads, out);
             return;
         case OutputFormat::markdown: {
             out.write(fmt::format("{}\n\n", period_line(report.settings.period)));
-            const RankTable table = rank_table(report, shown);
+            const RankTable table = rank_table(report, columns, shown);
             table.table.write_markdown(out, shown.size(), table.source);
             out.write(fmt::format("\n{}\n", portfolio_summary(report)));
+            if (report.baseline) {
+                out.write(fmt::format("\n{}\n", since_baseline(*report.baseline)));
+            }
             return;
         }
     }

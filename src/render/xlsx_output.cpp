@@ -28,10 +28,10 @@ struct PortfolioRow {
 
 }  // namespace
 
-void add_clients_sheet(XlsxBook& book, std::size_t count, const std::function<ClientResult(std::size_t)>& row,
-                       unsigned threads) {
+void add_clients_sheet(XlsxBook& book, const ClientTable& table, std::size_t count,
+                       const std::function<ClientResult(std::size_t)>& row, unsigned threads) {
     XlsxSheet sheet = book.add_sheet("Clients");
-    const auto& columns = client_columns();
+    const auto& columns = table.columns();
     std::vector<std::string> names;
     for (const ClientColumn& column : columns) {
         names.push_back(column.key);
@@ -76,23 +76,31 @@ void add_settings_sheet(XlsxBook& book, const Settings& settings) {
             sheet.number(r, 1, value.get<double>(), value.is_number_integer() ? XlsxStyle::integer : XlsxStyle::decimal4);
         } else if (value.is_string()) {
             sheet.text(r, 1, value.get<std::string>());
+        } else if (value.is_array()) {
+            // --aging's bounds, as the option writes them: `30,60,90`.
+            std::string joined;
+            for (const Json& item : value) {
+                joined += (joined.empty() ? "" : ",") + (item.is_string() ? item.get<std::string>() : item.dump());
+            }
+            sheet.text(r, 1, joined);
         }
         ++r;
     }
     sheet.finish(r - 1);
 }
 
-void write_rank_xlsx(const RankReport& report, const std::vector<std::size_t>& shown, unsigned threads,
-                     Writer& out) {
+void write_rank_xlsx(const RankReport& report, const ClientTable& table, const std::vector<std::size_t>& shown,
+                     unsigned threads, Writer& out) {
     XlsxBook book(report.settings.period.undated ? 0 : report.settings.period.as_of);
     add_clients_sheet(
-        book, shown.size(), [&](std::size_t i) { return report.clients.at(shown[i]); }, threads);
+        book, table, shown.size(), [&](std::size_t i) { return report.clients.at(shown[i]); }, threads);
 
     // Portfolio, with JSON's keys and rounding; SPEC §3 ◆2: what was never supplied is empty.
     const Portfolio& p = report.portfolio;
     const bool revenue = p.supplied.invoices;
-    const bool hours = p.supplied.contacts;
-    const bool margins = revenue && hours;
+    const bool support = p.supplied.contacts;
+    const bool hours = p.supplied.hours();
+    const bool margins = p.supplied.margin();
     auto known = [](bool is, std::optional<double> v, int decimals) -> std::optional<double> {
         if (!is || !v) {
             return std::nullopt;
@@ -105,7 +113,9 @@ void write_rank_xlsx(const RankReport& report, const std::vector<std::size_t>& s
         {"net_revenue", known(revenue, p.net_revenue, 2), XlsxStyle::money},
         {"cost_to_serve", known(hours, p.cost_to_serve, 2), XlsxStyle::money},
         {"margin", known(margins, p.margin, 2), XlsxStyle::money},
-        {"support_hours", known(hours, p.support_hours, 2), XlsxStyle::decimal2},
+        {"support_hours", known(support, p.support_hours, 2), XlsxStyle::decimal2},
+        {"logged_hours", known(p.supplied.time, p.logged_hours, 2), XlsxStyle::decimal2},
+        {"hours", known(hours, p.hours, 2), XlsxStyle::decimal2},
         {"max_revenue_share", known(revenue, p.max_revenue_share, 4), XlsxStyle::percent},
         {"effective_rate", known(margins, p.effective_rate, 2), XlsxStyle::money},
         {"if_fired.fired", static_cast<double>(f.fired), XlsxStyle::integer},
@@ -113,7 +123,7 @@ void write_rank_xlsx(const RankReport& report, const std::vector<std::size_t>& s
         {"if_fired.net_revenue", known(revenue, f.net_revenue, 2), XlsxStyle::money},
         {"if_fired.cost_to_serve", known(hours, f.cost_to_serve, 2), XlsxStyle::money},
         {"if_fired.margin", known(margins, f.margin, 2), XlsxStyle::money},
-        {"if_fired.support_hours", known(hours, f.support_hours, 2), XlsxStyle::decimal2},
+        {"if_fired.support_hours", known(support, f.support_hours, 2), XlsxStyle::decimal2},
         {"if_fired.hours_freed", known(hours, f.hours_freed, 2), XlsxStyle::decimal2},
         {"if_fired.freed_hours_value", known(margins, f.freed_hours_value, 2), XlsxStyle::money},
     };
@@ -128,8 +138,24 @@ void write_rank_xlsx(const RankReport& report, const std::vector<std::size_t>& s
         ++r;
     }
     portfolio.finish(r - 1);
-    // SPEC ◆9's People sheet goes here once RankReport carries the people: until then the
-    // workbook has none, rather than an empty sheet that looks like "nobody worked".
+    // SPEC ◆9: only when some export names a person; an empty sheet would read "nobody worked".
+    if (!report.people.empty()) {
+        XlsxSheet people = book.add_sheet("People");
+        people.header({"person", "hours", "clients", "toxic_hours", "toxic_share", "after_hours_contacts"});
+        std::uint32_t at = 1;
+        for (const PersonRow& person : report.people) {
+            people.text(at, 0, person.person);
+            people.number(at, 1, round_half_away(person.hours, 2), XlsxStyle::decimal2);
+            people.number(at, 2, static_cast<double>(person.clients), XlsxStyle::integer);
+            people.number(at, 3, round_half_away(person.toxic_hours, 2), XlsxStyle::decimal2);
+            if (person.toxic_share) {
+                people.number(at, 4, round_half_away(*person.toxic_share, 4), XlsxStyle::percent);
+            }
+            people.number(at, 5, static_cast<double>(person.after_hours_contacts), XlsxStyle::integer);
+            ++at;
+        }
+        people.finish(at - 1);
+    }
     add_settings_sheet(book, report.settings);
     book.write_to(out);
 }
