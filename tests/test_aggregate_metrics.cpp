@@ -116,11 +116,10 @@ TEST_CASE("aggregate::compute_metrics logged hours, hours and the top person (SP
     t.logged_ms = 4 * 3'600'000 + 1'800'000;  // 4.5 h logged
     PeopleLedger ledger;
     PersonLoad kim;                        // Kim: the call and 2.5 h logged = 3 h
-    kim.call_ms = 30 * 60'000;
-    kim.logged_ms = 9'000'000;
+    kim.ms = 30 * 60'000 + 9'000'000;
     PersonLoad jo;                         // Jo: 10 emails and 2 h logged = 3 h: a tie with Kim
     jo.emails = 10;
-    jo.logged_ms = 7'200'000;
+    jo.ms = 7'200'000;
     ledger.add(0, ledger.person_id("Kim"), kim);
     ledger.add(0, ledger.person_id("Jo"), jo);
     const PeopleByClient people(ledger, 1);

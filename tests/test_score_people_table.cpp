@@ -15,7 +15,7 @@ namespace {
 
 PersonLoad hours(double h, std::uint32_t after_hours = 0) {
     PersonLoad load;
-    load.logged_ms = static_cast<std::int64_t>(h * 3'600'000);
+    load.ms = static_cast<std::int64_t>(h * 3'600'000);
     load.after_hours_in = after_hours;
     return load;
 }
@@ -34,7 +34,7 @@ TEST_CASE("score::people_table: hours, clients, toxic hours at the fire_at bound
     ledger.add(1, ana, hours(90, 1));
     ledger.add(1, ben, hours(120));    // Ben: 120 h, none toxic; ties with Ana on hours
     PersonLoad calls;
-    calls.call_ms = 0;                 // Cy: a call of 0 minutes on C: 0 h, share null
+    calls.ms = 0;                 // Cy: a call of 0 minutes on C: 0 h, share null
     ledger.add(2, cy, calls);
     const PeopleByClient people(ledger, ids.size());
 

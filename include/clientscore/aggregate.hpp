@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "clientscore/ingest.hpp"
@@ -102,13 +103,14 @@ static_assert(sizeof(ContactTotals) <= 64, "the contact counters fill one cache 
 /// What one person did for one client in the period (SPEC ◆9): the parts of their hours, and
 /// the after-hours inbound contacts they handled.
 struct PersonLoad {
-    std::int64_t call_ms = 0;
-    std::int64_t logged_ms = 0;
+    /// Call time and logged time together: the hours add them, and a load is kept for every
+    /// pair of client and person (millions in a big export), so it is one sum, not two.
+    std::int64_t ms = 0;
     std::uint32_t emails = 0;
     std::uint32_t after_hours_in = 0;
     /// SPEC ◆9: call minutes, email minutes and logged hours, in hours.
     double hours(double email_minutes) const {
-        return static_cast<double>(call_ms + logged_ms) / 3'600'000.0 + static_cast<double>(emails) * email_minutes / 60.0;
+        return static_cast<double>(ms) / 3'600'000.0 + static_cast<double>(emails) * email_minutes / 60.0;
     }
     /// False when a sum reached its limit (see add_saturating).
     bool add(const PersonLoad& other);
@@ -122,7 +124,9 @@ struct ClientPerson {
 };
 
 /// Who did what for which client: persons by name, and one load per (client, person) pair that
-/// met in the period. It grows with clients and people, never with records.
+/// met in the period. It grows with clients and people, never with records. Every contact that
+/// names a person lands here, so both lookups are flat tables (StringIndex for names, an open
+/// table of pairs with the load in its slot): a node map cost more than the rest of the count.
 class PeopleLedger {
 public:
     /// The id of a person (trimmed, compared exactly), given on first sight.
@@ -132,15 +136,25 @@ public:
     /// Adds another ledger, whose client `c` is this side's `client_map[c]`.
     bool merge(const PeopleLedger& other, std::span<const std::uint32_t> client_map);
     const std::vector<std::string>& names() const { return m_names; }
-    bool empty() const { return m_loads.empty(); }
+    bool empty() const { return m_count == 0; }
+    /// Starts loading the slot of a pair that add() will meet a few records later (as the
+    /// aggregator does for the client totals: the table is larger than the cache).
+    void prefetch(std::uint32_t client, std::uint32_t person) const;
     /// Every load, by client, then by person name in byte order (SPEC ◆9 breaks ties by name).
     std::vector<ClientPerson> by_client() const;
 
 private:
-    StringMap<std::uint32_t> m_ids;
+    static constexpr std::uint64_t k_empty = UINT64_MAX;
+    struct Slot {
+        std::uint64_t key = k_empty;  // client << 32 | person
+        PersonLoad load;
+    };
+    void grow();
+
+    StringIndex m_ids;
     std::vector<std::string> m_names;
-    std::unordered_map<std::uint64_t, std::uint32_t> m_slots;  // client << 32 | person → m_loads
-    std::vector<ClientPerson> m_loads;
+    std::vector<Slot> m_slots;  // a power of two, at most 3/4 full
+    std::size_t m_count = 0;
 };
 
 /// One invoice after joining the rows that share its invoice_id. Kept for every invoice of
@@ -270,6 +284,8 @@ public:
     const std::vector<FocusEvent>& focus_events() const { return m_focus_events; }
     /// Who handled each client's calls, emails and time entries in the period.
     const PeopleLedger& people() const { return m_people; }
+    /// Hands the ledger over (PeopleByClient takes it); people() is empty after this.
+    PeopleLedger take_people() { return std::exchange(m_people, PeopleLedger{}); }
     /// The focused client's people per month key (their client is 0).
     const std::map<int, PeopleLedger>& focus_month_people() const { return m_focus_month_people; }
     /// With AggregateSettings::months_for_all: a client's totals in one month (month key as
@@ -297,8 +313,11 @@ private:
     void count_held();
     // Every other way in counts the held contacts first, so that nothing sees them missing.
     void count_all_held();
-    void count_contact(const ContactRecord& record, std::uint32_t index);
-    void count_person(std::uint32_t client, std::string_view person, const PersonLoad& load, Days date);
+    /// `person` is the record's person id when the caller looked it up already, else k_unknown_person.
+    void count_contact(const ContactRecord& record, std::uint32_t index, std::uint32_t person = k_unknown_person);
+    void count_person(std::uint32_t client, std::uint32_t person, std::string_view name, const PersonLoad& load,
+                      Days date);
+    static constexpr std::uint32_t k_unknown_person = UINT32_MAX;
 
     std::uint32_t intern(std::string_view raw_client, std::uint64_t hash);
     std::uint32_t intern(std::string_view raw_client) { return intern(raw_client, StringIndex::hash_of(raw_client)); }
@@ -386,7 +405,8 @@ ClientMetrics compute_metrics(const ClientTotals& totals, std::span<const Invoic
 class PeopleByClient {
   public:
     PeopleByClient() = default;
-    PeopleByClient(const PeopleLedger& ledger, std::size_t clients);
+    /// Takes the ledger's loads: the pairs are not held twice.
+    PeopleByClient(PeopleLedger ledger, std::size_t clients);
     ClientPeople operator[](std::uint32_t client) const {
         if (m_start.empty()) {
             return {{}, &m_names};

@@ -200,13 +200,17 @@ void Aggregator::resolve_held() {
     for (std::size_t at = 0; at < sizeof(ClientTotals); at += 64) {
         __builtin_prefetch(first + at, 1);
     }
+    if (!held.person.empty()) {
+        held.person_id = m_people.person_id(held.person);
+        m_people.prefetch(held.index, held.person_id);
+    }
 }
 
 void Aggregator::count_held() {
     HeldContact& held = m_held->next_to_count();
     held.record.client = held.client;
     held.record.person = held.person;
-    count_contact(held.record, held.index);
+    count_contact(held.record, held.index, held.person.empty() ? k_unknown_person : held.person_id);
 }
 
 void Aggregator::on_contact(const ContactRecord& r) {
@@ -217,7 +221,7 @@ void Aggregator::on_contact(const ContactRecord& r) {
     count_contact(r, intern(r.client));
 }
 
-void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
+void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index, std::uint32_t person) {
     note_activity_date(r.when.date);
     if (!in_period(r.when.date)) {
         return;
@@ -256,12 +260,13 @@ void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
     if (!r.person.empty()) {
         PersonLoad load;
         if (r.channel == Channel::call) {
-            load.call_ms = r.duration_ms;
+            load.ms = r.duration_ms;
         } else {
             load.emails = 1;
         }
         load.after_hours_in = inbound && after_hours;
-        count_person(index, r.person, load, r.when.date);
+        count_person(index, person == k_unknown_person ? m_people.person_id(r.person) : person, r.person, load,
+                     r.when.date);
     }
     if (m_settings.months_for_all) {
         apply(m_client_months[client_month_key(index, month_key(r.when.date))]);
@@ -283,12 +288,12 @@ void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index) {
     }
 }
 
-void Aggregator::count_person(std::uint32_t client, std::string_view person, const PersonLoad& load, Days date) {
-    const std::uint32_t id = m_people.person_id(person);
-    m_totals[client].too_large |= !m_people.add(client, id, load);
+void Aggregator::count_person(std::uint32_t client, std::uint32_t person, std::string_view name,
+                              const PersonLoad& load, Days date) {
+    m_totals[client].too_large |= !m_people.add(client, person, load);
     if (m_settings.focus && m_client_ids[client] == *m_settings.focus) {
         PeopleLedger& month = m_focus_month_people[month_key(date)];
-        month.add(0, month.person_id(person), load);
+        month.add(0, month.person_id(name), load);
     }
 }
 
@@ -309,8 +314,8 @@ void Aggregator::on_time(const TimeRecord& r) {
     }
     if (!r.person.empty()) {
         PersonLoad load;
-        load.logged_ms = r.duration_ms;
-        count_person(index, r.person, load, r.when.date);
+        load.ms = r.duration_ms;
+        count_person(index, m_people.person_id(r.person), r.person, load, r.when.date);
     }
     if (m_settings.focus && m_client_ids[index] == *m_settings.focus) {
         apply(m_focus_months[month_key(r.when.date)]);

@@ -23,6 +23,7 @@ struct HeldContact {
     std::string person;
     std::uint64_t hash = 0;
     std::uint32_t index = 0;
+    std::uint32_t person_id = 0;  // set with index, when `person` is not empty
 };
 
 /// A ring of contacts that move through three steps in order: held (hashed, index slot

@@ -115,7 +115,7 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
 
     // Measure, score and rank.
     a.invoices_by_client = InvoicesByClient(ag);
-    a.people_by_client = PeopleByClient(ag.people(), ag.client_ids().size());
+    a.people_by_client = PeopleByClient(ag.take_people(), ag.client_ids().size());
     MeasuredClients measured = measure_clients(ag, a.invoices_by_client, a.people_by_client, a.context,
                                                ScoreContext{&a.settings, a.supplied, a.settings.period}, o.threads);
     if (a.settings.period.undated) {
