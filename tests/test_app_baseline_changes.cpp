@@ -61,7 +61,14 @@ TEST_CASE("app::compare_with_baseline: new, worse, better, same and gone", "[app
     CHECK_FALSE(out.summary.reached[0].before);
     CHECK(out.summary.reached[1].client == "W");
     CHECK(out.summary.reached[1].before == Verdict::watch);
-    CHECK(out.summary.better == std::vector<std::string>{"B"});
+    REQUIRE(out.summary.worse.size() == 1);  // W watch → chase; N is new, not worse
+    CHECK(out.summary.worse[0].client == "W");
+    CHECK(out.summary.worse[0].verdict == Verdict::chase);
+    CHECK(out.summary.worse[0].before == Verdict::watch);
+    REQUIRE(out.summary.better.size() == 1);
+    CHECK(out.summary.better[0].client == "B");
+    CHECK(out.summary.better[0].verdict == Verdict::reprice);
+    CHECK(out.summary.better[0].before == Verdict::fire);
     CHECK(out.warnings.empty());  // August against September: no day shared
 }
 

@@ -254,3 +254,21 @@ TEST_CASE("render::render_evidence table fits a terminal's width with wide, emoj
         CHECK(out.text().find(texts[1]) != std::string::npos);
     }
 }
+
+TEST_CASE("render::render_evidence html: the person column, escaped", "[render][html]") {
+    EvidenceReport report = evidence_report();
+    report.events[0].person = "<script>alert(1)</script>";
+    report.events[1].person = "Bo";
+    RenderOptions options;
+    options.format = OutputFormat::html;
+    StringWriter out;
+    render_evidence(report, options, out);
+    const std::string html = out.text();
+    // Every column is on the page, whatever a terminal would leave out: person before text.
+    CHECK(html.find("<th data-key=\"person\" data-sort=\"text\"><button type=\"button\">person</button></th><th "
+                    "data-key=\"text\"") != std::string::npos);
+    // Only the text is given a long text's room: a name is short.
+    CHECK(html.find("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"t\">Shouted") != std::string::npos);
+    CHECK(html.find("<td>Bo</td><td class=\"t\">=cmd") != std::string::npos);
+    CHECK(html.find("<script>alert") == std::string::npos);
+}

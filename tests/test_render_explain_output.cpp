@@ -637,3 +637,27 @@ TEST_CASE("render::render_explain off a terminal cuts nothing", "[render]") {
     CHECK(text.find("Client C001 (" + k_wide_names[0] + ")\n") != std::string::npos);
     CHECK(text.find("…") == std::string::npos);
 }
+
+TEST_CASE("render::render_explain html: the client's people and its change, escaped", "[render][html]") {
+    ExplainReport report = explain_report();
+    report.people = {ClientPersonRow{"<script>alert(1)</script>", 2.5, 0.625}, ClientPersonRow{"Bo", 1.5, 0.375}};
+    report.client.change = ClientChange{ChangeStatus::worse, Verdict::watch, 41.0, 16.0};
+    BaselineSummary baseline;
+    baseline.period = Period{test::k_2024_01_01 - 31, test::k_2024_01_01 - 1, test::k_2024_01_01 - 1, false};
+    report.baseline = baseline;
+    const std::string html = explain_text(report, OutputFormat::html);
+    CHECK(html.find("<section id=\"since_the_baseline\">\n<h2>Since the baseline</h2>\n<p>Worse: verdict watch → "
+                    "fire, toxicity 41.0 → 57.0 (↑ +16.0), against the baseline of 2023-12-01 to 2023-12-31.</p>") !=
+          std::string::npos);
+    const std::size_t people = html.find("<section id=\"people\">");
+    REQUIRE(people != std::string::npos);
+    CHECK(people > html.find("<section id=\"metrics\">"));
+    CHECK(html.find("<tr><td class=\"t\">&lt;script&gt;alert(1)&lt;/script&gt;</td><td class=\"n\">2.50</td><td "
+                    "class=\"n\">62.5%</td></tr>",
+                    people) != std::string::npos);
+    CHECK(html.find("<script>alert") == std::string::npos);
+    // Without people or a baseline, neither section.
+    const std::string plain = explain_text(explain_report(), OutputFormat::html);
+    CHECK(plain.find("<section id=\"people\">") == std::string::npos);
+    CHECK(plain.find("Since the baseline") == std::string::npos);
+}

@@ -1,7 +1,7 @@
-// The html pages in a real browser: Debian's chromium, headless, renders sample_data's report;
-// the DOM it dumps (after the page's script ran) must hold one mark and one row per client,
-// the rows sorted by the URL fragment's key, and its log no console message and nothing that
-// failed to load or broke the page's Content-Security-Policy. Two browser starts in all (a few
+// The html pages in a real browser: Debian's chromium, headless, renders sample_data's report
+// (against itself as the baseline); the DOM it dumps (after the page's script ran) must hold
+// one mark and one row per client, the rows sorted by the URL fragment's key, and its log no
+// console message and nothing that failed to load or broke the page's Content-Security-Policy. Two browser starts in all (a few
 // seconds each): `make check` installs chromium (scripts/install-deps.sh).
 
 #include <catch2/catch.hpp>
@@ -98,14 +98,19 @@ TEST_CASE("browser::rank's page in chromium: a mark and a row per client, sorted
         return;
     }
     TempDir dir;
-    std::vector<std::string> args = {"rank", k_sample, "-o", (dir / "rank.html").string()};
-    args.insert(args.end(), k_period.begin(), k_period.end());
-    REQUIRE(run_clientscore(args).status == 0);
     std::vector<std::string> json_args = {"rank", k_sample, "--format", "json"};
     json_args.insert(json_args.end(), k_period.begin(), k_period.end());
-    const json report = json::parse(run_clientscore(json_args).out);
+    const std::string json_text = run_clientscore(json_args).out;
+    const json report = json::parse(json_text);
     const std::size_t clients = report["clients"].size();
     REQUIRE(clients > 10);
+    // Against itself as the baseline, so that the one browser start sees the baseline's section
+    // and change column as well (every change `= 0.0`).
+    write_file(dir / "baseline.json", json_text);
+    std::vector<std::string> args = {"rank", k_sample, "-o", (dir / "rank.html").string(), "--baseline",
+                                     (dir / "baseline.json").string()};
+    args.insert(args.end(), k_period.begin(), k_period.end());
+    REQUIRE(run_clientscore(args).status == 0);
 
     // Net revenue is printed with thousands separators: sorted as text, "9,…" would come before
     // "39,…"; the fragment makes the page's script sort by it, descending.
@@ -117,6 +122,8 @@ TEST_CASE("browser::rank's page in chromium: a mark and a row per client, sorted
     CHECK(page.dom.find("data-ready=\"1\"") != std::string::npos);  // the script ran to its end
     CHECK(count_of(page.dom, "class=\"pt ") == clients);
     CHECK(page.dom.find("aria-sort=\"descending\"") != std::string::npos);
+    CHECK(page.dom.find("<section id=\"since_the_baseline\">") != std::string::npos);
+    CHECK(count_of(page.dom, "<td data-v=\"0\">= 0.0</td>") == clients);
 
     // The order the page must show: net revenue descending, nulls last, ties in rank order.
     std::vector<json> expected(report["clients"].begin(), report["clients"].end());

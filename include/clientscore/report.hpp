@@ -81,7 +81,7 @@ struct Settings {
     AgingBuckets aging;  ///< --aging (SPEC §3 ◆10)
 };
 
-/// A client that is now fire or chase and was not before (new, or worse than its baseline).
+/// A client whose verdict moved against the baseline: now `verdict`, before `before`.
 struct BaselineMove {
     std::string client;
     Verdict verdict = Verdict::fire;
@@ -89,12 +89,13 @@ struct BaselineMove {
 };
 
 /// What a report says of its --baseline (SPEC §4 ◆11): JSON prints the period and `gone`; the
-/// text formats also what moved.
+/// text formats and the html page also what moved.
 struct BaselineSummary {
     Period period;                    ///< the baseline's; `undated` when it printed none
     std::vector<std::string> gone;    ///< in the baseline, not listed now, in byte order
-    std::vector<BaselineMove> reached;  ///< in rank order
-    std::vector<std::string> better;  ///< verdict earlier than before, in rank order
+    std::vector<BaselineMove> reached;  ///< newly fire or chase, in rank order
+    std::vector<BaselineMove> worse;    ///< verdict later than before, in rank order
+    std::vector<BaselineMove> better;   ///< verdict earlier than before, in rank order
 };
 
 /// Counts per export file name (SPEC §5 skipped_rows / ignored_rows), in file order.

@@ -23,8 +23,11 @@ BaselineComparison compare_with_baseline(const Baseline& baseline, const std::st
         if (r.verdict >= Verdict::chase && reaches_new_verdict(r.verdict, change, Verdict::chase)) {
             out.summary.reached.push_back(BaselineMove{id, r.verdict, change.verdict_before});
         }
+        if (change.status == ChangeStatus::worse) {
+            out.summary.worse.push_back(BaselineMove{id, r.verdict, change.verdict_before});
+        }
         if (change.status == ChangeStatus::better) {
-            out.summary.better.push_back(id);
+            out.summary.better.push_back(BaselineMove{id, r.verdict, change.verdict_before});
         }
         out.changes.push_back(change);
     }

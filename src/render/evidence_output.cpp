@@ -209,6 +209,17 @@ TextTable evidence_table(const EvidenceReport& report) {
     return table;
 }
 
+// The page gives room (html's long-text cells) to what was said or billed only: tags, status and
+// person are short, and four such wide columns pushed the person off a laptop's screen and
+// broke the dates in two.
+TextTable evidence_html_table(const EvidenceReport& report) {
+    std::vector<TextColumn> columns = evidence_table(report).columns();
+    for (TextColumn& column : columns) {
+        column.shrinkable = column.header == "text";
+    }
+    return TextTable(std::move(columns));
+}
+
 RowSource evidence_rows(const EvidenceReport& report) {
     return [&report](std::size_t r, std::vector<TextCell>& cells) {
         const EvidenceEvent& event = report.events[r];
@@ -280,7 +291,7 @@ void render_evidence(const EvidenceReport& report, const RenderOptions& options,
             HtmlDocumentWriter doc(out, "clientscore: " + evidence_title(report));
             doc.title(evidence_title(report));
             doc.paragraph(evidence_summary(report));
-            doc.table(evidence_table(report), report.events.size(), evidence_rows(report));
+            doc.table(evidence_html_table(report), report.events.size(), evidence_rows(report));
             doc.finish();
             return;
         }

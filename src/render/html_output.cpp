@@ -1,5 +1,4 @@
-// rank's html page: a list of sections, each one function. SPEC ◆9's people table and ◆11's
-// changes against a baseline are meant to be one more function each in k_rank_sections.
+// rank's html page: a list of sections, each one function (k_rank_sections).
 
 #include "render/html_output.hpp"
 
@@ -14,7 +13,9 @@
 #include "render/html_text.hpp"
 #include "render/json_writer.hpp"
 #include "render/number_format.hpp"
+#include "render/rank_summary.hpp"
 #include "render/row_batches.hpp"
+#include "render/text_table.hpp"
 
 namespace clientscore::render {
 
@@ -129,6 +130,39 @@ void portfolio_section(const RankPage& page, HtmlDocumentWriter& doc) {
     }
 }
 
+// ---- who carries the load (SPEC ◆9) -------------------------------------------------------------------
+
+void people_section(const RankPage& page, HtmlDocumentWriter& doc) {
+    const RankReport& r = page.report;
+    // As in the JSON: no people known, no section (rather than an empty table).
+    if (r.people.empty()) {
+        return;
+    }
+    doc.heading("Who carries the load");
+    if (const std::string most = people_summary(r); !most.empty()) {
+        doc.paragraph(most);
+    }
+    doc.raw(fmt::format("<p class=\"muted\">Each person's hours over all clients; toxic hours are those on "
+                        "clients at toxicity {} or above.</p>\n",
+                        format_fixed(r.settings.fire_at, 0)));
+    // Hours as the JSON rounds them (2 decimals), shares as every share of the page.
+    TextTable table({{"person"},
+                     {"hours", Align::right},
+                     {"clients", Align::right},
+                     {"toxic hours", Align::right},
+                     {"toxic share", Align::right},
+                     {"after-hours contacts", Align::right}});
+    doc.table(table, r.people.size(), [&](std::size_t i, std::vector<TextCell>& cells) {
+        const PersonRow& row = r.people[i];
+        cells[0].text = row.person;
+        cells[1].text = format_fixed(row.hours, 2);
+        cells[2].text = fmt::format("{}", row.clients);
+        cells[3].text = format_fixed(row.toxic_hours, 2);
+        cells[4].text = row.toxic_share ? format_percent(*row.toxic_share) : std::string(k_null_text);
+        cells[5].text = fmt::format("{}", row.after_hours_contacts);
+    });
+}
+
 // ---- the scatter plot ------------------------------------------------------------------------------
 
 std::string point_label(const ClientResult& c, const std::string& currency) {
@@ -178,6 +212,28 @@ void plot_section(const RankPage& page, HtmlDocumentWriter& doc) {
     doc.raw(html);
 }
 
+// ---- since the baseline (SPEC ◆11) ------------------------------------------------------------------
+
+void baseline_section(const RankPage& page, HtmlDocumentWriter& doc) {
+    if (!page.report.baseline) {
+        return;
+    }
+    const BaselineSummary& b = *page.report.baseline;
+    // A page has room for more than the text table's ten, but a million gone clients are a count.
+    constexpr std::size_t k_most = 200;
+    doc.heading("Since the baseline");
+    doc.paragraph(since_baseline_lead(b.period) +
+                  " the verdicts that moved and the clients gone (in the baseline, not listed now), every client "
+                  "counted whatever --top shows. The table's change column has each client's move.");
+    auto entry = [&](std::string name, const std::vector<std::string>& items) {
+        return std::pair<std::string, std::vector<std::string>>{
+            fmt::format("{} ({})", name, items.size()),
+            {items.empty() ? std::string("none") : id_list(items, k_most)}};
+    };
+    doc.definitions({entry("newly fire or chase", move_texts(b.reached)), entry("worse", move_texts(b.worse)),
+                     entry("better", move_texts(b.better)), entry("gone", b.gone)});
+}
+
 // ---- the ranked table --------------------------------------------------------------------------------
 
 enum class Sort : std::uint8_t { number, text, none };
@@ -189,7 +245,7 @@ struct HtmlColumn {
     std::optional<std::size_t> client_column;  ///< the metric table's column, if any
 };
 
-std::vector<HtmlColumn> rank_columns(bool months) {
+std::vector<HtmlColumn> rank_columns(bool months, bool change) {
     std::vector<HtmlColumn> out;
     auto metric = [&](std::string_view key) {
         const std::size_t index = *client_table().find(key);
@@ -199,6 +255,12 @@ std::vector<HtmlColumn> rank_columns(bool months) {
     };
     for (const std::string_view key : {"rank", "client", "name", "verdict", "toxicity"}) {
         metric(key);
+    }
+    if (change) {
+        // Beside the toxicity it reads, not last as on a terminal (where it is the first to go):
+        // the page scrolls, and the cause and action after it are long. It sorts by the
+        // toxicity's change, as --sort change_toxicity_delta does.
+        out.push_back(HtmlColumn{"change", "change_toxicity_delta", Sort::number, std::nullopt});
     }
     out.push_back(HtmlColumn{"components", "components", Sort::none, std::nullopt});
     if (months) {
@@ -213,10 +275,29 @@ std::vector<HtmlColumn> rank_columns(bool months) {
     return out;
 }
 
+// The text table's cell (`↑ +12.5`, `↓ −3.0`, `new`), its arrow coloured by the verdict's move;
+// data-v holds the toxicity's change for sorting, empty (sorted last) for a new client.
+void append_change_cell(std::string& html, const std::optional<ClientChange>& change) {
+    const ChangeStatus status = change ? change->status : ChangeStatus::same;
+    html += status == ChangeStatus::worse    ? "<td class=\"up\" data-v=\""
+            : status == ChangeStatus::better ? "<td class=\"dn\" data-v=\""
+                                             : "<td data-v=\"";
+    if (change && change->toxicity_delta) {
+        append_rounded(html, *change->toxicity_delta, 1);
+    }
+    html += "\">";
+    append_html(html, change_text(change));
+    html += "</td>";
+}
+
 void append_row(std::string& html, const std::vector<HtmlColumn>& columns, const ClientResult& c,
                 const std::vector<double>& months, const RankReport& r) {
     html += "<tr>";
     for (const HtmlColumn& column : columns) {
+        if (column.key == "change_toxicity_delta") {
+            append_change_cell(html, c.change);
+            continue;
+        }
         if (!column.client_column) {
             html += "<td>";
             if (column.key == "components") {
@@ -266,6 +347,23 @@ std::string clients_style(const std::vector<HtmlColumn>& columns) {
                        numbers, texts);
 }
 
+// Right-aligned under its header like the numbers; worse in the fire colour, better in the keep
+// colour (Okabe and Ito's, as the verdicts), the arrow saying it as well for who cannot tell
+// them apart; by column position and two classes, as clients_style does.
+std::string change_style(const std::vector<HtmlColumn>& columns) {
+    std::size_t position = 0;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (columns[c].key == "change_toxicity_delta") {
+            position = c + 1;
+        }
+    }
+    return fmt::format("<style>#clients td:nth-child({}){{text-align:right;white-space:nowrap;"
+                       "font-variant-numeric:tabular-nums}}"
+                       "#clients td.up{{color:var(--fire);font-weight:600}}"
+                       "#clients td.dn{{color:var(--keep);font-weight:600}}</style>\n",
+                       position);
+}
+
 // The sparklines' fire_at line, one CSS variable for all of them (html_style's svg.sp).
 std::string fire_at_style(double fire_at) {
     const double from_top = (104 - std::clamp(fire_at, 0.0, 100.0)) / 108 * 100;
@@ -275,15 +373,22 @@ std::string fire_at_style(double fire_at) {
 void clients_section(const RankPage& page, HtmlDocumentWriter& doc) {
     const RankReport& r = page.report;
     const bool months = static_cast<bool>(r.months.toxicity);
-    const std::vector<HtmlColumn> columns = rank_columns(months);
+    const bool change = r.baseline.has_value();
+    const std::vector<HtmlColumn> columns = rank_columns(months, change);
     doc.heading("Clients");
     std::string html = "<p class=\"muted\">Click a header to sort by it (numbers as numbers, empty values last); "
                        "components are, left to right: ";
     for (std::size_t i = 0; i < k_component_count; ++i) {
         html += std::string(i == 0 ? "" : ", ") + std::string(k_component_names[i]);
     }
-    html += months ? "; by month is the toxicity of each month, the orange line fire_at.</p>\n" : ".</p>\n";
+    html += months ? "; by month is the toxicity of each month, the orange line fire_at" : "";
+    html += change ? "; change is the verdict's move since the baseline (↑ worse, ↓ better, = same) and the "
+                     "toxicity's.</p>\n"
+                   : ".</p>\n";
     html += clients_style(columns);
+    if (change) {
+        html += change_style(columns);
+    }
     html += fire_at_style(r.settings.fire_at);
     html += "<div class=\"scroll\"><table class=\"sortable\" id=\"clients\">\n<thead><tr>";
     for (const HtmlColumn& column : columns) {
@@ -309,15 +414,13 @@ void clients_section(const RankPage& page, HtmlDocumentWriter& doc) {
 }
 
 // The page, top to bottom. To add a section, write one function of RankSection's type and
-// list it here:
-//   - SPEC ◆9 "who carries the load": a people_section after portfolio_section, once
-//     RankReport carries the people (a sortable table like clients_section's);
-//   - SPEC ◆11 "changes against a baseline": a changes_section after plot_section, once
-//     RankReport carries each client's change and the baseline's gone clients.
-constexpr std::array<RankSection, 4> k_rank_sections = {
+// list it here; a section with nothing to say (no people, no --baseline) writes nothing.
+constexpr std::array<RankSection, 6> k_rank_sections = {
     period_section,
     portfolio_section,
+    people_section,
     plot_section,
+    baseline_section,
     clients_section,
 };
 

@@ -9,7 +9,9 @@ namespace clientscore::render {
 namespace {
 
 // Okabe and Ito's palette, told apart by the common colour-vision deficiencies; the verdicts
-// carry a shape and their word as well, never the colour alone.
+// carry a shape and their word as well, never the colour alone. In the documents' tables (all
+// but rank's #clients, styled by column) only the long texts (td.t) wrap: a date or a name
+// broken at its hyphen reads as two.
 constexpr std::string_view k_style = R"css(
 :root{--fg:#1b1b1b;--muted:#595959;--line:#d4d4d4;--head:#f3f3f3;--keep:#009E73;--watch:#0072B2;--reprice:#B87700;--chase:#CC79A7;--fire:#D55E00}
 *{box-sizing:border-box}
@@ -34,6 +36,7 @@ th[aria-sort=ascending] button::after{content:" \25B2"}
 th[aria-sort=descending] button::after{content:" \25BC"}
 .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.t{min-width:22em;max-width:34em}
+table.sortable:not(#clients) td:not(.t){white-space:nowrap}
 tbody tr:nth-child(even){background:#fafafa}
 .v,[class^=v-]{font-weight:600;white-space:nowrap}
 .v-keep{color:var(--keep)}.v-watch{color:var(--watch)}.v-reprice{color:var(--reprice)}.v-chase{color:var(--chase)}.v-fire{color:var(--fire)}

@@ -10,6 +10,7 @@
 #include "render/json_writer.hpp"
 #include "render/number_format.hpp"
 #include "render/rank_order.hpp"
+#include "render/rank_summary.hpp"
 #include "render/row_batches.hpp"
 #include "render/text_table.hpp"
 
@@ -148,25 +149,6 @@ std::string with_currency(const std::string& amount, const std::string& currency
     return currency.empty() ? amount : amount + " " + currency;
 }
 
-/// SPEC ◆9 in one sentence: who spends the largest share of their hours on toxic clients;
-/// empty when nobody's hours go there.
-std::string people_summary(const RankReport& report) {
-    const PersonRow* most = nullptr;
-    for (const PersonRow& row : report.people) {
-        const double share = row.toxic_share.value_or(0);
-        // Rows come by hours, then name: the first of equal shares is the one to name.
-        if (share > 0 && (most == nullptr || share > *most->toxic_share)) {
-            most = &row;
-        }
-    }
-    if (most == nullptr) {
-        return {};
-    }
-    return fmt::format(" {} spends {} of their {} hours on clients at toxicity {} or above.", most->person,
-                       format_percent(*most->toxic_share), format_fixed(most->hours, 1),
-                       format_fixed(report.settings.fire_at, 0));
-}
-
 /// The one-line portfolio summary under the table.
 std::string portfolio_summary(const RankReport& report) {
     const Portfolio& p = report.portfolio;
@@ -196,7 +178,9 @@ std::string portfolio_summary(const RankReport& report) {
     } else {
         line += ", hours unknown (no calls, emails or time entries were read).";
     }
-    line += people_summary(report);
+    if (const std::string people = people_summary(report); !people.empty()) {
+        line += " " + people;
+    }
     const IfFired& f = p.if_fired;
     if (f.fired == 0) {
         line += " No client to fire.";
@@ -216,39 +200,6 @@ std::string portfolio_summary(const RankReport& report) {
     } else if (!hours) {
         line += ".";
     }
-    return line;
-}
-
-/// `C018`, `C018, C007`, …: at most `most` ids, then how many more.
-std::string id_list(const std::vector<std::string>& ids, std::size_t most) {
-    std::string out;
-    for (std::size_t i = 0; i < ids.size() && i < most; ++i) {
-        out += (i == 0 ? "" : ", ") + ids[i];
-    }
-    if (ids.size() > most) {
-        out += fmt::format(" and {} more", ids.size() - most);
-    }
-    return out;
-}
-
-/// The "since the baseline" lines under the summary (SPEC §5 ◆11): who reached fire or chase,
-/// who got better, who is gone. Every client counts, whatever --top shows.
-std::string since_baseline(const BaselineSummary& baseline) {
-    constexpr std::size_t k_most = 10;  // a long list is a count, not a wall of ids
-    const Period& p = baseline.period;
-    std::string line = p.undated ? std::string("Since the baseline:")
-                                 : fmt::format("Since the baseline ({} to {}):", format_day(p.from), format_day(p.to));
-    std::vector<std::string> reached;
-    for (const BaselineMove& move : baseline.reached) {
-        reached.push_back(move.before ? fmt::format("{} {} (was {})", move.client, verdict_name(move.verdict),
-                                                    verdict_name(*move.before))
-                                      : fmt::format("{} {} (new)", move.client, verdict_name(move.verdict)));
-    }
-    line += reached.empty() ? std::string(" no client newly fire or chase;")
-                            : fmt::format(" newly fire or chase: {};", id_list(reached, k_most));
-    line += baseline.better.empty() ? std::string(" none better;")
-                                    : fmt::format(" better: {};", id_list(baseline.better, k_most));
-    line += baseline.gone.empty() ? std::string(" none gone.") : fmt::format(" gone: {}.", id_list(baseline.gone, k_most));
     return line;
 }
 
