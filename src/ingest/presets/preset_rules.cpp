@@ -45,15 +45,7 @@ std::string_view unit_name(DurationUnit unit) {
 
 PresetRules::PresetRules(const Preset& preset, const std::vector<std::string>& header, const HeaderMatch& match)
     : m_preset(preset), m_match(match) {
-    std::vector<std::string> normalized;
-    normalized.reserve(header.size());
-    for (const std::string& name : header) {
-        normalized.push_back(normalize_header(name));
-    }
-    auto find = [&](std::string_view name) {
-        const auto at = std::find(normalized.begin(), normalized.end(), normalize_header(name));
-        return at == normalized.end() ? -1 : static_cast<int>(at - normalized.begin());
-    };
+    auto find = [&](std::string_view name) { return preset_column(header, name); };
     for (const PresetColumn& extra : preset.columns) {
         int found = -1;
         for (const std::string_view name : split_names(extra.names)) {
