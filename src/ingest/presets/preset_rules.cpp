@@ -195,6 +195,11 @@ std::vector<std::string> PresetRules::describe(const std::vector<std::string>& h
         out.push_back(fmt::format("the time of day of a date-only {} comes from {}", name_of(started),
                                   name_of(time_of_day)));
     }
+    const int person = m_match.column("person");
+    const int person_more = column("person_more");
+    if (person >= 0 && person_more >= 0) {
+        out.push_back(fmt::format("the person is {} and {} joined with a space", name_of(person), name_of(person_more)));
+    }
     const int balance = column("balance");
     const int amount = m_match.column("amount");
     if (balance >= 0 && amount >= 0) {

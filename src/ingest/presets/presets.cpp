@@ -209,6 +209,70 @@ std::vector<Preset> make_table() {
             .utc = true,
             .duration_hours_minutes = true,
         },
+        // Harvest's detailed time report (Reports → Detailed time → Export → CSV). The person is
+        // `First Name` and `Last Name` joined; `Hours` is decimal hours as tracked (`Hours
+        // Rounded` is what the account's rounding bills, not the work); a `;`-delimited file
+        // (a European spreadsheet's save) writes `1,5`, read as the generic rules read amounts.
+        // No time of day: Harvest's report gives none.
+        Preset{
+            .name = "harvest",
+            .kind = Kind::time,
+            .reads = "Harvest detailed time report",
+            .signature = "date,!client,project,project_code,task,notes,!hours,hours_rounded,billable?,invoiced?,approved?,"
+                         "first_name,last_name,roles,employee?,billable_rate,billable_amount,cost_rate,cost_amount,"
+                         "currency,external_reference_url",
+            .needed = 8,
+            .aliases = {{"client", "client"},
+                        {"started_at", "date"},
+                        {"duration", "hours"},
+                        {"billable", "billable?"},
+                        {"notes", "notes"},
+                        {"person", "first_name"}},
+            .columns = {{"person_more", "last_name"}},
+            .duration_unit = DurationUnit::hours,
+        },
+        // Toggl Track's detailed report CSV. `Start date` with `Start time`; `Duration` is
+        // H:MM:SS in the classic and improved formats, and decimal hours (`1.51`) when the
+        // profile's duration format is decimal, so a plain number is hours. The person is
+        // `User`; `Amount ()` (its currency in the parentheses) is not read. No other column
+        // normalises to duration: a `Duration (h)` is Clockify's (see below).
+        Preset{
+            .name = "toggl",
+            .kind = Kind::time,
+            .reads = "Toggl Track detailed report",
+            .signature = "user,email,!client,project,task,description,billable,!start_date,start_time,end_date,"
+                         "end_time,!duration,tags,amount,-duration_(h)|duration_(decimal)",
+            .needed = 9,
+            .aliases = {{"client", "client"},
+                        {"started_at", "start_date"},
+                        {"duration", "duration"},
+                        {"billable", "billable"},
+                        {"notes", "description"},
+                        {"person", "user"}},
+            .columns = {{"time_of_day", "start_time"}},
+            .duration_unit = DurationUnit::hours,
+        },
+        // Clockify's detailed report CSV. `Duration (h)` (H:MM:SS, or H:MM, or decimal hours,
+        // as the workspace's duration format says) and `Duration (decimal)` (decimal hours,
+        // rounded to 0.01) both normalise to `duration`: the preset names them with their
+        // parentheses, `Duration (h)` first because it is exact to the second, and reads a
+        // plain number as hours (the generic reading of `Duration (decimal)` is seconds).
+        Preset{
+            .name = "clockify",
+            .kind = Kind::time,
+            .reads = "Clockify detailed report",
+            .signature = "project,!client,description,task,user,group,email,tags,billable,!start_date,start_time,"
+                         "end_date,end_time,!duration_(h)|duration_(decimal),billable_rate,billable_amount",
+            .needed = 9,
+            .aliases = {{"client", "client"},
+                        {"started_at", "start_date"},
+                        {"duration", "duration_(h),duration_(decimal)"},
+                        {"billable", "billable"},
+                        {"notes", "description"},
+                        {"person", "user"}},
+            .columns = {{"time_of_day", "start_time"}},
+            .duration_unit = DurationUnit::hours,
+        },
         // Xero sales invoices: one row per line item with the invoice's Total repeated. Total
         // and the paid part (Total − InvoiceAmountDue) are taken once per invoice; no payment date.
         Preset{
