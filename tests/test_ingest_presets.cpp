@@ -806,6 +806,65 @@ TEST_CASE("ingest::presets clockify: Duration (h) and Duration (decimal) normali
     }
 }
 
+TEST_CASE("ingest::presets the person of the call presets", "[ingest][presets]") {
+    SECTION("hubspot: hubspot_owner_id on calls and emails") {
+        const Read calls = read_fixture("hubspot-calls.csv", Kind::calls);
+        REQUIRE(calls.got.contacts.size() == 3);
+        CHECK(calls.got.contacts[0].person == "52550153");
+        CHECK(calls.got.contacts[2].person == "61002417");
+        const Read emails = read_fixture("hubspot-emails.csv", Kind::emails);
+        REQUIRE(emails.got.contacts.size() == 4);
+        CHECK(emails.got.contacts[0].person == "52550153");
+        CHECK(emails.got.contacts[2].person.empty());  // an unassigned email: unknown
+        CHECK(emails.got.contacts[3].person == "61002417");
+        // The label of an export from the activities index names the same property.
+        const clientscore::testing::TempFile file(
+            "calls.csv",
+            "hs_timestamp,hs_call_direction,hs_call_duration,Associated Company,Activity assigned to\n"
+            "2026-07-06T08:15:00Z,INBOUND,60000,Acme Corp,Dana Whitfield\n");
+        InputFile input;
+        input.path = file.path();
+        input.kind = Kind::calls;
+        input.display_name = "calls.csv";
+        Collect got;
+        CHECK(read_export(input, 0, {}, got).preset == "hubspot");
+        REQUIRE(got.contacts.size() == 1);
+        CHECK(got.contacts[0].person == "Dana Whitfield");
+    }
+    SECTION("zoho-crm and zoho-analytics: Call Owner") {
+        const Read zoho = read_fixture("zoho-crm-calls.csv", Kind::calls);
+        REQUIRE(zoho.got.contacts.size() == 3);
+        CHECK(zoho.got.contacts[0].person == "Ana Ortiz");
+        CHECK(zoho.got.contacts[1].person == "Ben Li");
+        const Read analytics = read_fixture("zoho-analytics-calls.csv", Kind::calls);
+        REQUIRE(analytics.got.contacts.size() == 3);
+        CHECK(analytics.got.contacts[0].person == "Ana Ortiz");
+        CHECK(analytics.got.contacts[2].person == "Ben Li");
+    }
+    SECTION("aircall: user, empty for a call nobody took") {
+        const Read r = read_fixture("aircall-calls.csv", Kind::calls);
+        REQUIRE(r.got.contacts.size() == 3);
+        CHECK(r.got.contacts[0].person == "Anna");
+        CHECK(r.got.contacts[2].person.empty());
+    }
+    SECTION("salesforce: Assigned in a report, OwnerId from Data Loader") {
+        const Read report = read_fixture("salesforce-tasks.csv", Kind::calls);
+        REQUIRE(report.got.contacts.size() == 3);
+        CHECK(report.got.contacts[0].person == "Dana Whitfield");
+        CHECK(report.got.contacts[2].person.empty());
+        const Read tasks = read_fixture("salesforce-task-export.csv", Kind::contacts);
+        REQUIRE(tasks.got.contacts.size() == 4);
+        CHECK(tasks.got.contacts[0].person == "0055g00000U1");
+        CHECK(tasks.got.contacts[2].person == "0055g00000U2");
+    }
+    SECTION("pipedrive: owner_name") {
+        const Read r = read_fixture("pipedrive-activities.csv", Kind::contacts);
+        REQUIRE(r.got.contacts.size() == 3);
+        CHECK(r.got.contacts[0].person == "Lena Vogel");
+        CHECK(r.got.contacts[2].person == "Sam Ortiz");
+    }
+}
+
 TEST_CASE("ingest::presets time exports end to end: logged hours and who carries the load",
           "[ingest][presets][time][e2e]") {
     SECTION("harvest") {

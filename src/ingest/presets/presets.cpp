@@ -18,6 +18,9 @@ namespace clientscore::ingest {
 namespace {
 
 constexpr std::string_view k_hubspot_client = "associated_company,company_name,associated_company_id";
+// The activity's owner: the property (an owner id), or its label in an export from the
+// activities index ("Activity assigned to"; "HubSpot Owner" in older portals).
+constexpr std::string_view k_hubspot_owner = "hubspot_owner_id,activity_assigned_to,hubspot_owner";
 
 std::vector<Preset> make_table() {
     return {
@@ -55,7 +58,8 @@ std::vector<Preset> make_table() {
                         {"started_at", "hs_timestamp"},
                         {"duration", "hs_call_duration"},
                         {"direction", "hs_call_direction"},
-                        {"notes", "hs_call_body,hs_call_title"}},
+                        {"notes", "hs_call_body,hs_call_title"},
+                        {"person", k_hubspot_owner}},
             .utc = true,
             .duration_unit = DurationUnit::milliseconds,
         },
@@ -68,7 +72,8 @@ std::vector<Preset> make_table() {
             .aliases = {{"client", k_hubspot_client},
                         {"sent_at", "hs_timestamp"},
                         {"direction", "hs_email_direction"},
-                        {"subject", "hs_email_subject"}},
+                        {"subject", "hs_email_subject"},
+                        {"person", k_hubspot_owner}},
             .words = {{"direction", "INCOMING_EMAIL", WordAction::means, "inbound"},
                       {"direction", "EMAIL", WordAction::means, "outbound"},
                       {"direction", "FORWARDED_EMAIL", WordAction::means, "outbound"}},
@@ -87,7 +92,8 @@ std::vector<Preset> make_table() {
                         {"started_at", "call_start_time"},
                         {"duration", "call_duration"},
                         {"direction", "call_type"},
-                        {"notes", "subject"}},
+                        {"notes", "subject"},
+                        {"person", "call_owner"}},
             .words = {{"direction", "missed", WordAction::means, "inbound"}},
         },
         // Zoho CRM calls as Zoho Analytics holds them (its CRM connector's Calls table): the
@@ -106,13 +112,15 @@ std::vector<Preset> make_table() {
                         {"started_at", "call_start_time"},
                         {"duration", "call_duration"},
                         {"direction", "call_type"},
-                        {"notes", "description,subject"}},
+                        {"notes", "description,subject"},
+                        {"person", "call_owner"}},
             .words = {{"direction", "missed", WordAction::means, "inbound"}},
             .ignore_empty = "client",
             .ignore_empty_means = "a call with a lead or contact, not a client",
         },
         // Aircall calls. The client is `contact`; `duration` as exported; missed calls are
-        // inbound calls like the others.
+        // inbound calls like the others. The person is `user`, the teammate who took or made
+        // the call (empty for a call nobody answered).
         Preset{
             .name = "aircall",
             .kind = Kind::calls,
@@ -123,11 +131,13 @@ std::vector<Preset> make_table() {
             .aliases = {{"client", "contact"},
                         {"started_at", "started_at"},
                         {"duration", "duration"},
-                        {"direction", "direction"}},
+                        {"direction", "direction"},
+                        {"person", "user"}},
             .utc = true,
         },
         // Salesforce tasks (report or Data Loader spelling). `Activity Date` is a date: the
-        // time of day comes from `Created Date`. Internal calls are not client contacts.
+        // time of day comes from `Created Date`. Internal calls are not client contacts. The
+        // person is the task's owner: `Assigned` in a report, `OwnerId` (an id) from Data Loader.
         Preset{
             .name = "salesforce",
             .kind = Kind::calls,
@@ -139,7 +149,8 @@ std::vector<Preset> make_table() {
                         {"started_at", "activity_date"},
                         {"duration", "call_duration_in_seconds,call_duration"},
                         {"direction", "call_type"},
-                        {"notes", "comments,description"}},
+                        {"notes", "comments,description"},
+                        {"person", "assigned,owner_id"}},
             .columns = {{"time_of_day", "created_date"}, {"task_subtype", "task_subtype"}},
             // A Data Loader export of every task named as calls: its emails and to-dos are not calls.
             .words = {{"direction", "internal", WordAction::ignore_row, {}},
@@ -156,8 +167,8 @@ std::vector<Preset> make_table() {
         // opportunity, a case or a campaign, and Salesforce already fills AccountId from it
         // when it belongs to an account; a task with no AccountId (a lead's) is ignored, counted.
         // `ActivityDate` is a date (`2023-01-17 00:00:00` too): the time of day comes from
-        // `CreatedDate`, a UTC instant. A logged email task is one we sent: outbound.
-        // person ◆9: `OwnerId` is the alias, once contacts have a person field.
+        // `CreatedDate`, a UTC instant. A logged email task is one we sent: outbound. The person
+        // is `OwnerId`, the user the task is assigned to (an id: the export has no names).
         Preset{
             .name = "salesforce-tasks",
             .kind = Kind::contacts,
@@ -171,7 +182,8 @@ std::vector<Preset> make_table() {
                         {"started_at", "activity_date"},
                         {"duration", "call_duration_in_seconds"},
                         {"direction", "call_type"},
-                        {"notes", "description,subject"}},
+                        {"notes", "description,subject"},
+                        {"person", "owner_id"}},
             .columns = {{"time_of_day", "created_date"}, {"task_status", "status"}},
             .words = {{"channel", "ListEmail", WordAction::means, "email"},
                       {"direction", "internal", WordAction::ignore_row, {}},
@@ -190,6 +202,7 @@ std::vector<Preset> make_table() {
         // Pipedrive activities as a contacts file: `type` call → call, email → email, other
         // activity types are ignored. The client is `org_id`; `due_date` with `due_time` is a
         // UTC instant; `duration` is HH:MM. Activities not done were planned, not held: ignored.
+        // The person is the user the activity is assigned to: `owner_name`, else `user_id`.
         Preset{
             .name = "pipedrive",
             .kind = Kind::contacts,
@@ -200,7 +213,8 @@ std::vector<Preset> make_table() {
                         {"channel", "type"},
                         {"started_at", "due_date"},
                         {"duration", "duration"},
-                        {"notes", "subject,note"}},
+                        {"notes", "subject,note"},
+                        {"person", "owner_name,user_id"}},
             .columns = {{"time_of_day", "due_time"}, {"done", "done"}},
             .words = {{"done", "0", WordAction::ignore_row, {}},
                       {"done", "false", WordAction::ignore_row, {}},
