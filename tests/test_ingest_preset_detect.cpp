@@ -92,7 +92,7 @@ TEST_CASE("ingest::presets detection from the header", "[ingest][presets]") {
                                             "asterisk"});
     }
     SECTION("generic exports match no preset") {
-        for (const char* name : {"calls", "emails", "invoices", "discounts", "clients"}) {
+        for (const char* name : {"calls", "emails", "invoices", "discounts", "clients", "time"}) {
             InputFile file;
             file.path = (fs::path(CLIENTSCORE_SOURCE_DIR) / "sample_data" / (std::string(name) + ".csv")).string();
             const auto kind_at = std::find(k_kind_names.begin(), k_kind_names.end(), std::string_view(name));
