@@ -3,7 +3,8 @@
 
 An independent Python model of the contract, for the generic files that
 make_sample_data.py writes (canonical headers, ISO timestamps with offsets,
-EUR only, no holidays). Default settings of SPEC §1 (business hours 09:00-18:00
+EUR only, no holidays; time entries by date with decimal hours; the person in
+`handled_by` and `employee`). Default settings of SPEC §1 (business hours 09:00-18:00
 Mon-Fri, hourly cost 60, 5 email minutes, target margin 0.30, thresholds, weights 1)
 and no --timezone: each timestamp is taken at its own offset, which is
 Europe/Berlin local time in these files.
@@ -52,6 +53,9 @@ SIGN = {
     "C021": "watch: discounts, late, after hours",
     "C026": "not in clients.csv; calls only, no revenue",
 }
+# The period's people table (SPEC ◆9 "Who carries the load"), checked like the verdicts: the
+# person carrying the most toxic hours is the one the story is about.
+EXPECTED_TOP_TOXIC = "Tom Becker"
 
 
 def r(x, d):
@@ -90,6 +94,8 @@ def compute(ddir, frm=None, to=None, as_of=None):
     emails = read(os.path.join(ddir, "emails.csv"))
     inv_rows = read(os.path.join(ddir, "invoices.csv"))
     discounts = read(os.path.join(ddir, "discounts.csv"))
+    time_path = os.path.join(ddir, "time.csv")
+    entries = read(time_path) if os.path.exists(time_path) else None
 
     # Invoices: merge lines sharing an invoice_id; first row's dates/status/disputed stand.
     invoices, by_id = [], {}
@@ -111,7 +117,8 @@ def compute(ddir, frm=None, to=None, as_of=None):
     invoices = [i for i in invoices if i["status"] not in IGNORED_STATUS]
 
     ev = ([local(c["started_at"]).date() for c in calls] + [local(e["sent_at"]).date() for e in emails]
-          + [i["issued"] for i in invoices] + [day(d["granted_at"]) for d in discounts])
+          + [i["issued"] for i in invoices] + [day(d["granted_at"]) for d in discounts]
+          + [day(t["date"]) for t in entries or []])
     if frm is None and to is None:
         frm, to = min(ev), max(ev)
     elif to is None:
@@ -139,8 +146,15 @@ def compute(ddir, frm=None, to=None, as_of=None):
             M[cid] = dict(client=cid, name=names.get(cid), calls=0, calls_in=0, call_sec=0.0,
                           emails=0, emails_in=0, ah=0, off=0, flagged=0, tags={}, invoices=0,
                           disputed=0, billed=0, credits=0, collected=0, outstanding=0, overdue=0,
-                          late=[], oldest=0, disc=0.0, disc_req=0, listed=False)
+                          late=[], oldest=0, disc=0.0, disc_req=0, logged=0.0, listed=False)
         return M[cid]
+
+    # Hours per (person, client) and after-hours inbound contacts per person (SPEC ◆9).
+    person_hours, person_after = {}, {}
+
+    def credit(person, cid, hours):
+        if person:
+            person_hours[(person, cid)] = person_hours.get((person, cid), 0.0) + hours
 
     def contact(rec, ts, is_call):
         t = local(ts)
@@ -149,18 +163,23 @@ def compute(ddir, frm=None, to=None, as_of=None):
         x = m(rec["client_id"])
         x["listed"] = True
         inbound = rec["direction"].strip().lower() in ("", "in", "inbound", "incoming", "received")
+        person = (rec.get("handled_by") or "").strip()
         if is_call:
             x["calls"] += 1
             x["call_sec"] += float(rec["duration_seconds"] or 0)
             x["calls_in"] += inbound
+            credit(person, rec["client_id"], float(rec["duration_seconds"] or 0) / 3600)
         else:
             x["emails"] += 1
             x["emails_in"] += inbound
+            credit(person, rec["client_id"], EMAIL_MIN / 60)
         if inbound:
             off_day = t.weekday() >= 5
             after = off_day or not (dt.time(9, 0) <= t.time() < dt.time(18, 0))
             x["off"] += off_day
             x["ah"] += after
+            if after and person:
+                person_after[person] = person_after.get(person, 0) + 1
         seen = set()
         for tag in rec["tags"].replace("|", ";").replace(",", ";").split(";"):
             k = HOSTILE.get(tag.strip().lower())
@@ -175,6 +194,14 @@ def compute(ddir, frm=None, to=None, as_of=None):
         contact(c, c["started_at"], True)
     for e in emails:
         contact(e, e["sent_at"], False)
+
+    for t in entries or []:
+        if not inp(day(t["date"])):
+            continue
+        x = m(t["client_id"])
+        x["listed"] = True
+        x["logged"] += float(t["hours"])
+        credit((t.get("employee") or "").strip(), t["client_id"], float(t["hours"]))
 
     for i in invoices:
         x = None
@@ -236,7 +263,10 @@ def compute(ddir, frm=None, to=None, as_of=None):
         avg_late = sum(a * d for a, d in x["late"]) / lw if lw else 0.0
         max_late = max((d for _, d in x["late"]), default=0)
         late_share = (sum(1 for _, d in x["late"] if d > 0) / len(x["late"])) if x["late"] else 0.0
-        hours = x["call_sec"] / 3600 + x["emails"] * EMAIL_MIN / 60
+        support = x["call_sec"] / 3600 + x["emails"] * EMAIL_MIN / 60
+        # SPEC ◆9: hours = support_hours + logged_hours (logged_hours null without a time file).
+        logged = x["logged"] if entries is not None else None
+        hours = support + (logged or 0.0)
         cost = hours * HOURLY_COST
         margin = net - cost
         margin_pct = None if r(net, 2) <= 0 else margin / net
@@ -274,12 +304,24 @@ def compute(ddir, frm=None, to=None, as_of=None):
                          outstanding=x["outstanding"] / 100, overdue=x["overdue"] / 100,
                          avg_late=avg_late, max_late=max_late, late_share=late_share,
                          oldest=x["oldest"], disc=disc, disc_req=x["disc_req"], dshare=dshare,
-                         hours=hours, cost=cost, margin=margin, margin_pct=margin_pct,
+                         support=support, logged=logged, hours=hours, cost=cost, margin=margin,
+                         margin_pct=margin_pct,
                          comp=comp, tox=tox, mstate=mstate, verdict=verdict, increase=inc))
     rows.sort(key=lambda y: (-y["tox"], y["margin"], y["client"]))
     for k, y in enumerate(rows, 1):
         y["rank"] = k
-    return dict(frm=frm, to=to, as_of=as_of, days=days, rows=rows,
+    toxic = {y["client"] for y in rows if y["tox"] >= FIRE_AT}
+    people = {}
+    for (person, cid), h in person_hours.items():
+        p = people.setdefault(person, dict(person=person, hours=0.0, clients=set(), toxic=0.0))
+        p["hours"] += h
+        p["clients"].add(cid)
+        p["toxic"] += h if cid in toxic else 0.0
+    people = sorted(people.values(), key=lambda p: (-p["hours"], p["person"].encode()))
+    for p in people:
+        p["after"] = person_after.get(p["person"], 0)
+        p["share"] = p["toxic"] / p["hours"] if p["hours"] else None
+    return dict(frm=frm, to=to, as_of=as_of, days=days, rows=rows, people=people,
                 absent=sorted(set(names) - {y["client"] for y in rows}))
 
 
@@ -290,7 +332,7 @@ def fmt_pct(x):
 def table(res, markdown):
     cols = ["rank", "client", "verdict", "toxicity", "comm", "after_h", "disc", "pay", "host",
             "contacts/wk", "after-hours", "disc share", "disc req", "avg late",
-            "oldest overdue", "flagged+disp", "net revenue", "support h", "margin %"]
+            "oldest overdue", "flagged+disp", "net revenue", "support h", "logged h", "margin %"]
     out = []
     for y in res["rows"]:
         c = y["comp"]
@@ -300,7 +342,8 @@ def table(res, markdown):
                     "%.2f" % r(y["cpw"], 2), fmt_pct(y["ahs"]), fmt_pct(y["dshare"]),
                     str(y["disc_req"]), "%.2f" % r(y["avg_late"], 2), str(y["oldest"]),
                     "%d+%d" % (y["flagged"], y["disputed"]), "%.2f" % r(y["net"], 2),
-                    "%.2f" % r(y["hours"], 2), fmt_pct(y["margin_pct"])])
+                    "%.2f" % r(y["support"], 2),
+                    "-" if y["logged"] is None else "%.2f" % r(y["logged"], 2), fmt_pct(y["margin_pct"])])
     if markdown:
         lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
         lines += ["| " + " | ".join(row) + " |" for row in out]
@@ -308,6 +351,20 @@ def table(res, markdown):
     w = [max(len(cols[i]), *(len(row[i]) for row in out)) for i in range(len(cols))]
     lines = ["  ".join(cols[i].rjust(w[i]) for i in range(len(cols)))]
     lines += ["  ".join(row[i].rjust(w[i]) for i in range(len(cols))) for row in out]
+    return "\n".join(lines)
+
+
+def people_table(res, markdown):
+    cols = ["person", "hours", "clients", "toxic hours", "toxic share", "after-hours contacts"]
+    out = [[p["person"], "%.2f" % r(p["hours"], 2), str(len(p["clients"])), "%.2f" % r(p["toxic"], 2),
+            fmt_pct(p["share"]), str(p["after"])] for p in res["people"]]
+    if markdown:
+        lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" for _ in cols) + "|"]
+        return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in out])
+    w = [max(len(cols[i]), *(len(row[i]) for row in out)) for i in range(len(cols))]
+    lines = ["  ".join(cols[i].ljust(w[i]) if i == 0 else cols[i].rjust(w[i]) for i in range(len(cols)))]
+    lines += ["  ".join(row[i].ljust(w[i]) if i == 0 else row[i].rjust(w[i]) for i in range(len(cols)))
+              for row in out]
     return "\n".join(lines)
 
 
@@ -332,7 +389,7 @@ def main():
     for y in res["rows"]:
         v = y["verdict"]
         if v == "fire":
-            line = ("notice date %s, revenue lost %.2f, support hours freed %.2f"
+            line = ("notice date %s, revenue lost %.2f, hours freed %.2f"
                     % (res["as_of"] + dt.timedelta(days=90), r(y["net"], 2), r(y["hours"], 2)))
         elif v == "chase":
             line = "overdue %.2f, oldest %d days" % (r(y["overdue"], 2), y["oldest"])
@@ -349,6 +406,9 @@ def main():
             continue
         print(("- %s %s: %s" if a.markdown else "%s %-7s %s") % (y["client"], v, line))
     print()
+    if res["people"]:
+        print(people_table(res, a.markdown))
+        print()
     if res["absent"]:
         print("not in the report (no activity, no receivable): " + ", ".join(res["absent"]))
     counts = {}
@@ -361,6 +421,11 @@ def main():
                if EXPECTED.get(y["client"]) != y["verdict"]]
         for cid, got, want in bad:
             print("MISMATCH %s: %s, intended %s" % (cid, got, want), file=sys.stderr)
+        top = max(res["people"], key=lambda p: (p["toxic"], p["person"]), default=None)
+        if top is not None and top["person"] != EXPECTED_TOP_TOXIC:
+            print("MISMATCH people: %s carries the most toxic hours, intended %s"
+                  % (top["person"], EXPECTED_TOP_TOXIC), file=sys.stderr)
+            bad.append(("people", top["person"], EXPECTED_TOP_TOXIC))
         return 1 if bad else 0
     return 0
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Generate clientscore's sample exports in sample_data/.
 
-Two months (2026-09-01 .. 2026-10-31) of CRM and billing exports of a 25-client
-digital agency in Berlin (web design, SEO, retainers), plus the invoices from
-July/August that were still open when the period began.
+Two months (2026-09-01 .. 2026-10-31) of CRM, billing and time-tracker exports
+of a 25-client digital agency in Berlin (web design, SEO, retainers), plus the
+invoices from July/August that were still open when the period began.
 
 Deterministic: a fixed seed, no clock, no hash order -- every run writes the
 same bytes.  Standard library only.
@@ -11,8 +11,13 @@ same bytes.  Standard library only.
     python3 scripts/make_sample_data.py [OUTDIR]      # default: sample_data/
     python3 scripts/check_sample_data.py              # recompute the expected verdicts
 
-The CRM files (clients, calls, emails) are written with LF line ends; the
-billing files (invoices, discounts) with CRLF, as the billing tool exports them.
+The CRM files (clients, calls, emails) and the time export are written with LF
+line ends; the billing files (invoices, discounts) with CRLF, as the billing tool
+exports them.
+
+The person columns (calls and emails `handled_by`, time `employee`) and the time
+entries draw from their own random generator (PEOPLE_SEED), so that adding them
+left every call, email, invoice and discount of the original files as it was.
 """
 
 import csv
@@ -23,6 +28,7 @@ import random
 import sys
 
 SEED = 20261031
+PEOPLE_SEED = 20261101
 PERIOD_FROM = dt.date(2026, 9, 1)
 PERIOD_TO = dt.date(2026, 10, 31)
 DST_END = dt.datetime(2026, 10, 25, 3, 0)  # Europe/Berlin: CEST (+02:00) -> CET (+01:00)
@@ -30,6 +36,9 @@ DST_END = dt.datetime(2026, 10, 25, 3, 0)  # Europe/Berlin: CEST (+02:00) -> CET
 HARMLESS_TAGS = ["billing", "scope", "feedback", "support", "meeting", "seo", "content",
                  "hosting", "reporting", "onboarding"]
 AMS = ["Lena Hoffmann", "Jonas Richter", "Aylin Demir", "Tom Becker"]
+# The agency's developer: builds and maintains the sites, logs most of the production hours,
+# takes no client calls.
+DEVELOPER = "Felix Wagner"
 
 # ---------------------------------------------------------------------------
 # Client profiles.
@@ -171,6 +180,30 @@ EXTRA_INVOICE_CLIENTS = ["C001", "C002", "C004", "C006", "C008", "C009", "C010",
 # A client id the CRM logs calls for, but that is missing from the client list
 # (a new lead the account manager never created as a client).
 UNKNOWN_CLIENT = ("C026", prof(retainer=None, ci=5, co=2, cmin=16, ei=0, eo=0, aug=False, lead=True))
+# Who takes a lead's calls: new business is Jonas Richter's.
+LEAD_HANDLER = AMS[1]
+
+# ---------------------------------------------------------------------------
+# Time entries (the time tracker's export): hours logged per client over the two months,
+# chosen so that the margins tell the same story as before (SPEC §3: hours = support hours
+# + logged hours, cost to serve = hours x 60). Healthy clients are billed at roughly
+# 110-130 EUR per hour of work, a 40-55 % margin; C017 gets a few maintenance hours and
+# stays under the 30 % target; C018 needs more work than its retainer pays for (a negative
+# margin); C020 pays well enough to keep a healthy margin over 240 hours (the headache tax,
+# not a firing). No hours for C022 (no activity) and the lead C026 (no client project).
+# The split between the account manager and the developer follows the kind of work.
+LOGGED_HOURS = {
+    "C001": 50, "C002": 36, "C003": 110, "C004": 46, "C005": 70, "C006": 16, "C007": 220,
+    "C008": 58, "C009": 44, "C010": 30, "C011": 80, "C012": 52, "C013": 120, "C014": 44,
+    "C015": 72, "C016": 40, "C017": 3, "C018": 24, "C019": 68, "C020": 240, "C021": 30,
+    "C023": 50, "C024": 10, "C025": 45,
+}
+AM_SHARE = {"SEO retainer": 0.7, "Retainer": 0.6, "Web design": 0.3, "Maintenance": 0.2,
+            "E-commerce": 0.3}
+AM_TASKS = ["Account management", "Monthly report", "Keyword research", "Content brief",
+            "Client meeting", "SEO audit", "Campaign planning"]
+DEV_TASKS = ["Development", "Frontend fixes", "Hosting and updates", "Design revisions",
+             "Performance tuning", "Plugin updates", "Landing page build"]
 
 
 # ---------------------------------------------------------------------------
@@ -497,6 +530,31 @@ def build_discounts():
             for i, (d, cid, amount, status, reason) in enumerate(rows)]
 
 
+def split_quarters(rng, quarters):
+    """Quarter-hour counts of entries of 0.5-4 hours that add up to `quarters` exactly."""
+    out = []
+    while quarters > 0:
+        q = min(quarters, rng.randint(2, 16))
+        out.append(q)
+        quarters -= q
+    return out
+
+
+def build_time(rng):
+    """Time entries [client, date, hours, billable, employee, task] on workdays of the period."""
+    rows = []
+    for cid, _name, seg, am, _p in CLIENTS:
+        total = LOGGED_HOURS.get(cid)
+        if not total:
+            continue
+        am_q = round(total * 4 * AM_SHARE[seg])
+        for person, quarters, tasks in ((am, am_q, AM_TASKS), (DEVELOPER, total * 4 - am_q, DEV_TASKS)):
+            for q in split_quarters(rng, quarters):
+                rows.append([cid, rng.choice(WORKDAYS), q / 4, person, rng.choice(tasks)])
+    rows.sort(key=lambda r: (r[1], r[0], r[3], r[2]))
+    return rows
+
+
 # ---------------------------------------------------------------------------
 def write_csv(path, header, rows, crlf=False):
     buf = io.StringIO()
@@ -520,18 +578,22 @@ def main():
         emails += e
     calls.sort(key=lambda r: (r["t"], r["client"], r["dir"]))
     emails.sort(key=lambda r: (r["t"], r["client"], r["dir"]))
+    # Every contact is handled by the client's account manager (the lead's by LEAD_HANDLER).
+    manager = {cid: am for cid, _n, _s, am, _p in CLIENTS}
+    people_rng = random.Random(PEOPLE_SEED)
 
     write_csv(os.path.join(outdir, "clients.csv"),
               ["client_id", "client_name", "segment", "account_manager"],
               [[cid, name, seg, am] for cid, name, seg, am, _p in CLIENTS])
     write_csv(os.path.join(outdir, "calls.csv"),
-              ["call_id", "client_id", "started_at", "duration_seconds", "direction", "tags", "notes"],
+              ["call_id", "client_id", "started_at", "duration_seconds", "direction", "tags", "notes",
+               "handled_by"],
               [["CALL-%05d" % (i + 1), r["client"], iso(r["t"]), r["dur"], r["dir"], r["tags"],
-                r["notes"]] for i, r in enumerate(calls)])
+                r["notes"], manager.get(r["client"], LEAD_HANDLER)] for i, r in enumerate(calls)])
     write_csv(os.path.join(outdir, "emails.csv"),
-              ["email_id", "client_id", "sent_at", "direction", "tags", "subject"],
-              [["EM-%05d" % (i + 1), r["client"], iso(r["t"]), r["dir"], r["tags"], r["subject"]]
-               for i, r in enumerate(emails)])
+              ["email_id", "client_id", "sent_at", "direction", "tags", "subject", "handled_by"],
+              [["EM-%05d" % (i + 1), r["client"], iso(r["t"]), r["dir"], r["tags"], r["subject"],
+                manager.get(r["client"], LEAD_HANDLER)] for i, r in enumerate(emails)])
     inv = build_invoices(rng)
     write_csv(os.path.join(outdir, "invoices.csv"),
               ["invoice_id", "client_id", "issued_at", "due_at", "paid_at", "amount", "amount_paid",
@@ -540,8 +602,15 @@ def main():
     write_csv(os.path.join(outdir, "discounts.csv"),
               ["discount_id", "client_id", "granted_at", "amount", "status", "reason"], disc,
               crlf=True)
-    print("wrote %s: %d clients, %d calls, %d emails, %d invoice rows, %d discounts"
-          % (os.path.normpath(outdir), len(CLIENTS), len(calls), len(emails), len(inv), len(disc)))
+    time_rows = build_time(people_rng)
+    write_csv(os.path.join(outdir, "time.csv"),
+              ["entry_id", "client_id", "date", "hours", "billable", "employee", "task"],
+              [["TE-%05d" % (i + 1), cid, d.isoformat(), "%.2f" % h,
+                "no" if task == "Account management" else "yes", person, task]
+               for i, (cid, d, h, person, task) in enumerate(time_rows)])
+    print("wrote %s: %d clients, %d calls, %d emails, %d invoice rows, %d discounts, %d time entries"
+          % (os.path.normpath(outdir), len(CLIENTS), len(calls), len(emails), len(inv), len(disc),
+             len(time_rows)))
 
 
 if __name__ == "__main__":

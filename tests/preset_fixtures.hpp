@@ -23,6 +23,16 @@ struct Contact {
     std::int64_t duration_ms;
     std::string text;
     std::int64_t line;
+    std::string person;
+};
+
+struct TimeEntry {
+    std::string client;
+    LocalDateTime when;
+    std::int64_t duration_ms;
+    std::string person;
+    std::string text;
+    std::int64_t line;
 };
 
 struct Invoice {
@@ -52,9 +62,14 @@ struct Collect : RecordSink {
     std::vector<Contact> contacts;
     std::vector<Invoice> invoices;
     std::vector<Discount> discounts;
+    std::vector<TimeEntry> time;
     void on_contact(const ContactRecord& r) override {
         contacts.push_back(Contact{std::string(r.client), r.channel, r.when, r.direction, r.duration_ms,
-                                   std::string(r.text), r.source.line});
+                                   std::string(r.text), r.source.line, std::string(r.person)});
+    }
+    void on_time(const TimeRecord& r) override {
+        time.push_back(TimeEntry{std::string(r.client), r.when, r.duration_ms, std::string(r.person),
+                                 std::string(r.text), r.source.line});
     }
     void on_invoice(const InvoiceRecord& r) override {
         invoices.push_back(Invoice{std::string(r.client), std::string(r.invoice_id), r.issued.date, r.due, r.paid,

@@ -88,20 +88,36 @@ TEST_CASE("cli::rank on sample_data gives the verdicts the data was built for", 
     CHECK(report["clients"][0]["toxicity"].get<double>() == Approx(84.2));
     CHECK(report["portfolio"]["if_fired"]["fired"] == 1);
     CHECK(report["skipped_rows"]["calls.csv"] == 0);
+    CHECK(report["skipped_rows"]["time.csv"] == 0);
     CHECK(report["ignored_rows"]["invoices.csv"] == 1);  // the void invoice
+    // The people as check_sample_data.py lists them: the developer logs the most hours, the
+    // account manager of C020 spends the most of them on clients at toxicity ≥ 60.
+    const json& people = report["people"];
+    REQUIRE(people.size() == 5);
+    CHECK(people[0]["person"] == "Felix Wagner");
+    CHECK(people[1]["person"] == "Tom Becker");
+    CHECK(people[1]["toxic_hours"].get<double>() == Approx(185.75));
+    CHECK(people[1]["toxic_share"].get<double>() == Approx(0.546));
+    CHECK(people[4]["person"] == "Jonas Richter");
+    CHECK(people[4]["after_hours_contacts"] == 137);
 }
 
 TEST_CASE("cli::rank totals reconcile with the clients", "[cli][e2e]") {
     RunResult r = run_clientscore(with({"rank", k_sample, "--format", "json"}, k_period));
     REQUIRE(r.status == 0);
     json report = json::parse(r.out);
-    double revenue = 0, cost = 0, hours = 0, fired_hours = 0;
+    double revenue = 0, cost = 0, support = 0, logged = 0, hours = 0, fired_hours = 0;
     for (const auto& c : report["clients"]) {
         revenue += c["net_revenue"].get<double>();
         cost += c["cost_to_serve"].get<double>();
-        hours += c["support_hours"].get<double>();
+        support += c["support_hours"].get<double>();
+        logged += c["logged_hours"].get<double>();
+        hours += c["hours"].get<double>();
+        // SPEC ◆9: hours = support_hours + logged_hours; firing frees all of them.
+        CHECK(c["hours"].get<double>() ==
+              Approx(c["support_hours"].get<double>() + c["logged_hours"].get<double>()).margin(0.011));
         if (c["verdict"] == "fire") {
-            fired_hours += c["support_hours"].get<double>();
+            fired_hours += c["hours"].get<double>();
         }
         // net_revenue = billed - credits and margin = net_revenue - cost_to_serve, to the cent
         CHECK(c["net_revenue"].get<double>() ==
@@ -118,8 +134,17 @@ TEST_CASE("cli::rank totals reconcile with the clients", "[cli][e2e]") {
     CHECK(p["clients"] == report["clients"].size());
     CHECK(p["net_revenue"].get<double>() == Approx(revenue).margin(0.5));
     CHECK(p["cost_to_serve"].get<double>() == Approx(cost).margin(0.5));
-    CHECK(p["support_hours"].get<double>() == Approx(hours).margin(0.5));
+    CHECK(p["support_hours"].get<double>() == Approx(support).margin(0.5));
+    CHECK(p["logged_hours"].get<double>() == Approx(logged).margin(0.5));
+    CHECK(p["hours"].get<double>() == Approx(hours).margin(0.5));
     CHECK(p["if_fired"]["hours_freed"].get<double>() == Approx(fired_hours).margin(0.01));
+    // Who carries the load: every person's hours, over all clients, add up to the hours that
+    // name a person (all of them in sample_data: every contact and entry has one).
+    double people_hours = 0;
+    for (const auto& person : report["people"]) {
+        people_hours += person["hours"].get<double>();
+    }
+    CHECK(people_hours == Approx(hours).margin(0.5));
 }
 
 TEST_CASE("cli::output is byte-identical run to run, in every format", "[cli][e2e]") {

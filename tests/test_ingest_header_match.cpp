@@ -8,6 +8,7 @@
 #include "clientscore/error.hpp"
 #include "clientscore/ingest.hpp"
 #include "ingest/header/header_match.hpp"
+#include "ingest/presets/presets.hpp"
 
 using namespace clientscore;
 using clientscore::ingest::match_header;
@@ -123,4 +124,26 @@ TEST_CASE("ingest::time_sibling finds the time column beside a date column", "[i
     CHECK(ingest::time_sibling(header, 5) == -1);  // "time" alone is no column here
     CHECK(ingest::time_sibling(header, 0) == -1);  // no "date" in the name
     CHECK(ingest::time_sibling(header, -1) == -1);
+}
+
+TEST_CASE("ingest::preset_column: a preset's name with parentheses names that column alone", "[ingest]") {
+    const std::vector<std::string> header = {"Duration (decimal)", "Start Date", "Duration (h)", "Hours"};
+    CHECK(ingest::preset_column(header, "duration_(h)") == 2);
+    CHECK(ingest::preset_column(header, "Duration (H)") == 2);  // case and spaces as ever
+    CHECK(ingest::preset_column(header, "duration_(decimal)") == 0);
+    CHECK(ingest::preset_column(header, "duration") == 0);  // a plain name: the leftmost that normalises alike
+    CHECK(ingest::preset_column(header, "start_date") == 1);
+    CHECK(ingest::preset_column(header, "duration_(ms)") == -1);
+    CHECK(ingest::preset_column(header, "") == -1);
+
+    SECTION("a preset alias reads the column it names, not the leftmost look-alike") {
+        ingest::Preset preset;
+        preset.aliases = {{"duration", "duration_(h),duration_(decimal)"}};
+        const std::vector<std::string> time = {"Client", "Start Date", "Duration (decimal)", "Duration (h)"};
+        const ingest::HeaderMatch m = match_header(Kind::time, time, {}, "time.csv", 1, &preset);
+        CHECK(header_of(m, time, "duration") == "Duration (h)");
+        const std::vector<std::string> decimal_only = {"Client", "Start Date", "Duration (decimal)"};
+        const ingest::HeaderMatch d = match_header(Kind::time, decimal_only, {}, "time.csv", 1, &preset);
+        CHECK(header_of(d, decimal_only, "duration") == "Duration (decimal)");
+    }
 }

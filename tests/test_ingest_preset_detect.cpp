@@ -62,6 +62,12 @@ TEST_CASE("ingest::presets detection from the header", "[ingest][presets]") {
         {"invoice2go-invoices.csv", Kind::invoices, "invoice2go"},
         {"xero-api-invoices.csv", Kind::invoices, "xero-api"},
         {"stripe-payments.csv", Kind::invoices, "stripe-payments"},
+        {"harvest-time-report.csv", Kind::time, "harvest"},
+        {"harvest-time-report-semicolon.csv", Kind::time, "harvest"},
+        {"toggl-detailed.csv", Kind::time, "toggl"},
+        {"toggl-detailed-decimal.csv", Kind::time, "toggl"},
+        {"clockify-detailed.csv", Kind::time, "clockify"},
+        {"clockify-detailed-decimal.csv", Kind::time, "clockify"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.file);
@@ -79,13 +85,14 @@ TEST_CASE("ingest::presets detection from the header", "[ingest][presets]") {
     SECTION("the preset list names every vendor of the issue once") {
         CHECK(ingest::preset_names() ==
               std::vector<std::string_view>{"stripe", "hubspot", "zoho-crm", "zoho-analytics", "aircall", "salesforce",
-                                            "salesforce-tasks", "pipedrive", "xero", "freshbooks", "zoho-books",
+                                            "salesforce-tasks", "pipedrive", "harvest", "toggl", "clockify", "xero",
+                                            "freshbooks", "zoho-books",
                                             "invoice-ninja", "invoicely", "invoice2go", "xero-api",
                                             "stripe-payments", "wave-ledger", "quickbooks", "ibm-ar", "servicenow",
                                             "asterisk"});
     }
     SECTION("generic exports match no preset") {
-        for (const char* name : {"calls", "emails", "invoices", "discounts", "clients"}) {
+        for (const char* name : {"calls", "emails", "invoices", "discounts", "clients", "time"}) {
             InputFile file;
             file.path = (fs::path(CLIENTSCORE_SOURCE_DIR) / "sample_data" / (std::string(name) + ".csv")).string();
             const auto kind_at = std::find(k_kind_names.begin(), k_kind_names.end(), std::string_view(name));
@@ -181,8 +188,9 @@ TEST_CASE("ingest::check_preset_setting accepts empty, none and the preset names
         CHECK(std::string(e.what()) == "--preset sap: unknown preset");
         CHECK(e.hint() ==
               "presets: stripe, hubspot, zoho-crm, zoho-analytics, aircall, salesforce, salesforce-tasks, pipedrive, "
-              "xero, freshbooks, zoho-books, invoice-ninja, invoicely, invoice2go, xero-api, stripe-payments, "
-              "wave-ledger, quickbooks, ibm-ar, servicenow, asterisk, or none to turn detection off");
+              "harvest, toggl, clockify, xero, freshbooks, zoho-books, invoice-ninja, invoicely, invoice2go, "
+              "xero-api, stripe-payments, wave-ledger, quickbooks, ibm-ar, servicenow, asterisk, or none to turn "
+              "detection off");
     }
 }
 
@@ -250,6 +258,32 @@ TEST_CASE("ingest::match_signature: a `-` entry must be absent and counts for no
     CHECK(with.columns == std::vector<std::string>{"A", "B"});  // the absent entry names no column
 }
 
+TEST_CASE("ingest::match_signature: an entry with parentheses names them (Clockify's two durations)",
+          "[ingest][presets]") {
+    // Normalisation drops parenthesised text, so `Duration (h)` is `duration` to a plain entry
+    // and only an entry that spells the parentheses tells Clockify's columns from Toggl's.
+    const std::vector<std::string> toggl = {"User", "Email", "Client", "Project", "Task", "Description", "Billable",
+                                            "Start date", "Start time", "End date", "End time", "Duration", "Tags",
+                                            "Amount ()"};
+    const std::vector<std::string> clockify = {"Project", "Client", "Description", "Task", "User", "Group", "Email",
+                                               "Tags", "Billable", "Start Date", "Start Time", "End Date", "End Time",
+                                               "Duration (h)", "Duration (decimal)", "Billable Rate (USD)",
+                                               "Billable Amount (USD)"};
+    CHECK(ingest::match_signature(preset("toggl", Kind::time), toggl).detected);
+    CHECK_FALSE(ingest::match_signature(preset("clockify", Kind::time), toggl).detected);
+    CHECK(ingest::match_signature(preset("clockify", Kind::time), clockify).detected);
+    CHECK_FALSE(ingest::match_signature(preset("toggl", Kind::time), clockify).detected);
+    const ingest::PresetChoice choice = ingest::choose_preset(Kind::time, clockify, "");
+    REQUIRE(choice.preset != nullptr);
+    CHECK(choice.preset->name == "clockify");
+    CHECK(std::find(choice.columns.begin(), choice.columns.end(), "Duration (h)") != choice.columns.end());
+    // Wave's parenthesised entries still match its header, spaces and case aside.
+    CHECK(ingest::match_signature(preset("wave-ledger", Kind::invoices),
+                                  {"Transaction ID", "Debit Amount (Two Column Approach)",
+                                   "Other Accounts for this Transaction"})
+              .count == 3);
+}
+
 TEST_CASE("ingest::presets found by header: the salesforce report layout is calls, the Task object contacts",
           "[ingest][presets]") {
     const auto kind_of = [](const char* name) {
@@ -271,6 +305,9 @@ TEST_CASE("ingest::presets found by header: the salesforce report layout is call
         {"invoice-ninja-invoices.csv", Kind::invoices},  {"invoicely-invoices.csv", Kind::invoices},
         {"invoice2go-invoices.csv", Kind::invoices},     {"xero-api-invoices.csv", Kind::invoices},
         {"stripe-payments.csv", Kind::invoices},         {"wave-ledger.csv", Kind::invoices},
+        // A time export names a client and a date too (a call's required fields): its hours outweigh them.
+        {"harvest-time-report.csv", Kind::time},         {"toggl-detailed.csv", Kind::time},
+        {"clockify-detailed.csv", Kind::time},           {"clockify-detailed-decimal.csv", Kind::time},
     };
     for (const auto& [name, kind] : by_header) {
         CAPTURE(name);

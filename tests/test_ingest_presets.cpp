@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "ingest/presets/preset_detect.hpp"
 #include "ingest/presets/presets.hpp"
 #include "preset_fixtures.hpp"
+#include "temp_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace clientscore;
@@ -681,5 +683,213 @@ TEST_CASE("ingest::presets new presets end to end through the binary", "[ingest]
         const json file = json::parse(j.out)["files"][0];
         CHECK(file["preset"] == "zoho-analytics");
         CHECK(file["ignored_by"]["an empty \"ACCOUNTID\" (a call with a lead or contact, not a client)"] == 2);
+    }
+}
+
+TEST_CASE("ingest::presets harvest: the detailed time report, First Name and Last Name", "[ingest][presets][time]") {
+    // Hours as tracked, not Hours Rounded: 1.5 + 0.25 h for Acme (Maria Lopez), 2.75 + 1 h for
+    // Zenith (Tom Becker, and Priya, whose last name is empty: no trailing space).
+    const auto check = [](const Read& r) {
+        CHECK(r.report.preset == "harvest");
+        CHECK(r.report.bad_rows.count == 0);
+        REQUIRE(r.got.time.size() == 4);
+        const TimeEntry& first = r.got.time[0];
+        CHECK(first.client == "Acme Corp");
+        CHECK(first.when == LocalDateTime{day(2026, 9, 1), -1});  // a date: Harvest gives no time of day
+        CHECK(first.duration_ms == 5400000);
+        CHECK(first.person == "Maria Lopez");
+        CHECK(first.text == "Homepage review, second round");
+        CHECK(r.got.time[1].duration_ms == 900000);  // 0.25, not the rounded 0.5
+        CHECK(r.got.time[2].client == "Zenith Ltd");
+        CHECK(r.got.time[2].duration_ms == 9900000);
+        CHECK(r.got.time[2].person == "Tom Becker");
+        CHECK(r.got.time[3].duration_ms == 3600000);
+        CHECK(r.got.time[3].person == "Priya");
+        const auto& notes = r.report.preset_notes;
+        CHECK(std::find(notes.begin(), notes.end(),
+                        "the person is \"First Name\" and \"Last Name\" joined with a space") != notes.end());
+    };
+    SECTION("comma-delimited, `.` decimal") {
+        const Read r = read_fixture("harvest-time-report.csv", Kind::time);
+        check(r);
+        CHECK(r.report.delimiter == ',');
+    }
+    SECTION("semicolon-delimited, `,` decimal (1,5 is an hour and a half, not 15)") {
+        const Read r = read_fixture("harvest-time-report-semicolon.csv", Kind::time);
+        check(r);
+        CHECK(r.report.delimiter == ';');
+    }
+    SECTION("the mapping check shows") {
+        const auto j = run_clientscore({"check", "--format", "json", "--time", fixture("harvest-time-report.csv")});
+        const json file = json::parse(j.out)["files"][0];
+        CHECK(file["preset"] == "harvest");
+        CHECK(file["mapping"]["duration"] == "Hours");
+        CHECK(file["mapping"]["person"] == "First Name");
+        CHECK(file["mapping"]["billable"] == "Billable?");
+    }
+}
+
+TEST_CASE("ingest::presets toggl: Duration H:MM:SS or decimal hours, the time from Start time",
+          "[ingest][presets][time]") {
+    const Read r = read_fixture("toggl-detailed.csv", Kind::time);
+    CHECK(r.report.preset == "toggl");
+    CHECK(r.report.bad_rows.count == 0);
+    REQUIRE(r.got.time.size() == 3);
+    CHECK(r.got.time[0].client == "Acme Corp");
+    CHECK(r.got.time[0].when == at(2026, 9, 1, 9, 15));
+    CHECK(r.got.time[0].duration_ms == (90 * 60 + 30) * 1000);  // 01:30:30
+    CHECK(r.got.time[0].person == "Maria Lopez");
+    CHECK(r.got.time[0].text == "Homepage mockups");
+    // Past midnight: the entry stays on the day it started.
+    CHECK(r.got.time[1].when == at(2026, 9, 2, 22, 10));
+    CHECK(r.got.time[1].duration_ms == 150 * 60 * 1000);
+    CHECK(r.got.time[1].person == "Tom Becker");
+    CHECK(r.got.time[2].duration_ms == 5 * 60 * 1000);
+
+    SECTION("the decimal duration format: a plain number is hours, not seconds") {
+        const Read d = read_fixture("toggl-detailed-decimal.csv", Kind::time);
+        CHECK(d.report.preset == "toggl");
+        REQUIRE(d.got.time.size() == 2);
+        CHECK(d.got.time[0].duration_ms == 5436000);  // 1.51 h
+        CHECK(d.got.time[1].duration_ms == 9000000);  // 2.50 h
+        const Read generic = read_fixture("toggl-detailed-decimal.csv", Kind::time, with_preset("none"));
+        CHECK(generic.got.time[0].duration_ms == 1510);  // what the header alone would say: seconds
+    }
+}
+
+TEST_CASE("ingest::presets clockify: Duration (h) and Duration (decimal) normalise alike; each reads right",
+          "[ingest][presets][time]") {
+    const Read r = read_fixture("clockify-detailed.csv", Kind::time);
+    CHECK(r.report.preset == "clockify");
+    CHECK(r.report.bad_rows.count == 0);
+    CHECK(r.report.date_order == "mdy");  // 09/14/2026
+    REQUIRE(r.got.time.size() == 3);
+    CHECK(r.got.time[0].client == "Acme Corp");
+    CHECK(r.got.time[0].when == at(2026, 9, 1, 9, 15));  // 09:15:00 AM
+    // Duration (h) 01:30:30 = 5,430 s, exact; Duration (decimal) 1.51 would be 5,436 s.
+    CHECK(r.got.time[0].duration_ms == 5430000);
+    CHECK(r.got.time[0].person == "Maria Lopez");
+    CHECK(r.got.time[0].text == "Homepage mockups");
+    CHECK(r.got.time[1].when == at(2026, 9, 14, 19, 0));  // 07:00:00 PM
+    CHECK(r.got.time[1].duration_ms == 8100000);
+    CHECK(r.got.time[1].person == "Tom Becker");
+    CHECK(r.got.time[2].duration_ms == 1200000);  // 00:20:00, not 0.33 h (1,188 s)
+
+    SECTION("only Duration (decimal): decimal hours, not seconds") {
+        const Read d = read_fixture("clockify-detailed-decimal.csv", Kind::time);
+        CHECK(d.report.preset == "clockify");
+        REQUIRE(d.got.time.size() == 2);
+        CHECK(d.got.time[0].duration_ms == 5400000);  // 1.50 h
+        CHECK(d.got.time[1].duration_ms == 8100000);  // 2.25 h
+    }
+    SECTION("Duration (decimal) left of Duration (h): Duration (h) is still the one read") {
+        const clientscore::testing::TempFile file(
+            "clockify.csv",
+            "Project,Client,Description,User,Email,Billable,Start Date,Start Time,Duration (decimal),Duration (h)\n"
+            "Website,Acme Corp,Mockups,Maria Lopez,maria@example.com,Yes,09/14/2026,09:15:00 AM,1.51,01:30:30\n");
+        InputFile input;
+        input.path = file.path();
+        input.kind = Kind::time;
+        input.display_name = "clockify.csv";
+        Collect got;
+        const FileReport report = read_export(input, 0, {}, got);
+        CHECK(report.preset == "clockify");
+        REQUIRE(got.time.size() == 1);
+        CHECK(got.time[0].duration_ms == 5430000);
+    }
+    SECTION("check names the column read") {
+        const auto j = run_clientscore({"check", "--format", "json", "--time", fixture("clockify-detailed.csv")});
+        const json file = json::parse(j.out)["files"][0];
+        CHECK(file["preset"] == "clockify");
+        CHECK(file["mapping"]["duration"] == "Duration (h)");
+        CHECK(file["mapping"]["person"] == "User");
+    }
+}
+
+TEST_CASE("ingest::presets the person of the call presets", "[ingest][presets]") {
+    SECTION("hubspot: hubspot_owner_id on calls and emails") {
+        const Read calls = read_fixture("hubspot-calls.csv", Kind::calls);
+        REQUIRE(calls.got.contacts.size() == 3);
+        CHECK(calls.got.contacts[0].person == "52550153");
+        CHECK(calls.got.contacts[2].person == "61002417");
+        const Read emails = read_fixture("hubspot-emails.csv", Kind::emails);
+        REQUIRE(emails.got.contacts.size() == 4);
+        CHECK(emails.got.contacts[0].person == "52550153");
+        CHECK(emails.got.contacts[2].person.empty());  // an unassigned email: unknown
+        CHECK(emails.got.contacts[3].person == "61002417");
+        // The label of an export from the activities index names the same property.
+        const clientscore::testing::TempFile file(
+            "calls.csv",
+            "hs_timestamp,hs_call_direction,hs_call_duration,Associated Company,Activity assigned to\n"
+            "2026-07-06T08:15:00Z,INBOUND,60000,Acme Corp,Dana Whitfield\n");
+        InputFile input;
+        input.path = file.path();
+        input.kind = Kind::calls;
+        input.display_name = "calls.csv";
+        Collect got;
+        CHECK(read_export(input, 0, {}, got).preset == "hubspot");
+        REQUIRE(got.contacts.size() == 1);
+        CHECK(got.contacts[0].person == "Dana Whitfield");
+    }
+    SECTION("zoho-crm and zoho-analytics: Call Owner") {
+        const Read zoho = read_fixture("zoho-crm-calls.csv", Kind::calls);
+        REQUIRE(zoho.got.contacts.size() == 3);
+        CHECK(zoho.got.contacts[0].person == "Ana Ortiz");
+        CHECK(zoho.got.contacts[1].person == "Ben Li");
+        const Read analytics = read_fixture("zoho-analytics-calls.csv", Kind::calls);
+        REQUIRE(analytics.got.contacts.size() == 3);
+        CHECK(analytics.got.contacts[0].person == "Ana Ortiz");
+        CHECK(analytics.got.contacts[2].person == "Ben Li");
+    }
+    SECTION("aircall: user, empty for a call nobody took") {
+        const Read r = read_fixture("aircall-calls.csv", Kind::calls);
+        REQUIRE(r.got.contacts.size() == 3);
+        CHECK(r.got.contacts[0].person == "Anna");
+        CHECK(r.got.contacts[2].person.empty());
+    }
+    SECTION("salesforce: Assigned in a report, OwnerId from Data Loader") {
+        const Read report = read_fixture("salesforce-tasks.csv", Kind::calls);
+        REQUIRE(report.got.contacts.size() == 3);
+        CHECK(report.got.contacts[0].person == "Dana Whitfield");
+        CHECK(report.got.contacts[2].person.empty());
+        const Read tasks = read_fixture("salesforce-task-export.csv", Kind::contacts);
+        REQUIRE(tasks.got.contacts.size() == 4);
+        CHECK(tasks.got.contacts[0].person == "0055g00000U1");
+        CHECK(tasks.got.contacts[2].person == "0055g00000U2");
+    }
+    SECTION("pipedrive: owner_name") {
+        const Read r = read_fixture("pipedrive-activities.csv", Kind::contacts);
+        REQUIRE(r.got.contacts.size() == 3);
+        CHECK(r.got.contacts[0].person == "Lena Vogel");
+        CHECK(r.got.contacts[2].person == "Sam Ortiz");
+    }
+}
+
+TEST_CASE("ingest::presets time exports end to end: logged hours and who carries the load",
+          "[ingest][presets][time][e2e]") {
+    SECTION("harvest") {
+        const json report = rank_json({"--time", fixture("harvest-time-report.csv")});
+        CHECK(client_of(report, "Acme Corp")["logged_hours"] == 1.75);
+        CHECK(client_of(report, "Zenith Ltd")["logged_hours"] == 3.75);
+        CHECK(client_of(report, "Acme Corp")["cost_to_serve"] == 105.0);  // 1.75 h × 60
+        const json& people = report["people"];
+        REQUIRE(people.size() == 3);
+        CHECK(people[0]["person"] == "Tom Becker");
+        CHECK(people[0]["hours"] == 2.75);
+        CHECK(people[1]["person"] == "Maria Lopez");
+        CHECK(people[1]["hours"] == 1.75);
+        CHECK(people[2]["person"] == "Priya");
+        CHECK(people[2]["hours"] == 1.0);
+    }
+    SECTION("toggl: 1:30:30 + 0:05:00 is 1.59 h") {
+        const json report = rank_json({"--time", fixture("toggl-detailed.csv")});
+        CHECK(client_of(report, "Acme Corp")["logged_hours"] == 1.59);
+        CHECK(client_of(report, "Zenith Ltd")["logged_hours"] == 2.5);
+        CHECK(report["people"][0]["person"] == "Tom Becker");
+    }
+    SECTION("clockify: 1:30:30 + 0:20:00 is 1.84 h") {
+        const json report = rank_json({"--time", fixture("clockify-detailed.csv")});
+        CHECK(client_of(report, "Acme Corp")["logged_hours"] == 1.84);
+        CHECK(client_of(report, "Zenith Ltd")["logged_hours"] == 2.25);
     }
 }

@@ -149,6 +149,10 @@ std::string with_currency(const std::string& amount, const std::string& currency
     return currency.empty() ? amount : amount + " " + currency;
 }
 
+/// Hours as the table writes them (SPEC §5: money and hours with thousands separators): a
+/// time export puts a portfolio past a thousand hours.
+std::string format_hours(double hours) { return format_money(hours); }
+
 /// The one-line portfolio summary under the table.
 std::string portfolio_summary(const RankReport& report) {
     const Portfolio& p = report.portfolio;
@@ -169,12 +173,12 @@ std::string portfolio_summary(const RankReport& report) {
         }
     }
     if (p.supplied.time) {
-        line += fmt::format(", {} hours", format_fixed(p.hours, 2));
-        line += p.supplied.contacts ? fmt::format(" ({} support, {} logged).", format_fixed(p.support_hours, 2),
-                                                  format_fixed(p.logged_hours, 2))
+        line += fmt::format(", {} hours", format_hours(p.hours));
+        line += p.supplied.contacts ? fmt::format(" ({} support, {} logged).", format_hours(p.support_hours),
+                                                  format_hours(p.logged_hours))
                                     : std::string(" logged.");
     } else if (hours) {
-        line += fmt::format(", {} support hours.", format_fixed(p.support_hours, 2));
+        line += fmt::format(", {} support hours.", format_hours(p.support_hours));
     } else {
         line += ", hours unknown (no calls, emails or time entries were read).";
     }
@@ -188,7 +192,7 @@ std::string portfolio_summary(const RankReport& report) {
     }
     line += fmt::format(" Firing {}", f.fired);
     if (hours) {
-        line += fmt::format(" frees {} hours", format_fixed(f.hours_freed, 2));
+        line += fmt::format(" frees {} hours", format_hours(f.hours_freed));
         if (f.freed_hours_value && revenue) {
             line += fmt::format(" (worth {})", with_currency(format_money(*f.freed_hours_value), currency));
         }

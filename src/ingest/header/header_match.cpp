@@ -136,6 +136,37 @@ std::string normalize_header(std::string_view header) {
     return out;
 }
 
+namespace {
+
+// normalize_header without dropping the parenthesised text: `Duration (h)` → `duration(h)`.
+std::string key_with_parentheses(std::string_view header) {
+    std::string out;
+    out.reserve(header.size());
+    for (const char c : header) {
+        if (c == ' ' || c == '\t' || c == '_' || c == '-' || c == '.' || c == '*' || c == '#') {
+            continue;
+        }
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+}  // namespace
+
+int preset_column(const std::vector<std::string>& header, std::string_view name) {
+    const bool exact = name.find('(') != std::string_view::npos;
+    const std::string key = exact ? key_with_parentheses(name) : normalize_header(name);
+    if (key.empty()) {
+        return -1;
+    }
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if ((exact ? key_with_parentheses(header[i]) : normalize_header(header[i])) == key) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
 int mapped_column(const std::vector<std::string>& header, const std::string& name) {
     for (std::size_t i = 0; i < header.size(); ++i) {
         if (header[i] == name) {
@@ -220,7 +251,7 @@ HeaderMatch match_header(Kind kind, const std::vector<std::string>& header, cons
                     continue;
                 }
                 for (const std::string_view candidate : split_names(alias.names)) {
-                    const int column = leftmost(normalize_header(candidate));
+                    const int column = preset_column(header, candidate);
                     if (column >= 0 && !used[static_cast<std::size_t>(column)]) {
                         match.columns[f] = column;
                         used[static_cast<std::size_t>(column)] = true;

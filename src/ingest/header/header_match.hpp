@@ -39,6 +39,12 @@ std::vector<std::string_view> candidate_names(const FieldSpec& field);
 /// `*`, `#` and text in parentheses (with the parentheses).
 std::string normalize_header(std::string_view header);
 
+/// The leftmost column of `header` that a preset's name (an alias, a signature entry or an
+/// extra column) names, or -1. A name is matched as normalize_header matches it, except that a
+/// name with text in parentheses must have that text too (`Duration (h)`, `duration_(h)`):
+/// normalisation makes Clockify's `Duration (h)` and `Duration (decimal)` alike.
+int preset_column(const std::vector<std::string>& header, std::string_view name);
+
 /// The column a --map (or --where) header names: a header exactly so written, else `#N`, the
 /// Nth column; -1 when neither.
 int mapped_column(const std::vector<std::string>& header, const std::string& name);

@@ -18,11 +18,6 @@ constexpr std::string_view k_none = "none";
 }  // namespace
 
 SignatureMatch match_signature(const Preset& preset, const std::vector<std::string>& header) {
-    std::vector<std::string> normalized;
-    normalized.reserve(header.size());
-    for (const std::string& name : header) {
-        normalized.push_back(normalize_header(name));
-    }
     SignatureMatch match;
     std::vector<bool> matched(header.size(), false);
     bool musts = true;
@@ -35,13 +30,12 @@ SignatureMatch match_signature(const Preset& preset, const std::vector<std::stri
         bool found = false;
         while (!entry.empty() && !found) {
             const std::size_t bar = entry.find('|');
-            const std::string key = normalize_header(entry.substr(0, bar));
+            const int at = preset_column(header, entry.substr(0, bar));
             entry = bar == std::string_view::npos ? std::string_view{} : entry.substr(bar + 1);
-            const auto at = std::find(normalized.begin(), normalized.end(), key);
-            if (!key.empty() && at != normalized.end()) {
+            if (at >= 0) {
                 found = true;
                 if (!absent) {
-                    matched[static_cast<std::size_t>(at - normalized.begin())] = true;
+                    matched[static_cast<std::size_t>(at)] = true;
                 }
             }
         }

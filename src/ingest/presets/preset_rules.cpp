@@ -45,15 +45,7 @@ std::string_view unit_name(DurationUnit unit) {
 
 PresetRules::PresetRules(const Preset& preset, const std::vector<std::string>& header, const HeaderMatch& match)
     : m_preset(preset), m_match(match) {
-    std::vector<std::string> normalized;
-    normalized.reserve(header.size());
-    for (const std::string& name : header) {
-        normalized.push_back(normalize_header(name));
-    }
-    auto find = [&](std::string_view name) {
-        const auto at = std::find(normalized.begin(), normalized.end(), normalize_header(name));
-        return at == normalized.end() ? -1 : static_cast<int>(at - normalized.begin());
-    };
+    auto find = [&](std::string_view name) { return preset_column(header, name); };
     for (const PresetColumn& extra : preset.columns) {
         int found = -1;
         for (const std::string_view name : split_names(extra.names)) {
@@ -202,6 +194,11 @@ std::vector<std::string> PresetRules::describe(const std::vector<std::string>& h
     if (time_of_day >= 0 && started >= 0) {
         out.push_back(fmt::format("the time of day of a date-only {} comes from {}", name_of(started),
                                   name_of(time_of_day)));
+    }
+    const int person = m_match.column("person");
+    const int person_more = column("person_more");
+    if (person >= 0 && person_more >= 0) {
+        out.push_back(fmt::format("the person is {} and {} joined with a space", name_of(person), name_of(person_more)));
     }
     const int balance = column("balance");
     const int amount = m_match.column("amount");

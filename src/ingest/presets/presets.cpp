@@ -18,6 +18,9 @@ namespace clientscore::ingest {
 namespace {
 
 constexpr std::string_view k_hubspot_client = "associated_company,company_name,associated_company_id";
+// The activity's owner: the property (an owner id), or its label in an export from the
+// activities index ("Activity assigned to"; "HubSpot Owner" in older portals).
+constexpr std::string_view k_hubspot_owner = "hubspot_owner_id,activity_assigned_to,hubspot_owner";
 
 std::vector<Preset> make_table() {
     return {
@@ -55,7 +58,8 @@ std::vector<Preset> make_table() {
                         {"started_at", "hs_timestamp"},
                         {"duration", "hs_call_duration"},
                         {"direction", "hs_call_direction"},
-                        {"notes", "hs_call_body,hs_call_title"}},
+                        {"notes", "hs_call_body,hs_call_title"},
+                        {"person", k_hubspot_owner}},
             .utc = true,
             .duration_unit = DurationUnit::milliseconds,
         },
@@ -68,7 +72,8 @@ std::vector<Preset> make_table() {
             .aliases = {{"client", k_hubspot_client},
                         {"sent_at", "hs_timestamp"},
                         {"direction", "hs_email_direction"},
-                        {"subject", "hs_email_subject"}},
+                        {"subject", "hs_email_subject"},
+                        {"person", k_hubspot_owner}},
             .words = {{"direction", "INCOMING_EMAIL", WordAction::means, "inbound"},
                       {"direction", "EMAIL", WordAction::means, "outbound"},
                       {"direction", "FORWARDED_EMAIL", WordAction::means, "outbound"}},
@@ -87,7 +92,8 @@ std::vector<Preset> make_table() {
                         {"started_at", "call_start_time"},
                         {"duration", "call_duration"},
                         {"direction", "call_type"},
-                        {"notes", "subject"}},
+                        {"notes", "subject"},
+                        {"person", "call_owner"}},
             .words = {{"direction", "missed", WordAction::means, "inbound"}},
         },
         // Zoho CRM calls as Zoho Analytics holds them (its CRM connector's Calls table): the
@@ -106,13 +112,15 @@ std::vector<Preset> make_table() {
                         {"started_at", "call_start_time"},
                         {"duration", "call_duration"},
                         {"direction", "call_type"},
-                        {"notes", "description,subject"}},
+                        {"notes", "description,subject"},
+                        {"person", "call_owner"}},
             .words = {{"direction", "missed", WordAction::means, "inbound"}},
             .ignore_empty = "client",
             .ignore_empty_means = "a call with a lead or contact, not a client",
         },
         // Aircall calls. The client is `contact`; `duration` as exported; missed calls are
-        // inbound calls like the others.
+        // inbound calls like the others. The person is `user`, the teammate who took or made
+        // the call (empty for a call nobody answered).
         Preset{
             .name = "aircall",
             .kind = Kind::calls,
@@ -123,11 +131,13 @@ std::vector<Preset> make_table() {
             .aliases = {{"client", "contact"},
                         {"started_at", "started_at"},
                         {"duration", "duration"},
-                        {"direction", "direction"}},
+                        {"direction", "direction"},
+                        {"person", "user"}},
             .utc = true,
         },
         // Salesforce tasks (report or Data Loader spelling). `Activity Date` is a date: the
-        // time of day comes from `Created Date`. Internal calls are not client contacts.
+        // time of day comes from `Created Date`. Internal calls are not client contacts. The
+        // person is the task's owner: `Assigned` in a report, `OwnerId` (an id) from Data Loader.
         Preset{
             .name = "salesforce",
             .kind = Kind::calls,
@@ -139,7 +149,8 @@ std::vector<Preset> make_table() {
                         {"started_at", "activity_date"},
                         {"duration", "call_duration_in_seconds,call_duration"},
                         {"direction", "call_type"},
-                        {"notes", "comments,description"}},
+                        {"notes", "comments,description"},
+                        {"person", "assigned,owner_id"}},
             .columns = {{"time_of_day", "created_date"}, {"task_subtype", "task_subtype"}},
             // A Data Loader export of every task named as calls: its emails and to-dos are not calls.
             .words = {{"direction", "internal", WordAction::ignore_row, {}},
@@ -156,8 +167,8 @@ std::vector<Preset> make_table() {
         // opportunity, a case or a campaign, and Salesforce already fills AccountId from it
         // when it belongs to an account; a task with no AccountId (a lead's) is ignored, counted.
         // `ActivityDate` is a date (`2023-01-17 00:00:00` too): the time of day comes from
-        // `CreatedDate`, a UTC instant. A logged email task is one we sent: outbound.
-        // person ◆9: `OwnerId` is the alias, once contacts have a person field.
+        // `CreatedDate`, a UTC instant. A logged email task is one we sent: outbound. The person
+        // is `OwnerId`, the user the task is assigned to (an id: the export has no names).
         Preset{
             .name = "salesforce-tasks",
             .kind = Kind::contacts,
@@ -171,7 +182,8 @@ std::vector<Preset> make_table() {
                         {"started_at", "activity_date"},
                         {"duration", "call_duration_in_seconds"},
                         {"direction", "call_type"},
-                        {"notes", "description,subject"}},
+                        {"notes", "description,subject"},
+                        {"person", "owner_id"}},
             .columns = {{"time_of_day", "created_date"}, {"task_status", "status"}},
             .words = {{"channel", "ListEmail", WordAction::means, "email"},
                       {"direction", "internal", WordAction::ignore_row, {}},
@@ -190,6 +202,7 @@ std::vector<Preset> make_table() {
         // Pipedrive activities as a contacts file: `type` call → call, email → email, other
         // activity types are ignored. The client is `org_id`; `due_date` with `due_time` is a
         // UTC instant; `duration` is HH:MM. Activities not done were planned, not held: ignored.
+        // The person is the user the activity is assigned to: `owner_name`, else `user_id`.
         Preset{
             .name = "pipedrive",
             .kind = Kind::contacts,
@@ -200,7 +213,8 @@ std::vector<Preset> make_table() {
                         {"channel", "type"},
                         {"started_at", "due_date"},
                         {"duration", "duration"},
-                        {"notes", "subject,note"}},
+                        {"notes", "subject,note"},
+                        {"person", "owner_name,user_id"}},
             .columns = {{"time_of_day", "due_time"}, {"done", "done"}},
             .words = {{"done", "0", WordAction::ignore_row, {}},
                       {"done", "false", WordAction::ignore_row, {}},
@@ -208,6 +222,70 @@ std::vector<Preset> make_table() {
                       {"done", "to do", WordAction::ignore_row, {}}},
             .utc = true,
             .duration_hours_minutes = true,
+        },
+        // Harvest's detailed time report (Reports → Detailed time → Export → CSV). The person is
+        // `First Name` and `Last Name` joined; `Hours` is decimal hours as tracked (`Hours
+        // Rounded` is what the account's rounding bills, not the work); a `;`-delimited file
+        // (a European spreadsheet's save) writes `1,5`, read as the generic rules read amounts.
+        // No time of day: Harvest's report gives none.
+        Preset{
+            .name = "harvest",
+            .kind = Kind::time,
+            .reads = "Harvest detailed time report",
+            .signature = "date,!client,project,project_code,task,notes,!hours,hours_rounded,billable?,invoiced?,approved?,"
+                         "first_name,last_name,roles,employee?,billable_rate,billable_amount,cost_rate,cost_amount,"
+                         "currency,external_reference_url",
+            .needed = 8,
+            .aliases = {{"client", "client"},
+                        {"started_at", "date"},
+                        {"duration", "hours"},
+                        {"billable", "billable?"},
+                        {"notes", "notes"},
+                        {"person", "first_name"}},
+            .columns = {{"person_more", "last_name"}},
+            .duration_unit = DurationUnit::hours,
+        },
+        // Toggl Track's detailed report CSV. `Start date` with `Start time`; `Duration` is
+        // H:MM:SS in the classic and improved formats, and decimal hours (`1.51`) when the
+        // profile's duration format is decimal, so a plain number is hours. The person is
+        // `User`; `Amount ()` (its currency in the parentheses) is not read. No other column
+        // normalises to duration: a `Duration (h)` is Clockify's (see below).
+        Preset{
+            .name = "toggl",
+            .kind = Kind::time,
+            .reads = "Toggl Track detailed report",
+            .signature = "user,email,!client,project,task,description,billable,!start_date,start_time,end_date,"
+                         "end_time,!duration,tags,amount,-duration_(h)|duration_(decimal)",
+            .needed = 9,
+            .aliases = {{"client", "client"},
+                        {"started_at", "start_date"},
+                        {"duration", "duration"},
+                        {"billable", "billable"},
+                        {"notes", "description"},
+                        {"person", "user"}},
+            .columns = {{"time_of_day", "start_time"}},
+            .duration_unit = DurationUnit::hours,
+        },
+        // Clockify's detailed report CSV. `Duration (h)` (H:MM:SS, or H:MM, or decimal hours,
+        // as the workspace's duration format says) and `Duration (decimal)` (decimal hours,
+        // rounded to 0.01) both normalise to `duration`: the preset names them with their
+        // parentheses, `Duration (h)` first because it is exact to the second, and reads a
+        // plain number as hours (the generic reading of `Duration (decimal)` is seconds).
+        Preset{
+            .name = "clockify",
+            .kind = Kind::time,
+            .reads = "Clockify detailed report",
+            .signature = "project,!client,description,task,user,group,email,tags,billable,!start_date,start_time,"
+                         "end_date,end_time,!duration_(h)|duration_(decimal),billable_rate,billable_amount",
+            .needed = 9,
+            .aliases = {{"client", "client"},
+                        {"started_at", "start_date"},
+                        {"duration", "duration_(h),duration_(decimal)"},
+                        {"billable", "billable"},
+                        {"notes", "description"},
+                        {"person", "user"}},
+            .columns = {{"time_of_day", "start_time"}},
+            .duration_unit = DurationUnit::hours,
         },
         // Xero sales invoices: one row per line item with the invoice's Total repeated. Total
         // and the paid part (Total − InvoiceAmountDue) are taken once per invoice; no payment date.
