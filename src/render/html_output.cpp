@@ -91,21 +91,27 @@ void portfolio_section(const RankPage& page, HtmlDocumentWriter& doc) {
     const std::string& currency = page.report.settings.currency;
     // SPEC §3 ◆2: figures of data never read are unknown, as in the JSON.
     const bool revenue = p.supplied.invoices;
-    const bool hours = p.supplied.contacts;
+    const bool support = p.supplied.contacts;
+    const bool hours = p.supplied.hours();
+    const bool margins = p.supplied.margin();
     const std::string unknown(k_null_text);
     auto money = [&](bool known, double value) { return known ? with_currency(format_money(value), currency) : unknown; };
-    auto number = [&](bool known, double value) { return known ? format_fixed(value, 2) : unknown; };
+    auto number = [&](bool known, double value) { return known ? format_money(value) : unknown; };
     doc.heading("Portfolio");
     std::string html = "<div class=\"cards\">\n";
     card(html, "clients", fmt::format("{}", p.clients));
     card(html, "net revenue", money(revenue, p.net_revenue));
     card(html, "cost to serve", money(hours, p.cost_to_serve));
-    card(html, "margin", money(revenue && hours, p.margin));
+    card(html, "margin", money(margins, p.margin));
     card(html, "margin share",
-         revenue && hours && round_half_away(p.net_revenue, 2) > 0 ? format_percent(p.margin / p.net_revenue) : unknown);
-    card(html, "support hours", number(hours, p.support_hours));
+         margins && round_half_away(p.net_revenue, 2) > 0 ? format_percent(p.margin / p.net_revenue) : unknown);
+    card(html, "hours", number(hours, p.hours));
+    card(html, "support hours", number(support, p.support_hours));
+    if (p.supplied.time) {
+        card(html, "logged hours", number(true, p.logged_hours));
+    }
     card(html, "largest revenue share", revenue && p.max_revenue_share ? format_percent(*p.max_revenue_share) : unknown);
-    card(html, "effective rate", revenue && hours && p.effective_rate ? money(true, *p.effective_rate) + "/h" : unknown);
+    card(html, "effective rate", margins && p.effective_rate ? money(true, *p.effective_rate) + "/h" : unknown);
     html += "</div>\n";
     doc.raw(html);
 
@@ -116,14 +122,14 @@ void portfolio_section(const RankPage& page, HtmlDocumentWriter& doc) {
     card(html, "clients left", fmt::format("{}", f.clients));
     card(html, "net revenue left", money(revenue, f.net_revenue));
     card(html, "cost to serve left", money(hours, f.cost_to_serve));
-    card(html, "margin left", money(revenue && hours, f.margin));
-    card(html, "support hours left", number(hours, f.support_hours));
+    card(html, "margin left", money(margins, f.margin));
+    card(html, "support hours left", number(support, f.support_hours));
     card(html, "hours freed", number(hours, f.hours_freed));
     card(html, "freed hours' value",
-         revenue && hours && f.freed_hours_value ? money(true, *f.freed_hours_value) : unknown);
+         margins && f.freed_hours_value ? money(true, *f.freed_hours_value) : unknown);
     html += "</div>\n";
     doc.raw(html);
-    if (revenue && hours && f.freed_hours_value) {
+    if (margins && f.freed_hours_value) {
         doc.paragraph(fmt::format(
             "The freed hours' value is the revenue those {} hours could earn at the portfolio's average rate.",
             format_fixed(f.hours_freed, 2)));
@@ -187,7 +193,7 @@ void plot_section(const RankPage& page, HtmlDocumentWriter& doc) {
             const ClientResult c = r.clients.at(page.shown[i]);
             PlotPoint& p = points[i];
             p.toxicity = c.score.toxicity;
-            if (c.metrics.supplied.invoices && c.metrics.supplied.contacts) {
+            if (c.metrics.supplied.margin()) {
                 p.margin_pct = c.metrics.margin_pct;
             }
             if (c.metrics.supplied.invoices) {
