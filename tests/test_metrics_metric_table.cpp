@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+#include <string>
+
 #include "clientscore/metrics.hpp"
 #include "test_render_fixtures.hpp"
 
@@ -99,5 +103,21 @@ TEST_CASE("metrics::table_columns: the rank table and explain's months come from
         CHECK(client_table().columns()[*client_table().find("margin_pct")].unit == Unit::share);
         CHECK(client_table().columns()[*client_table().find("overdue")].unit == Unit::money);
         CHECK(client_table().columns()[*client_table().find("calls")].unit == Unit::count);
+    }
+}
+
+TEST_CASE("metrics::every column is in the README's glossary", "[metrics][docs]") {
+    std::ifstream in(std::string(CLIENTSCORE_SOURCE_DIR) + "/README.md");
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string readme = text.str();
+    const std::size_t start = readme.find("\n## Glossary");
+    REQUIRE(start != std::string::npos);
+    const std::string glossary = readme.substr(start, readme.find("\n## ", start + 1) - start);
+    ColumnShape shape;
+    shape.change = true;
+    for (const ClientColumn& column : client_table(shape).columns()) {
+        INFO(column.key);
+        CHECK(glossary.find("| `" + column.key + "` |") != std::string::npos);
     }
 }
