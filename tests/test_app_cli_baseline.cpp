@@ -184,16 +184,17 @@ TEST_CASE("cli::--baseline: every client's change, and who is gone", "[cli][e2e]
     SECTION("the text table's change column and the block under it") {
         const RunResult r = run_clientscore(args);
         REQUIRE(r.status == 0);
-        CHECK_THAT(r.out, Contains("  change\n"));
-        CHECK_THAT(r.out, Contains("  ↑ +58.8\n"));
-        CHECK_THAT(r.out, Contains("  ↓ −22.0\n"));
-        CHECK_THAT(r.out, Contains("  = 0.0\n"));
-        CHECK_THAT(r.out, Contains("  new\n"));
+        // change is the last of SPEC's columns; only hours, which SPEC does not list, follows it
+        CHECK_THAT(r.out, Contains("  change   hours\n"));
+        CHECK_THAT(r.out, Contains("  ↑ +58.8  "));
+        CHECK_THAT(r.out, Contains("  ↓ −22.0  "));
+        CHECK_THAT(r.out, Contains("  = 0.0    "));
+        CHECK_THAT(r.out, Contains("  new      "));
         CHECK_THAT(r.out, Contains("\n\nSince the baseline (2026-08-01 to 2026-08-31): newly fire or chase: F fire "
-                                   "(was watch); better: W; gone: G.\n"));
+                                   "(was watch); worse: F; better: W; gone: G.\n"));
         const RunResult md = run_clientscore(with(args, {"--format", "markdown"}));
-        CHECK_THAT(md.out, Contains(" | change |\n"));
-        CHECK_THAT(md.out, Contains(" | ↑ +58.8 |\n"));
+        CHECK_THAT(md.out, Contains(" | change | hours |\n"));
+        CHECK_THAT(md.out, Contains(" | ↑ +58.8 | "));
         CHECK_THAT(md.out, Contains("Since the baseline (2026-08-01 to 2026-08-31):"));
     }
     SECTION("explain shows the client's change in text and JSON") {

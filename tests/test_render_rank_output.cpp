@@ -467,24 +467,26 @@ TEST_CASE("render::render_rank with a baseline: the change column, last to stay,
     baseline.period = Period{test::k_2024_01_01 - 31, test::k_2024_01_01 - 1, test::k_2024_01_01 - 1, false};
     baseline.gone = {"C009", "C010"};
     baseline.reached = {BaselineMove{acme.client, Verdict::fire, Verdict::watch}};
+    baseline.worse = {BaselineMove{acme.client, Verdict::fire, Verdict::watch}};
     report.baseline = baseline;
     const std::string since = "Since the baseline (2023-12-01 to 2023-12-31): newly fire or chase: C001 fire (was "
-                              "watch); none better; gone: C009, C010.";
-    SECTION("off a terminal every column, the change last") {
+                              "watch); worse: C001; none better; gone: C009, C010.";
+    SECTION("off a terminal every column, the change last of SPEC's, then hours") {
         const std::vector<std::string> lines = test::lines_of_text(rank_text(report, OutputFormat::table));
         const std::size_t rule = test::first_rule(lines);
         REQUIRE(rule > 0);
-        CHECK(lines[rule - 1].ends_with("  change"));
-        CHECK(lines[rule + 1].ends_with("  ↑ +21.3"));
-        CHECK(lines[rule + 2].ends_with("  new"));
+        CHECK(lines[rule - 1].ends_with("  change   hours"));
+        CHECK(lines[rule + 1].find("  ↑ +21.3   ") != std::string::npos);
+        CHECK(lines[rule + 2].find("  new       ") != std::string::npos);
         CHECK(lines.back() == since);
     }
     SECTION("at 80 columns the change is the first column left out; the block wraps to the width") {
         const std::string text = rank_text(report, OutputFormat::table, 80);
-        CHECK_THAT(text, Catch::Matchers::Contains("days late,\ndiscounts, hours, change; --format csv"));
+        CHECK_THAT(text, Catch::Matchers::Contains("days late,\ndiscounts, change, hours; --format csv"));
         CHECK(test::lines_wider_than(test::lines_of_text(text), 80).empty());
         CHECK_THAT(text, Catch::Matchers::Contains("\n\nSince the baseline (2023-12-01 to 2023-12-31): newly fire or "
-                                                   "chase: C001 fire\n(was watch); none better; gone: C009, C010.\n"));
+                                                   "chase: C001 fire\n(was watch); worse: C001; none better; gone: C009, "
+                                                   "C010.\n"));
     }
     SECTION("json: the baseline before the clients, each client's change last") {
         const auto json = nlohmann::ordered_json::parse(rank_text(report, OutputFormat::json));

@@ -37,13 +37,14 @@ TEST_CASE("render::since_baseline: reached, better, gone", "[render][baseline]")
     BaselineSummary b;
     b.period = Period{test::k_2024_01_01, test::k_2024_01_31, test::k_2024_01_31, false};
     CHECK(since_baseline(b) ==
-          "Since the baseline (2024-01-01 to 2024-01-31): no client newly fire or chase; none better; none gone.");
+          "Since the baseline (2024-01-01 to 2024-01-31): no client newly fire or chase; none worse; none better; "
+          "none gone.");
     b.reached = {BaselineMove{"C018", Verdict::fire, Verdict::watch}, BaselineMove{"C020", Verdict::chase, {}}};
     b.worse = {BaselineMove{"C018", Verdict::fire, Verdict::watch}};  // the text does not list the worse
     b.better = {BaselineMove{"C017", Verdict::keep, Verdict::reprice}};
     b.gone = {"C031"};
     CHECK(since_baseline(b) == "Since the baseline (2024-01-01 to 2024-01-31): newly fire or chase: C018 fire (was "
-                               "watch), C020 chase (new); better: C017; gone: C031.");
+                               "watch), C020 chase (new); worse: C018; better: C017; gone: C031.");
     b.period.undated = true;
     CHECK(since_baseline_lead(b.period) == "Since the baseline:");
     for (int i = 0; i < 12; ++i) {

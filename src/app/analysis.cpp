@@ -66,6 +66,13 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         a.supplied.invoices |= f.kind == Kind::invoices;
         a.supplied.time |= f.kind == Kind::time;
     }
+    if (!a.supplied.contacts && !a.supplied.invoices) {
+        // Toxicity is measured on calls, emails and invoices: a keep from time entries alone
+        // would read as a clean bill of health.
+        warnings.add("warning: no call, email or invoice export was read, only time entries or discounts: the "
+                     "toxicity has almost nothing to measure, so nearly every client reads keep; add the CRM and "
+                     "billing exports");
+    }
 
     // Ingest and aggregate. The clients files come first in discovery order: ids and names
     // must be known before any record is attributed.

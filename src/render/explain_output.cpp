@@ -74,7 +74,8 @@ void write_explain_json(const ExplainReport& report, const ClientTable& table, W
     }
     object["months"] = std::move(months);
     if (!report.people.empty()) {
-        object["people"] = client_people_json(report.people);
+        // Not "people": the client object already has that key, the count (SPEC §3).
+        object["carried_by"] = client_people_json(report.people);
     }
     if (report.offboarding) {
         object["offboarding"] = offboarding_json(*report.offboarding);

@@ -113,11 +113,17 @@ RankTable rank_table(const RankReport& report, const ClientTable& table, const s
         columns.push_back(TextColumn{column.header, reads_as_text(column.unit) ? Align::left : Align::right,
                                      column.unit == Unit::text || column.unit == Unit::list});
     }
-    // SPEC §5 ◆11: "change" is the last of the list, so a narrow terminal leaves it out first.
-    // It reads two columns of the table (status and delta) as one cell, so it is made here.
+    // SPEC §5 ◆11: "change" is the last of SPEC's list, so a narrow terminal leaves it out
+    // first; only the hours column, which SPEC's list does not name, goes before it. It reads two
+    // columns of the table (status and delta) as one cell, so it is made here.
     const bool change = report.baseline.has_value();
+    std::size_t change_at = indexes.size();
+    if (change && !indexes.empty() && table.columns()[indexes.back()].key == "hours") {
+        change_at = indexes.size() - 1;
+    }
     if (change) {
-        columns.push_back(TextColumn{"change", Align::left, false});
+        columns.insert(columns.begin() + static_cast<std::ptrdiff_t>(change_at),
+                       TextColumn{"change", Align::left, false});
     }
     const std::size_t verdict = *table.find("verdict");
     const std::size_t cause = *table.find("cause");
@@ -127,16 +133,17 @@ RankTable rank_table(const RankReport& report, const ClientTable& table, const s
             columns[c].floor = 40;
         }
     }
-    RowSource source = [&report, &shown, &table, indexes, verdict, change](std::size_t r,
-                                                                           std::vector<TextCell>& cells) {
+    RowSource source = [&report, &shown, &table, indexes, verdict, change, change_at](std::size_t r,
+                                                                                      std::vector<TextCell>& cells) {
         const ClientResult client = report.clients.at(shown[r]);
         for (std::size_t c = 0; c < indexes.size(); ++c) {
-            cells[c].text = display_client_value(table, client, indexes[c]);
-            cells[c].color = indexes[c] == verdict ? verdict_color(client.score.verdict) : std::string_view();
+            TextCell& cell = cells[change && c >= change_at ? c + 1 : c];
+            cell.text = display_client_value(table, client, indexes[c]);
+            cell.color = indexes[c] == verdict ? verdict_color(client.score.verdict) : std::string_view();
         }
         if (change) {
-            cells[indexes.size()].text = change_text(client.change);
-            cells[indexes.size()].color = {};
+            cells[change_at].text = change_text(client.change);
+            cells[change_at].color = {};
         }
     };
     TextTable text_table(std::move(columns));

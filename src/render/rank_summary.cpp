@@ -60,10 +60,17 @@ std::string since_baseline(const BaselineSummary& baseline) {
     line += baseline.reached.empty()
                 ? std::string(" no client newly fire or chase;")
                 : fmt::format(" newly fire or chase: {};", id_list(move_texts(baseline.reached), k_most));
-    std::vector<std::string> better;
-    for (const BaselineMove& move : baseline.better) {
-        better.push_back(move.client);
-    }
+    // Worse beside better: a watch client turned reprice is news too, not only a new fire.
+    auto ids_of = [](const std::vector<BaselineMove>& moves) {
+        std::vector<std::string> out;
+        for (const BaselineMove& move : moves) {
+            out.push_back(move.client);
+        }
+        return out;
+    };
+    const std::vector<std::string> worse = ids_of(baseline.worse);
+    const std::vector<std::string> better = ids_of(baseline.better);
+    line += worse.empty() ? std::string(" none worse;") : fmt::format(" worse: {};", id_list(worse, k_most));
     line += better.empty() ? std::string(" none better;") : fmt::format(" better: {};", id_list(better, k_most));
     line += baseline.gone.empty() ? std::string(" none gone.") : fmt::format(" gone: {}.", id_list(baseline.gone, k_most));
     return line;
