@@ -189,7 +189,9 @@ TEST_CASE("progress::off, it writes nothing and counts nothing", "[app][progress
     CHECK(pipe.drain().empty());
     Options quiet;
     quiet.quiet = true;
+    quiet.progress_after_ms = 250;
     CHECK_FALSE(progress_settings(quiet).enabled);
+    CHECK(progress_settings(quiet).after == std::chrono::milliseconds(250));
 }
 
 TEST_CASE("progress::the binary draws the line on a terminal and clears it", "[app][progress]") {

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdlib>
 #include <filesystem>
 #include <system_error>
 #include <utility>
@@ -55,14 +54,7 @@ ProgressSettings progress_settings(const Options& o) {
     ProgressSettings s;
     s.enabled = !o.quiet && ::isatty(STDERR_FILENO) == 1;
     s.fd = STDERR_FILENO;
-    // Read here, not with the other tuning of the command line: it changes only what a terminal
-    // shows, and only this file uses it.
-    if (const char* env = std::getenv("CLIENTSCORE_PROGRESS_AFTER_MS")) {
-        const long long ms = std::atoll(env);
-        if (ms >= 0 && ms <= 3'600'000) {
-            s.after = std::chrono::milliseconds(ms);
-        }
-    }
+    s.after = std::chrono::milliseconds(o.progress_after_ms);
     return s;
 }
 

@@ -23,8 +23,8 @@ struct ProgressSettings {
     std::chrono::milliseconds after{1000};
 };
 
-/// On when standard error is a terminal and -q is not given. CLIENTSCORE_PROGRESS_AFTER_MS
-/// sets the delay in milliseconds, for the tests that drive the line through a terminal.
+/// On when standard error is a terminal and -q is not given; the delay is
+/// Options::progress_after_ms.
 ProgressSettings progress_settings(const Options& options);
 
 /// "clientscore: reading 3 of 12 files, 45.2 of 120.0 MiB": both sizes in the unit of the total.

@@ -701,8 +701,8 @@ std::vector<std::string> prepare_arguments(std::vector<std::string> args) {
     return args;
 }
 
-// Tuning that changes no number: the tests compare one thread with several and cut small files
-// into many slices through these.
+// Tuning that changes no number: the tests compare one thread with several, cut small files
+// into many slices and show the progress line at once through these.
 void apply_environment(Options& o) {
     if (const char* env = std::getenv("CLIENTSCORE_THREADS")) {
         const long n = std::atol(env);
@@ -714,6 +714,12 @@ void apply_environment(Options& o) {
         const long long n = std::atoll(env);
         if (n > 0) {
             o.slice_bytes = static_cast<std::uint64_t>(n);
+        }
+    }
+    if (const char* env = std::getenv("CLIENTSCORE_PROGRESS_AFTER_MS")) {
+        const long long n = std::atoll(env);
+        if (n >= 0 && n <= 3'600'000) {
+            o.progress_after_ms = static_cast<std::uint32_t>(n);
         }
     }
 }
@@ -1189,6 +1195,12 @@ CommandLineReference build_reference() {
     }
     r.thresholds = thresholds_sentence();
     r.sort_keys_note = k_sort_keys_note;
+    // The variables a user may set; those that only the tests use (slices, the progress delay)
+    // are left out. apply_environment and app.cpp (NO_COLOR) read them.
+    r.environment = {
+        {"NO_COLOR", "When set and not empty, --color auto colours nothing."},
+        {"CLIENTSCORE_THREADS", "Worker threads (1 to 256) for reading and measuring; the output does not depend on it."},
+    };
     return r;
 }
 

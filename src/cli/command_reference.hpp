@@ -5,6 +5,7 @@
 // shell completions (completions.cpp) cannot drift from them.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clientscore::cli {
@@ -47,6 +48,8 @@ struct CommandLineReference {
     std::vector<OptionInfo> options;  ///< by group, in the order of --help
     std::string thresholds;           ///< the OK:BAD defaults and the component names, one sentence
     std::string sort_keys_note;       ///< which --sort keys depend on --aging and --baseline
+    /// Environment variables a user may set: name, what it does.
+    std::vector<std::pair<std::string, std::string>> environment;
 };
 
 /// The reference of this build's command line.

@@ -168,11 +168,12 @@ std::string exit_status(const CommandLineReference& r) {
     return out;
 }
 
-std::string environment() {
-    return ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\n" +
-           roff_text("When set and not empty, --color auto colours nothing.") + "\n.TP\n.B CLIENTSCORE_THREADS\n" +
-           roff_text("Worker threads (1 to 256) for reading and measuring; the output does not depend on it.") +
-           "\n";
+std::string environment(const CommandLineReference& r) {
+    std::string out = ".SH ENVIRONMENT\n";
+    for (const auto& [name, meaning] : r.environment) {
+        out += ".TP\n" + bold(name) + "\n" + roff_text(meaning) + "\n";
+    }
+    return out;
 }
 
 std::string files() {
@@ -214,7 +215,7 @@ std::string man_page(const CommandLineReference& r) {
         ".nh\n",
         r.version);
     out += ".SH NAME\nclientscore \\- " + roff_text("score clients from CRM and billing exports") + "\n";
-    out += synopsis(r) + description() + commands(r) + options(r) + exit_status(r) + environment() + files() +
+    out += synopsis(r) + description() + commands(r) + options(r) + exit_status(r) + environment(r) + files() +
            examples(r);
     out += ".SH \"SEE ALSO\"\n" +
            roff_text("clientscore help COMMAND; the README of the project for every choice and metric.") + "\n";
