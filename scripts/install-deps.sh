@@ -8,9 +8,14 @@ packages=(g++ make cmake libcli11-dev libfmt-dev libfccp-dev catch2 libhowardhin
 # chromium is for the tests only: they render the html report in it (tests/test_render_html_browser.cpp)
 # and scripts/make-screenshot.sh draws docs/report.png with it.
 packages+=(chromium)
+# make package: dpkg-shlibdeps (dpkg-dev) names the .deb's runtime dependencies; .ci/run checks
+# the installed man page with man (man-db, which brings groff-base to render it).
+packages+=(dpkg-dev man-db)
+# One dpkg-query for all: when everything is installed this is the whole run, silent, no apt.
+installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null || true)
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  grep -qxF "$p install ok installed" <<<"$installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "installing: ${missing[*]}"

@@ -92,7 +92,8 @@ TEST_CASE("app::only the command line reads the CLIENTSCORE_ environment variabl
         std::stringstream text;
         text << in.rdbuf();
         const std::string s = text.str();
-        if (s.find("CLIENTSCORE_THREADS") != std::string::npos || s.find("CLIENTSCORE_SLICE_BYTES") != std::string::npos) {
+        if (s.find("CLIENTSCORE_THREADS") != std::string::npos || s.find("CLIENTSCORE_SLICE_BYTES") != std::string::npos ||
+            s.find("CLIENTSCORE_PROGRESS_AFTER_MS") != std::string::npos) {
             readers.push_back(fs::relative(entry.path(), CLIENTSCORE_SOURCE_DIR).string());
         }
     }

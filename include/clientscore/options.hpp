@@ -71,6 +71,9 @@ struct Options {
     /// Large files are cut into slices of about this size, one unit of work each
     /// (CLIENTSCORE_SLICE_BYTES sets it, for the tests that cut small files finely).
     std::uint64_t slice_bytes = 16ull << 20;
+    /// How long a run reads before the progress line appears (SPEC §1: over a second);
+    /// CLIENTSCORE_PROGRESS_AFTER_MS sets it, for the tests that drive the line.
+    std::uint32_t progress_after_ms = 1000;
 };
 
 /// The outcome of parsing argv: options to run with, or text already printed (--help,

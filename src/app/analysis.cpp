@@ -8,6 +8,7 @@
 #include "app/currency.hpp"
 #include "app/measure_clients.hpp"
 #include "app/parallel_read.hpp"
+#include "app/progress.hpp"
 #include "app/run_settings.hpp"
 #include "app/warning_log.hpp"
 #include "clientscore/error.hpp"
@@ -79,15 +80,20 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
     AggregateSettings agg = make_aggregate_settings(o, std::move(holidays));
     const std::vector<InputFile>& files = a.discovery.files;
     a.reports.resize(files.size());
+    ReadProgress progress(files, progress_settings(o));
     std::uint32_t index = 0;
     for (; index < files.size() && files[index].kind == Kind::clients; ++index) {
         a.reports[index] = read_export(files[index], index, read, a.directory);
+        progress.file_read(index);
     }
     if (focus) {
         agg.focus = std::string(a.directory.resolve(*focus));
     }
     a.months_kept = agg.months_for_all;
-    a.aggregator = read_in_parallel(files, index, a.directory, agg, read, make_read_plan(o), a.reports);
+    a.aggregator =
+        read_in_parallel(files, index, a.directory, agg, read, make_read_plan(o), a.reports, &progress);
+    // Cleared before any warning about the rows read is printed, so none lands on the line.
+    progress.finish();
     Aggregator& ag = *a.aggregator;
     check_sums_fit(ag);
     ag.release_lookups();

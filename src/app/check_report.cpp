@@ -4,6 +4,7 @@
 
 #include "app/analysis.hpp"
 #include "app/currency.hpp"
+#include "app/progress.hpp"
 #include "app/run_settings.hpp"
 #include "app/warning_log.hpp"
 #include "clientscore/error.hpp"
@@ -45,6 +46,7 @@ CheckReport run_check(const Options& o, const WarningSink& warn) {
     std::optional<Aggregator> aggregator;
     std::vector<std::string> currencies;
     std::vector<bool> failed(discovery.files.size(), false);
+    ReadProgress progress(discovery.files, progress_settings(o));
     for (std::uint32_t i = 0; i < discovery.files.size(); ++i) {
         const InputFile& file = discovery.files[i];
         if (file.kind != Kind::clients && !aggregator) {
@@ -69,7 +71,9 @@ CheckReport run_check(const Options& o, const WarningSink& warn) {
             report.ok = false;
             failed[i] = true;
         }
+        progress.file_read(i);  // read or not, check is done with it
     }
+    progress.finish();
     for (std::uint32_t i = 0; i < report.files.size(); ++i) {
         if (failed[i]) {
             continue;

@@ -1,5 +1,7 @@
 #include "app/parallel_read.hpp"
 
+#include "app/progress.hpp"
+
 #include "clientscore/parallel.hpp"
 
 #include <algorithm>
@@ -18,6 +20,18 @@ std::uintmax_t size_of(const InputFile& f) {
     std::error_code ignored;
     std::uintmax_t size = f.path == "-" ? 0 : std::filesystem::file_size(f.path, ignored);
     return size == static_cast<std::uintmax_t>(-1) ? 0 : size;
+}
+
+// Once per file or slice, never per row: the progress line needs no finer grain.
+void count_read(ReadProgress& progress, const InputFile& file, std::uint32_t index) {
+    if (!file.slice) {
+        progress.file_read(index);
+        return;
+    }
+    // The first slice begins after the header, which it reads too.
+    const FileSlice& slice = *file.slice;
+    const std::uint64_t begin = slice.begin == slice.header_end ? 0 : slice.begin;
+    progress.part_read(index, slice.end - std::min(begin, slice.end));
 }
 
 // What one worker reads in one go: a whole file, a slice of one, or every invoices file (lines
@@ -76,7 +90,8 @@ std::vector<std::uint32_t> read_units(const std::vector<InputFile>& files, std::
                                       const ReadSettings& read, const ReadPlan& read_plan,
                                       const std::vector<std::string>& names,
                                       const std::vector<std::uint32_t>& keep_whole,
-                                      std::vector<FileReport>& reports, std::unique_ptr<Aggregator>& result) {
+                                      std::vector<FileReport>& reports, std::unique_ptr<Aggregator>& result,
+                                      ReadProgress* progress) {
     const unsigned threads = std::max(1u, read_plan.threads);
     const std::uint64_t slice_target = std::max<std::uint64_t>(1, read_plan.slice_bytes);
 
@@ -137,6 +152,9 @@ std::vector<std::uint32_t> read_units(const std::vector<InputFile>& files, std::
             try {
                 for (std::size_t f = 0; f < unit->files.size(); ++f) {
                     unit->reports.push_back(read_export(unit->files[f], unit->indices[f], read, *partial[w]));
+                    if (progress != nullptr) {
+                        count_read(*progress, unit->files[f], unit->indices[f]);
+                    }
                 }
             } catch (...) {
                 unit->failure = std::current_exception();
@@ -220,7 +238,7 @@ std::vector<std::uint32_t> read_units(const std::vector<InputFile>& files, std::
 std::unique_ptr<Aggregator> read_in_parallel(const std::vector<InputFile>& files, std::uint32_t first,
                                              const ClientDirectory& directory, const AggregateSettings& agg,
                                              const ReadSettings& read, const ReadPlan& plan,
-                                             std::vector<FileReport>& reports) {
+                                             std::vector<FileReport>& reports, ReadProgress* progress) {
     std::vector<std::string> names;
     for (const InputFile& f : files) {
         names.push_back(f.display_name);
@@ -229,9 +247,12 @@ std::unique_ptr<Aggregator> read_in_parallel(const std::vector<InputFile>& files
     for (;;) {
         std::unique_ptr<Aggregator> aggregator;
         std::vector<std::uint32_t> redo =
-            read_units(files, first, directory, agg, read, plan, names, whole, reports, aggregator);
+            read_units(files, first, directory, agg, read, plan, names, whole, reports, aggregator, progress);
         if (redo.empty()) {
             return aggregator;
+        }
+        if (progress != nullptr) {
+            progress->restart(first);  // every file from `first` is read again
         }
         whole.insert(whole.end(), redo.begin(), redo.end());
     }

@@ -1,6 +1,7 @@
 // parse_command_line: the option table of SPEC §1 registered with CLI11, argv and the --config
 // file (toml++, cli/config_file) parsed, every value turned into Options through
-// cli/option_values; --help text and --version from the same tables.
+// cli/option_values; --help text, --version and the command_line_reference() behind the man
+// page and the shell completions from the same tables.
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -9,6 +10,7 @@
 #include <zlib.h>         // ZLIB_VERSION for --version
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdlib>
@@ -20,12 +22,16 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/command_reference.hpp"
+#include "cli/completions.hpp"
 #include "cli/config_file.hpp"
+#include "cli/manual.hpp"
 #include "cli/option_values.hpp"
 #include "clientscore/error.hpp"
 #include "clientscore/metrics.hpp"
 #include "clientscore/normalize.hpp"
 #include "clientscore/options.hpp"
+#include "ingest/presets/presets.hpp"
 #include "render/text_width.hpp"
 
 #ifndef CLIENTSCORE_VERSION
@@ -376,23 +382,43 @@ std::string options_help(std::uint8_t commands) {
     return out;
 }
 
+/// The options CLI11 or parse_command_line handle themselves, outside k_option_rows.
+struct GeneralRow {
+    std::string_view short_name;
+    std::string_view long_name;
+    std::string_view value_name;
+    std::string_view description;
+};
+constexpr std::array k_general_rows = {
+    GeneralRow{"-h", "--help", "", "print this help and exit"},
+    GeneralRow{"-V", "--version", "", "print the version, and those of the libraries it was built with"},
+    GeneralRow{"", "--config", "FILE", "TOML file of options under their long names (hourly-cost = 75)"},
+};
+
 std::string general_options_help() {
-    return "\nGeneral options:\n" + help_entry("-h, --help", "print this help and exit") +
-           help_entry("-V, --version", "print the version, and those of the libraries it was built with") +
-           help_entry("--config FILE", "TOML file of options under their long names (hourly-cost = 75)");
+    std::string out = "\nGeneral options:\n";
+    for (const GeneralRow& row : k_general_rows) {
+        std::string left = row.short_name.empty() ? std::string() : fmt::format("{}, ", row.short_name);
+        left += row.long_name;
+        if (!row.value_name.empty()) {
+            left += fmt::format(" {}", row.value_name);
+        }
+        out += help_entry(left, row.description);
+    }
+    return out;
 }
 
-std::string thresholds_help() {
+std::string thresholds_sentence() {
     std::vector<std::string> thresholds;
     for (std::size_t i = 0; i < k_component_count; ++i) {
         thresholds.push_back(fmt::format("{}={}:{}", k_component_names[i], defaults::thresholds[i].ok,
                                          defaults::thresholds[i].bad));
     }
-    return wrapped(fmt::format("Threshold defaults (OK:BAD): {}. Weight and threshold names: {}.",
-                               fmt::join(thresholds, " "), fmt::join(k_component_names, ", ")),
-                   0) +
-           "\n";
+    return fmt::format("Threshold defaults (OK:BAD): {}. Weight and threshold names: {}.", fmt::join(thresholds, " "),
+                       fmt::join(k_component_names, ", "));
 }
+
+std::string thresholds_help() { return wrapped(thresholds_sentence(), 0) + "\n"; }
 
 std::string config_help() {
     return wrapped(
@@ -404,17 +430,26 @@ std::string config_help() {
            "\n";
 }
 
+constexpr std::string_view k_sort_keys_note = "the aging_ keys follow --aging; the change_ keys need --baseline";
+
+/// Every --sort key, from the metric table: the default aging buckets (--aging renames them)
+/// and, with --baseline, the change columns.
+std::vector<std::string> sort_keys() {
+    std::vector<std::string> keys;
+    for (const ClientColumn& column : client_table(ColumnShape{AgingBuckets{}, true}).columns()) {
+        keys.push_back(column.key);
+    }
+    return keys;
+}
+
 /// `rank --help` ends with every --sort key, from the metric table, wrapped at 80 columns: the
 /// default aging buckets (--aging renames them) and, with --baseline, the change columns.
 std::string sort_keys_help() {
     std::string keys;
-    for (const ClientColumn& column : client_table(ColumnShape{AgingBuckets{}, true}).columns()) {
-        keys += fmt::format(" {}", column.key);
+    for (const std::string& key : sort_keys()) {
+        keys += " " + key;
     }
-    return wrapped("Sort keys (--sort KEY[:asc]):" + keys +
-                       " (the aging_ keys follow --aging; the change_ keys need --baseline)",
-                   1) +
-           "\n";
+    return wrapped("Sort keys (--sort KEY[:asc]):" + keys + " (" + std::string(k_sort_keys_note) + ")", 1) + "\n";
 }
 
 std::string command_usage(const CommandRow& row) {
@@ -666,8 +701,8 @@ std::vector<std::string> prepare_arguments(std::vector<std::string> args) {
     return args;
 }
 
-// Tuning that changes no number: the tests compare one thread with several and cut small files
-// into many slices through these.
+// Tuning that changes no number: the tests compare one thread with several, cut small files
+// into many slices and show the progress line at once through these.
 void apply_environment(Options& o) {
     if (const char* env = std::getenv("CLIENTSCORE_THREADS")) {
         const long n = std::atol(env);
@@ -679,6 +714,12 @@ void apply_environment(Options& o) {
         const long long n = std::atoll(env);
         if (n > 0) {
             o.slice_bytes = static_cast<std::uint64_t>(n);
+        }
+    }
+    if (const char* env = std::getenv("CLIENTSCORE_PROGRESS_AFTER_MS")) {
+        const long long n = std::atoll(env);
+        if (n >= 0 && n <= 3'600'000) {
+            o.progress_after_ms = static_cast<std::uint32_t>(n);
         }
     }
 }
@@ -779,9 +820,44 @@ void choose_output_format(Options& o, bool format_given) {
     }
 }
 
+// The hidden modes the build runs (CMakeLists.txt) to write the man page and the completions:
+// not in --help, since they are for packagers, and kept out of k_option_rows so that neither
+// the config file nor the completions offer them.
+std::optional<ParsedCommandLine> print_generated(int argc, const char* const* argv) {
+    if (argc < 2) {
+        return std::nullopt;
+    }
+    const std::string_view mode = argv[1];
+    ParsedCommandLine done;
+    done.exit_now = true;
+    if (mode == "--print-man") {
+        if (argc != 2) {
+            throw UsageError("--print-man takes no argument", "clientscore --print-man > clientscore.1");
+        }
+        std::cout << cli::man_page(cli::command_line_reference());
+    } else if (mode == "--print-completion") {
+        const std::optional<cli::Shell> shell = argc == 3 ? cli::parse_shell(argv[2]) : std::nullopt;
+        if (!shell) {
+            throw UsageError("--print-completion needs one shell: bash, zsh or fish",
+                             "source <(clientscore --print-completion bash)");
+        }
+        std::cout << cli::completion_script(*shell, cli::command_line_reference());
+    } else {
+        return std::nullopt;
+    }
+    std::cout.flush();
+    if (!std::cout) {
+        throw OutputError("standard output: cannot write");
+    }
+    return done;
+}
+
 }  // namespace
 
 ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
+    if (std::optional<ParsedCommandLine> done = print_generated(argc, argv)) {
+        return std::move(*done);
+    }
     CLI::App app{
         "Scores clients from CRM and billing CSV exports: which cost more than they bring, and what to do "
         "about each.",
@@ -1019,5 +1095,132 @@ ParsedCommandLine parse_command_line(int argc, const char* const* argv) {
     apply_environment(o);
     return parsed;
 }
+
+namespace cli {
+
+namespace {
+
+std::vector<std::string> command_names(std::uint8_t bits) {
+    std::vector<std::string> names;
+    for (const CommandRow& row : k_command_rows) {
+        if ((bits & row.bit) != 0) {
+            names.emplace_back(row.name);
+        }
+    }
+    return names;
+}
+
+/// The words the value of `row` completes to; none for free text.
+std::vector<std::string> completed_values(const OptionRow& row) {
+    const std::string_view key = key_of(row);
+    if (key == "sort") {
+        return sort_keys();
+    }
+    if (key == "preset") {
+        const std::vector<std::string_view> presets = ingest::preset_names();
+        std::vector<std::string> names(presets.begin(), presets.end());
+        names.emplace_back("none");
+        return names;
+    }
+    if (key == "fail-on" || key == "fail-on-change") {
+        // keep would match every client: parse_fail_on refuses it.
+        return std::vector<std::string>(k_verdict_names.begin() + 1, k_verdict_names.end());
+    }
+    // A value name of alternatives (`auto|always|never`) lists them; one with `=` is a pattern
+    // (`KIND.HEADER=V1|V2`), not a choice.
+    const std::string_view value = row.value_name;
+    if (value.find('|') == std::string_view::npos || value.find('=') != std::string_view::npos) {
+        return {};
+    }
+    std::vector<std::string> values;
+    for (std::string_view rest = value;;) {
+        const std::size_t bar = rest.find('|');
+        values.emplace_back(rest.substr(0, bar));
+        if (bar == std::string_view::npos) {
+            return values;
+        }
+        rest.remove_prefix(bar + 1);
+    }
+}
+
+CommandLineReference build_reference() {
+    CommandLineReference r;
+    r.version = CLIENTSCORE_VERSION;
+    r.summary =
+        "Scores clients from CRM and billing CSV exports: which cost more than they bring, and what to do "
+        "about each.";
+    r.groups.emplace_back("General");
+    for (const GroupRow& group : k_groups) {
+        r.groups.emplace_back(group.name);
+    }
+    for (const CommandRow& row : k_command_rows) {
+        r.commands.push_back(CommandInfo{std::string(row.name), std::string(row.description), row.takes_client,
+                                         {row.examples.begin(), row.examples.end()}, std::string(row.exit_codes)});
+    }
+    for (const GeneralRow& row : k_general_rows) {
+        OptionInfo option;
+        option.short_name = row.short_name;
+        option.long_name = row.long_name;
+        option.value_name = row.value_name;
+        option.group = "General";
+        option.description = row.description;
+        option.value_kind = row.value_name.empty() ? ValueKind::none : ValueKind::file;
+        option.commands = command_names(k_every_command);
+        r.options.push_back(std::move(option));
+    }
+    for (const GroupRow& group : k_groups) {
+        for (const OptionRow& row : k_option_rows) {
+            if (row.group != group.name) {
+                continue;
+            }
+            OptionInfo option;
+            const std::string_view names = row.names;
+            if (const std::size_t comma = names.find(','); comma != std::string_view::npos) {
+                option.short_name = names.substr(0, comma);
+            }
+            option.long_name = fmt::format("--{}", key_of(row));
+            option.value_name = row.value_name;
+            option.default_text = row.default_text.empty() ? std::string() : shown_default(row);
+            option.group = row.group;
+            option.description = row.description;
+            option.repeatable = row.repeatable;
+            option.values = completed_values(row);
+            option.value_kind = row.value_name.empty()      ? ValueKind::none
+                                : row.value_name == "FILE"  ? ValueKind::file
+                                : !option.values.empty()    ? ValueKind::choice
+                                                            : ValueKind::text;
+            option.commands = command_names(commands_of(row));
+            r.options.push_back(std::move(option));
+        }
+    }
+    r.thresholds = thresholds_sentence();
+    r.sort_keys_note = k_sort_keys_note;
+    // The variables a user may set; those that only the tests use (slices, the progress delay)
+    // are left out. apply_environment and app.cpp (NO_COLOR) read them.
+    r.environment = {
+        {"NO_COLOR", "When set and not empty, --color auto colours nothing."},
+        {"CLIENTSCORE_THREADS", "Worker threads (1 to 256) for reading and measuring; the output does not depend on it."},
+    };
+    return r;
+}
+
+}  // namespace
+
+const CommandLineReference& command_line_reference() {
+    static const CommandLineReference k_reference = build_reference();
+    return k_reference;
+}
+
+std::vector<const OptionInfo*> options_of(const CommandLineReference& reference, const std::string& command) {
+    std::vector<const OptionInfo*> out;
+    for (const OptionInfo& option : reference.options) {
+        if (std::find(option.commands.begin(), option.commands.end(), command) != option.commands.end()) {
+            out.push_back(&option);
+        }
+    }
+    return out;
+}
+
+}  // namespace cli
 
 }  // namespace clientscore
