@@ -60,17 +60,6 @@ pid_t start_rank(const std::string& in, const std::string& out, int ignored_sign
     return child;
 }
 
-/// Files in `dir` other than `keep`.
-std::vector<std::string> others_in(const fs::path& dir, const std::string& keep) {
-    std::vector<std::string> out;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-        if (entry.path().filename() != keep) {
-            out.push_back(entry.path().filename().string());
-        }
-    }
-    return out;
-}
-
 struct Interrupted {
     bool while_writing = false;  ///< the signal was sent while the temporary file existed
     int status = 0;              ///< waitpid's status
