@@ -1,13 +1,17 @@
 // libFuzzer target: normalize::parse_timestamp and slash_hint on arbitrary text, in every date
-// order, and --date-format: an input with a line feed is also a pattern (its first line) and a
-// value (the rest), compiled with DateFormat::compile and read with it. Besides crashes and
-// sanitizer reports it checks what callers rely on: a timestamp that parses lies in
-// 1970..2100, its time of day is a real one, and its offset is under a day.
+// order (the month-name, weekday, dotted and 12-hour forms of SPEC ◆7 among its seeds), and
+// --date-format: an input with a line feed is also patterns (its first line, several split at
+// tabs, as --date-format given several times) and a value (the rest), each compiled with
+// DateFormat::compile and the value read with them. Besides crashes and sanitizer reports it
+// checks what callers rely on: a timestamp that parses lies in 1970..2100, its time of day is
+// a real one, and its offset is under a day; and parse_with_formats gives the first pattern
+// that reads the value, else the first miss that says why.
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 #include "clientscore/normalize.hpp"
 
@@ -48,21 +52,45 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check_timestamp(*r);
     }
     const std::size_t newline = text.find('\n');
-    if (newline != std::string_view::npos) {
-        const Result<DateFormat> format = DateFormat::compile(text.substr(0, newline));
+    if (newline == std::string_view::npos) {
+        return 0;
+    }
+    const std::string_view value = text.substr(newline + 1);
+    std::vector<DateFormat> formats;
+    DateFormat::Fit expected = DateFormat::Fit::no;
+    bool read = false;
+    std::string_view patterns = text.substr(0, newline);
+    while (formats.size() < 16) {
+        const std::size_t tab = patterns.find('\t');
+        const Result<DateFormat> format = DateFormat::compile(patterns.substr(0, tab));
         if (!format) {
             check(!format.error().empty());
-            return 0;
+        } else {
+            ParsedTimestamp ts;
+            const DateFormat::Fit fit = format->parse(value, ts);
+            if (fit == DateFormat::Fit::yes) {
+                check_timestamp(ts);
+            } else if (fit != DateFormat::Fit::no) {
+                check(!fit_error(fit).empty());
+            }
+            check(parse_with_formats({*format}, value, ts) == fit);
+            if (!read && (fit == DateFormat::Fit::yes || expected == DateFormat::Fit::no)) {
+                expected = fit;
+                read = fit == DateFormat::Fit::yes;
+            }
+            formats.push_back(*format);
         }
-        const std::string_view value = text.substr(newline + 1);
+        if (tab == std::string_view::npos) {
+            break;
+        }
+        patterns.remove_prefix(tab + 1);
+    }
+    if (!formats.empty()) {
         ParsedTimestamp ts;
-        const DateFormat::Fit fit = format->parse(value, ts);
-        if (fit == DateFormat::Fit::yes) {
+        check(parse_with_formats(formats, value, ts) == expected);
+        if (expected == DateFormat::Fit::yes) {
             check_timestamp(ts);
-        } else if (fit != DateFormat::Fit::no) {
-            check(!fit_error(fit).empty());
         }
-        check(parse_with_formats({*format}, value, ts) == fit);
     }
     return 0;
 }

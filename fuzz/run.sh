@@ -25,13 +25,14 @@ seed_lines() {
     done < "$list"
 }
 
-# --date-format seeds: each line `PATTERN<TAB>VALUE` becomes the input PATTERN, line feed, VALUE.
+# --date-format seeds: each line `PATTERN<TAB>...<TAB>VALUE` becomes the input PATTERNS (tab
+# separated, as --date-format given several times), line feed, VALUE: the last field is the value.
 seed_format_lines() {
-    local list=$1 out=$2 n=0
+    local list=$1 out=$2 n=0 line
     mkdir -p "$out"
-    while IFS=$'\t' read -r pattern value || [ -n "$pattern" ]; do
+    while IFS= read -r line || [ -n "$line" ]; do
         n=$((n + 1))
-        printf '%s\n%s' "$pattern" "$value" > "$out/format-$n"
+        printf '%s\n%s' "${line%$'\t'*}" "${line##*$'\t'}" > "$out/format-$n"
     done < "$list"
 }
 
@@ -52,6 +53,11 @@ seed_pipeline() {
     done < fuzz/seeds/pipeline-options.txt
     printf 'rank --format json\n%%%%i\nclient,issued_at,due_at,amount,currency\nA,2026-09-01,2026-09-30,10,USD\n%%%%x\ncurrency,rate\nUSD,0.9\n%%%%h\ndate\n2026-09-02\n' \
         > "$out/fx-holidays"
+    # Revision 3: an .xlsx invoices export (`%%XK`), time entries, a baseline, the new options.
+    printf '%s\n%%%%Xi\nclient,issued_at,due_at,amount,status\nA,2026-09-01,2026-09-30,10,overdue\nB,46266,46280,20,paid\n%%%%w\ndate,client,hours,person\n2026-09-02,A,1.5,Ann\n2026-09-03,B,2,Bo\n%%%%c\nclient,started_at,duration,person\nA,03-Sep-26 22:10,600,Ann\n%%%%b\n{"schema_version": 1, "period": {"from": "2026-08-01", "to": "2026-08-31", "as_of": "2026-08-31"}, "clients": [{"client": "A", "verdict": "keep", "toxicity": 10.5}, {"client": "Z", "verdict": "fire", "toxicity": 80}]}\n' \
+        'rank --format json --aging 15,45 --date-format "%d-%b-%y %H:%M" --fail-on-change fire' > "$out/revision-3"
+    printf '%s\n%%%%Xc\nTitle\nclient,started_at,duration\nA,2026-09-01 10:00,60\n%%%%i\nclient,issued_at,due_at,amount\nA,2026-09-01,2026-09-30,10\n' \
+        'explain A --header-row 2 --where "calls.client=A|B" --max-bad-rows 1 --format html' > "$out/revision-3-xlsx"
 }
 
 run_target() {

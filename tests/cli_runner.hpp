@@ -100,6 +100,17 @@ inline RunResult run_clientscore(const std::vector<std::string>& args, const std
     return r;
 }
 
+/// The names of the files in `dir` other than `keep` (what a run left beside its --output).
+inline std::vector<std::string> others_in(const std::filesystem::path& dir, const std::string& keep) {
+    std::vector<std::string> out;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().filename() != keep) {
+            out.push_back(entry.path().filename().string());
+        }
+    }
+    return out;
+}
+
 inline std::string source_path(const std::string& relative) { return std::string(CLIENTSCORE_SOURCE_DIR) + "/" + relative; }
 inline std::string realdata_path(const std::string& relative) { return std::string(CLIENTSCORE_REALDATA) + "/" + relative; }
 

@@ -32,17 +32,6 @@ bool starts_with(const std::string& s, const std::string& prefix) { return s.rfi
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-/// Files in `dir` other than `keep`.
-std::vector<std::string> others_in(const fs::path& dir, const std::string& keep) {
-    std::vector<std::string> out;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-        if (entry.path().filename() != keep) {
-            out.push_back(entry.path().filename().string());
-        }
-    }
-    return out;
-}
-
 /// Runs `rank --calls FILE` and expects exit 3 with an error line that starts with `where`.
 RunResult expect_input_error(const std::vector<std::string>& args, const std::string& where,
                              const std::string* stdin_text = nullptr) {

@@ -28,6 +28,7 @@ const std::map<std::string, int> k_folder_layer = {
 const std::map<std::string, int> k_public_header_layer = {
     {"model.hpp", 0},       {"error.hpp", 0},      {"result.hpp", 0},   {"numbers.hpp", 0},
     {"memory.hpp", 0},      {"metrics.hpp", 0},    {"key_hash.hpp", 0}, {"parallel.hpp", 0},
+    {"visible_text.hpp", 0},
     {"indirect_sort.hpp", 0}, {"string_index.hpp", 0}, {"position_index.hpp", 0},
     {"normalize.hpp", 1},   {"ingest.hpp", 2},     {"aggregate.hpp", 3}, {"report.hpp", 4},
     {"score.hpp", 4},       {"render.hpp", 5},     {"options.hpp", 6},  {"app.hpp", 7},

@@ -4,7 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <sstream>
+#include <streambuf>
+#include <string_view>
 #include <string>
 
 #include "cli_runner.hpp"
@@ -185,4 +188,50 @@ TEST_CASE("ingest::read_baseline names a file it cannot read", "[ingest][baselin
     }
     clientscore::testing::write_file(dir / "base.json", k_report);
     CHECK(read_baseline((dir / "base.json").string()).clients.size() == 3);
+}
+
+namespace {
+
+/// A stream of `{"schema_version": 1, "x": "` and then `x` without end, up to `total` bytes,
+/// made as it is read: a 1 GB baseline without a 1 GB file. Counts what was taken from it.
+class EndlessString : public std::streambuf {
+public:
+    explicit EndlessString(std::uint64_t total) : m_total(total) {}
+    std::uint64_t taken() const { return m_taken; }
+
+protected:
+    int_type underflow() override {
+        if (m_taken >= m_total) {
+            return traits_type::eof();
+        }
+        const std::string_view head = R"({"schema_version": 1, "x": ")";
+        std::size_t n = 0;
+        for (; n < sizeof m_chunk && m_taken + n < m_total; ++n) {
+            const std::uint64_t at = m_taken + n;
+            m_chunk[n] = at < head.size() ? head[at] : 'x';
+        }
+        m_taken += n;
+        setg(m_chunk, m_chunk, m_chunk + n);
+        return traits_type::to_int_type(m_chunk[0]);
+    }
+
+private:
+    std::uint64_t m_total;
+    std::uint64_t m_taken = 0;
+    char m_chunk[1 << 16];
+};
+
+}  // namespace
+
+TEST_CASE("ingest::parse_baseline stops a 1 GB string at the limit, having read little more", "[ingest][baseline]") {
+    EndlessString endless(std::uint64_t{1} << 30);
+    std::istream in(&endless);
+    try {
+        parse_baseline(in, "huge.json");
+        FAIL("a 1 GB string was read");
+    } catch (const InputError& e) {
+        CHECK(e.located_message() == "huge.json: holds a string or number longer than 16 MiB; no rank report does");
+    }
+    // The guard stops the reading, so time and memory follow the limit, not the file.
+    CHECK(endless.taken() < (std::uint64_t{17} << 20));
 }

@@ -53,7 +53,10 @@ TEST_CASE("render::format_number", "[render]") {
 TEST_CASE("render::one_line", "[render]") {
     CHECK(one_line("a\r\nb\nc\rd") == "a b c d");
     CHECK(one_line("a\nb", "⏎") == "a⏎b");
-    CHECK(one_line("bell\x07 esc\x1b[31m") == "bell  esc [31m");
+    CHECK(one_line("tab\there") == "tab here");
+    // Other controls are shown, not dropped: the table says what the export holds.
+    CHECK(one_line("bell\x07 esc\x1b[31m") == "bell\\x07 esc\\x1b[31m");
+    CHECK(one_line("c1 \xC2\x9B[2J bad \xFF") == "c1 \\u009b[2J bad \\xff");
 }
 
 TEST_CASE("render::append_rounded writes what format_rounded returns", "[render]") {

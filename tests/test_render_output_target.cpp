@@ -194,3 +194,51 @@ TEST_CASE("render::OutputTarget closed pipe", "[render]") {
     ::close(fds[1]);
     std::signal(SIGPIPE, previous);
 }
+
+namespace {
+
+void (*handler_of(int signal_number))(int) {
+    struct sigaction current {};
+    ::sigaction(signal_number, nullptr, &current);
+    return current.sa_handler;
+}
+
+}  // namespace
+
+TEST_CASE("render::OutputTarget holds SIGINT and SIGTERM only while its temporary file exists", "[render][signal]") {
+    TempFolder folder;
+    const std::string target = folder.path() + "/report.json";
+    const auto before_int = handler_of(SIGINT);
+    const auto before_term = handler_of(SIGTERM);
+    {
+        OutputTarget out(target);
+        // The handler removes the temporary file (what it does is tested through the binary, in
+        // test_app_cli_interrupts.cpp, since it ends the process).
+        CHECK(handler_of(SIGINT) != before_int);
+        CHECK(handler_of(SIGTERM) != before_term);
+        out.write("{}\n");
+        out.commit();
+        CHECK(handler_of(SIGINT) == before_int);
+        CHECK(handler_of(SIGTERM) == before_term);
+    }
+    {
+        OutputTarget abandoned(target);
+        CHECK(handler_of(SIGTERM) != before_term);
+    }
+    CHECK(handler_of(SIGINT) == before_int);
+    CHECK(handler_of(SIGTERM) == before_term);
+    CHECK(folder.files() == std::vector<std::string>{"report.json"});
+    // Standard output has no temporary file: nothing is installed.
+    {
+        OutputTarget standard(std::nullopt);
+        CHECK(handler_of(SIGTERM) == before_term);
+    }
+    // An ignored signal stays ignored.
+    const auto saved = ::signal(SIGINT, SIG_IGN);
+    {
+        OutputTarget out(target);
+        CHECK(handler_of(SIGINT) == SIG_IGN);
+        CHECK(handler_of(SIGTERM) != before_term);
+    }
+    ::signal(SIGINT, saved);
+}

@@ -98,7 +98,7 @@ TEST_CASE("render::TextTable keeps every cell on one line", "[render]") {
           "a          b\n"
           "---------  -----\n"
           "two lines  cr lf\n"
-          "bell       x\n");
+          "bell\\x07   x\n");  // shown, not sent to the terminal
 }
 
 TEST_CASE("render::TextTable shortens shrinkable columns to a width", "[render]") {

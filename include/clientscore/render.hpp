@@ -44,7 +44,8 @@ private:
 /// directly. Destroying it without commit() removes the temporary file.
 class OutputTarget : public Writer {
 public:
-    /// Opens the target; throws OutputError when it cannot be created.
+    /// Opens the target; throws OutputError when it cannot be created. While a temporary file
+    /// is open, SIGINT and SIGTERM remove it and end the process with 128 + the signal.
     explicit OutputTarget(const std::optional<std::string>& path);
     ~OutputTarget() override;
     void write(std::string_view text) override;
@@ -63,6 +64,7 @@ private:
     bool m_is_terminal = false;
     bool m_broken_pipe = false;
     bool m_committed = false;
+    bool m_guarded = false;  ///< SIGINT and SIGTERM remove m_temp_path (output_target.cpp)
 };
 
 struct RenderOptions {

@@ -9,6 +9,7 @@
 #include <new>
 
 #include "app/analysis.hpp"
+#include "app/terminal_writer.hpp"
 #include "app/warning_log.hpp"
 #include "clientscore/memory.hpp"
 #include "clientscore/error.hpp"
@@ -122,15 +123,24 @@ int run_command(const Options& o) {
     OutputTarget out(o.output);
     refuse_binary_to_terminal(o, out.is_terminal());
     RenderOptions ro = render_options(o, out);
+    // A person at a terminal reads even the formats that keep export text as exported.
+    std::optional<TerminalTextWriter> shown;
+    if (out.is_terminal() && keeps_export_text(o.format)) {
+        shown.emplace(out);
+    }
+    Writer& sink = shown ? static_cast<Writer&>(*shown) : out;
     try {
         if (rank) {
-            render_rank(*rank, ro, out);
+            render_rank(*rank, ro, sink);
         } else if (explain) {
-            render_explain(*explain, ro, out);
+            render_explain(*explain, ro, sink);
         } else if (evidence) {
-            render_evidence(*evidence, ro, out);
+            render_evidence(*evidence, ro, sink);
         } else if (check) {
-            render_check(*check, ro, out);
+            render_check(*check, ro, sink);
+        }
+        if (shown) {
+            shown->finish();
         }
         out.commit();
     } catch (const OutputError&) {

@@ -1,10 +1,14 @@
 #include "app/warning_log.hpp"
 
+#include "clientscore/visible_text.hpp"
+
 namespace clientscore {
 
 std::string program_line(std::string_view message) {
+    // Messages quote export values, file names and typed ids; every line on standard error
+    // passes here, so this is where a byte that would drive the terminal becomes an escape.
     std::string line = "clientscore: ";
-    line += message;
+    line += visible_text(message);
     return line;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Every line the tool prints on standard error starts with `clientscore: `; it is added here,
-// once, to messages the stages write without it.
+// once, to messages the stages write without it, and their text is made safe to show there.
 
 #include <string>
 #include <string_view>
@@ -10,7 +10,8 @@
 
 namespace clientscore {
 
-/// `clientscore: ` + message.
+/// `clientscore: ` + message, its control characters and invalid UTF-8 shown as escapes
+/// (visible_text), so that no byte of an export reaches the terminal raw.
 std::string program_line(std::string_view message);
 
 /// The run's warnings: each prefixed once, kept for the report (SPEC §5: `warnings` holds the

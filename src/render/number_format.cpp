@@ -8,6 +8,7 @@
 
 #include "clientscore/normalize.hpp"
 #include "clientscore/render.hpp"
+#include "clientscore/visible_text.hpp"
 
 namespace clientscore::render {
 
@@ -124,22 +125,24 @@ std::string cell_plain_text(const Cell& cell, int decimals) {
 }
 
 std::string one_line(std::string_view text, std::string_view line_break) {
-    std::string out;
-    out.reserve(text.size());
+    std::string flat;
+    flat.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\r' || c == '\n') {
             if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
                 ++i;
             }
-            out += line_break;
-        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-            out += ' ';
+            flat += line_break;
+        } else if (c == '\t') {
+            flat += ' ';  // whitespace the cell can show as a space without hiding anything
         } else {
-            out += c;
+            flat += c;
         }
     }
-    return out;
+    // Every other control character is shown, as on standard error: a note with ESC [ 2 J
+    // reads `\x1b[2J` in the table rather than clearing the screen or vanishing.
+    return visible_text(flat);
 }
 
 std::string period_line(const Period& period) {

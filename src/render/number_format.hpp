@@ -46,8 +46,9 @@ std::string cell_plain_text(const Cell& cell, int decimals);
 /// Joins a list cell with ` | ` (SPEC §5 reasons).
 std::string join_list(const std::vector<std::string>& items);
 
-/// Replaces line breaks with `line_break` and other control characters with a space, so that
-/// a cell stays on one line and cannot move a terminal's cursor.
+/// Replaces line breaks with `line_break` and tabs with a space, and shows every other control
+/// character and invalid UTF-8 as an escape (visible_text), so that a cell stays on one line
+/// and cannot move a terminal's cursor.
 std::string one_line(std::string_view text, std::string_view line_break = " ");
 
 }  // namespace clientscore::render

@@ -1,6 +1,7 @@
 // OutputTarget: standard output, or --output FILE written atomically (SPEC §1 --output).
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 
@@ -48,6 +50,76 @@ mode_t default_file_mode() {
 
 constexpr std::size_t k_buffer_size = 1 << 16;
 
+// SIGINT or SIGTERM while a report is being written must not leave its temporary file behind
+// (the previous report is untouched until the rename). The handler may only make
+// async-signal-safe calls, so the path waits in a fixed buffer, set before the flag that says
+// it is there and cleared after the file is gone or renamed; a process writes one report.
+char g_temp_path[PATH_MAX];
+volatile std::sig_atomic_t g_temp_path_set = 0;
+constexpr int k_interrupts[] = {SIGINT, SIGTERM};
+struct sigaction g_previous[2];
+bool g_installed[2] = {false, false};
+
+extern "C" void remove_temp_and_exit(int signal_number) {
+    if (g_temp_path_set != 0) {
+        ::unlink(g_temp_path);
+    }
+    ::_exit(128 + signal_number);  // 130 for SIGINT, 143 for SIGTERM, as a shell reports them
+}
+
+/// Blocks SIGINT and SIGTERM for its lifetime, so that no signal lands between creating the
+/// temporary file and recording its path for the handler.
+class InterruptsHeld {
+public:
+    InterruptsHeld() {
+        sigset_t set;
+        sigemptyset(&set);
+        for (const int s : k_interrupts) {
+            sigaddset(&set, s);
+        }
+        ::pthread_sigmask(SIG_BLOCK, &set, &m_previous);
+    }
+    ~InterruptsHeld() { ::pthread_sigmask(SIG_SETMASK, &m_previous, nullptr); }
+    InterruptsHeld(const InterruptsHeld&) = delete;
+    InterruptsHeld& operator=(const InterruptsHeld&) = delete;
+
+private:
+    sigset_t m_previous;
+};
+
+/// Records `path` for the handler and installs it; a signal the process ignores (`nohup`, a
+/// background job) stays ignored. False when the path does not fit the buffer, or another
+/// target already holds it (the program writes one report; a test may open two).
+bool guard_temp_file(const std::string& path) {
+    if (g_temp_path_set != 0 || path.size() >= sizeof g_temp_path) {
+        return false;
+    }
+    std::memcpy(g_temp_path, path.c_str(), path.size() + 1);
+    g_temp_path_set = 1;
+    struct sigaction action {};
+    action.sa_handler = remove_temp_and_exit;
+    sigemptyset(&action.sa_mask);
+    for (std::size_t i = 0; i < std::size(k_interrupts); ++i) {
+        struct sigaction previous {};
+        if (::sigaction(k_interrupts[i], nullptr, &previous) != 0 || previous.sa_handler == SIG_IGN) {
+            continue;
+        }
+        g_installed[i] = ::sigaction(k_interrupts[i], &action, &g_previous[i]) == 0;
+    }
+    return true;
+}
+
+/// Forgets the path (the file is gone or renamed) and puts the previous handlers back.
+void release_temp_file() {
+    g_temp_path_set = 0;
+    for (std::size_t i = 0; i < std::size(k_interrupts); ++i) {
+        if (g_installed[i]) {
+            ::sigaction(k_interrupts[i], &g_previous[i], nullptr);
+            g_installed[i] = false;
+        }
+    }
+}
+
 }  // namespace
 
 OutputTarget::OutputTarget(const std::optional<std::string>& path) {
@@ -83,16 +155,26 @@ OutputTarget::OutputTarget(const std::optional<std::string>& path) {
         }
     }
     // The temporary file sits beside the target so that rename() stays on one file system.
+    // mkstemps makes the name unique per process, so two runs writing the same --output each
+    // write their own file and the last rename wins whole.
     std::string temp = parent_folder(target) + "/." + base_name(target) + ".XXXXXX.tmp";
-    const int fd = ::mkstemps(temp.data(), 4);
-    if (fd < 0) {
-        throw_output_error(*path, errno);
+    int fd = -1;
+    {
+        const InterruptsHeld held;
+        fd = ::mkstemps(temp.data(), 4);
+        if (fd < 0) {
+            throw_output_error(*path, errno);
+        }
+        m_guarded = guard_temp_file(temp);
     }
     const mode_t mode = exists ? (info.st_mode & 07777) : default_file_mode();
     if (::fchmod(fd, mode) != 0 || (m_file = ::fdopen(fd, "w")) == nullptr) {
         const int error = errno;
         ::close(fd);
         ::unlink(temp.c_str());
+        if (m_guarded) {
+            release_temp_file();
+        }
         throw_output_error(*path, error);
     }
     std::setvbuf(m_file, nullptr, _IOFBF, k_buffer_size);
@@ -107,6 +189,10 @@ OutputTarget::~OutputTarget() {
     }
     if (!m_committed && !m_temp_path.empty()) {
         ::unlink(m_temp_path.c_str());
+    }
+    // After the unlink: a signal in between unlinks a name that is already gone.
+    if (m_guarded) {
+        release_temp_file();
     }
 }
 
@@ -154,6 +240,10 @@ void OutputTarget::commit() {
             throw_output_error(m_final_path, errno);
         }
         m_committed = true;
+        if (m_guarded) {
+            release_temp_file();
+            m_guarded = false;
+        }
         // Make the rename itself durable; a failure here loses nothing already written.
         const int folder = ::open(parent_folder(m_final_path).c_str(), O_RDONLY | O_DIRECTORY);
         if (folder >= 0) {

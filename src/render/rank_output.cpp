@@ -235,12 +235,14 @@ void render_rank(const RankReport& report, const RenderOptions& options, Writer&
             const std::optional<int> width =
                 options.terminal_width ? std::optional<int>(std::max(*options.terminal_width, 80)) : std::nullopt;
             table.table.write_text(out, shown.size(), table.source, width, options.color);
+            // The summaries name people and client ids (the baseline's too), so they pass
+            // one_line like every cell.
             auto fitted = [&](const std::string& text) {
                 return width ? render::wrap_words(text, static_cast<std::size_t>(*width)) : text;
             };
-            out.write(fmt::format("\n{}\n", fitted(portfolio_summary(report))));
+            out.write(fmt::format("\n{}\n", fitted(one_line(portfolio_summary(report)))));
             if (report.baseline) {
-                out.write(fmt::format("\n{}\n", fitted(since_baseline(*report.baseline))));
+                out.write(fmt::format("\n{}\n", fitted(one_line(since_baseline(*report.baseline)))));
             }
             return;
         }
@@ -254,9 +256,9 @@ void render_rank(const RankReport& report, const RenderOptions& options, Writer&
             out.write(fmt::format("{}\n\n", period_line(report.settings.period)));
             const RankTable table = rank_table(report, columns, shown);
             table.table.write_markdown(out, shown.size(), table.source);
-            out.write(fmt::format("\n{}\n", portfolio_summary(report)));
+            out.write(fmt::format("\n{}\n", one_line(portfolio_summary(report))));
             if (report.baseline) {
-                out.write(fmt::format("\n{}\n", since_baseline(*report.baseline)));
+                out.write(fmt::format("\n{}\n", one_line(since_baseline(*report.baseline))));
             }
             return;
         }
