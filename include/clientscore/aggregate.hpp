@@ -153,7 +153,7 @@ private:
 
     StringIndex m_ids;
     std::vector<std::string> m_names;
-    std::vector<Slot> m_slots;  // a power of two, at most 3/4 full
+    std::vector<Slot> m_slots;  // at most 85% full
     std::size_t m_count = 0;
 };
 
