@@ -3,7 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "clientscore/aggregate.hpp"
@@ -102,4 +104,61 @@ TEST_CASE("aggregate::PeopleByClient finds each client's loads", "[aggregate][pe
     const PeopleByClient none;
     CHECK(none.empty());
     CHECK(none[7].loads.empty());  // no time entries and no persons: every client has none
+}
+
+TEST_CASE("aggregate::PeopleLedger lists the same loads as a matrix and as an open table", "[aggregate][people]") {
+    // The same pairs into a ledger with the default budget (a matrix) and one whose budget of
+    // 512 cells (one block of 64 clients × 8 people) is passed when client 70 arrives, so that
+    // it moves every pair to its open table.
+    PeopleLedger matrix;
+    PeopleLedger table(512);
+    for (PeopleLedger* ledger : {&matrix, &table}) {
+        const std::uint32_t zoe = ledger->person_id("Zoë");
+        const std::uint32_t ana = ledger->person_id("Ana");
+        ledger->add(3, zoe, call(10, 1));
+        ledger->add(0, ana, call(0));  // a call of no time still makes the pair
+        ledger->add(3, ana, logged(1));
+        CHECK(ledger->dense());
+        ledger->add(70, zoe, logged(2));
+        ledger->add(3, zoe, call(5));
+        // a person past the matrix's columns widens it
+        for (int p = 0; p < 9; ++p) {
+            ledger->add(1, ledger->person_id("P" + std::to_string(p)), call(p));
+        }
+    }
+    CHECK(matrix.dense());
+    CHECK_FALSE(table.dense());
+    const std::vector<ClientPerson> a = matrix.by_client();
+    const std::vector<ClientPerson> b = table.by_client();
+    REQUIRE(a.size() == 13);  // 1 on client 0, 9 on client 1, 2 on client 3, 1 on client 70
+    REQUIRE(b.size() == a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].client == b[i].client);
+        CHECK(matrix.names()[a[i].person] == table.names()[b[i].person]);
+        CHECK(a[i].load.ms == b[i].load.ms);
+        CHECK(a[i].load.after_hours_in == b[i].load.after_hours_in);
+    }
+    CHECK(a[0].client == 0);
+    CHECK(a[0].load.ms == 0);
+    CHECK(a.back().client == 70);
+    // client 3: Ana, then Zoë with 15 minutes of calls and one after-hours contact
+    const auto zoe3 = std::find_if(a.begin(), a.end(), [&](const ClientPerson& e) {
+        return e.client == 3 && matrix.names()[e.person] == "Zoë";
+    });
+    REQUIRE(zoe3 != a.end());
+    CHECK(zoe3->load.ms == 15 * 60'000);
+    CHECK(zoe3->load.after_hours_in == 1);
+
+    // a matrix merges into a table and a table into a matrix
+    PeopleLedger into_table(512);
+    const std::vector<std::uint32_t> same = [] {
+        std::vector<std::uint32_t> ids(71);
+        for (std::uint32_t c = 0; c < ids.size(); ++c) ids[c] = c;
+        return ids;
+    }();
+    REQUIRE(into_table.merge(matrix, same));
+    REQUIRE(into_table.merge(table, same));
+    const std::vector<ClientPerson> twice = into_table.by_client();
+    REQUIRE(twice.size() == a.size());
+    CHECK(twice.back().load.ms == 2 * a.back().load.ms);
 }

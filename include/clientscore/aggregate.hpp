@@ -125,10 +125,19 @@ struct ClientPerson {
 
 /// Who did what for which client: persons by name, and one load per (client, person) pair that
 /// met in the period. It grows with clients and people, never with records. Every contact that
-/// names a person lands here, so both lookups are flat tables (StringIndex for names, an open
-/// table of pairs with the load in its slot): a node map cost more than the rest of the count.
+/// names a person lands here, so the lookups are flat: StringIndex for names, and for the pairs
+/// a matrix of clients × people while it stays within a budget (most firms: tens of people on
+/// every client, where a matrix cell is one indexed add), else an open table of pairs with the
+/// load in its slot (a million clients with a few people each).
 class PeopleLedger {
 public:
+    /// The matrix's budget: 4 Mi cells of 16 bytes, or four cells a pair it holds, whichever is more.
+    static constexpr std::size_t k_dense_cells = std::size_t{1} << 22;
+
+    PeopleLedger() = default;
+    /// A ledger whose matrix budget is `dense_cells` (tests cross into the open table with a small one).
+    explicit PeopleLedger(std::size_t dense_cells) : m_dense_cells(dense_cells) {}
+
     /// The id of a person (trimmed, compared exactly), given on first sight.
     std::uint32_t person_id(std::string_view name);
     /// Adds to the load of `person` on `client`; false when a sum reached its limit.
@@ -137,7 +146,9 @@ public:
     bool merge(const PeopleLedger& other, std::span<const std::uint32_t> client_map);
     const std::vector<std::string>& names() const { return m_names; }
     bool empty() const { return m_count == 0; }
-    /// Starts loading the slot of a pair that add() will meet a few records later (as the
+    /// True while the pairs are held as a matrix (for tests: both forms list the same loads).
+    bool dense() const { return m_dense; }
+    /// Starts loading the cell of a pair that add() will meet a few records later (as the
     /// aggregator does for the client totals: the table is larger than the cache).
     void prefetch(std::uint32_t client, std::uint32_t person) const;
     /// Every load, by client, then by person name in byte order (SPEC ◆9 breaks ties by name).
@@ -150,11 +161,27 @@ private:
         PersonLoad load;
     };
     void grow();
+    PersonLoad* dense_cell(std::uint32_t client, std::uint32_t person);
+    void to_table();
+    template <class Visit>
+    void for_each_pair(Visit&& visit) const;
 
     StringIndex m_ids;
     std::vector<std::string> m_names;
-    std::vector<Slot> m_slots;  // at most 85% full
     std::size_t m_count = 0;
+    std::size_t m_dense_cells = k_dense_cells;
+    bool m_dense = true;
+    // The matrix: row `client`, column `person`, m_stride columns, in blocks of k_block_rows
+    // rows, so that more clients add a block rather than copy the matrix (which, grown by
+    // half, held up to twice its size while it moved); a bit per cell says the pair met.
+    static constexpr std::size_t k_block_rows = 64;
+    struct Block {
+        std::vector<PersonLoad> cells;
+        std::vector<std::uint64_t> met;
+    };
+    std::vector<Block> m_blocks;
+    std::size_t m_stride = 0;
+    std::vector<Slot> m_slots;  // the open table, at most 85% full
 };
 
 /// One invoice after joining the rows that share its invoice_id. Kept for every invoice of

@@ -67,7 +67,99 @@ void PeopleLedger::grow() {
     }
 }
 
+PersonLoad* PeopleLedger::dense_cell(std::uint32_t client, std::uint32_t person) {
+    const std::size_t block = client / k_block_rows;
+    if (block >= m_blocks.size() || person >= m_stride) {
+        // Wider by a quarter, in whole 128-byte lines: doubling left half of each row empty when
+        // a second export brought a few more people than a power of two.
+        std::size_t stride = m_stride;
+        if (person >= stride) {
+            stride = (std::max<std::size_t>(std::size_t{person} + 1, stride + stride / 4) + 7) / 8 * 8;
+        }
+        const std::size_t blocks = std::max(m_blocks.size(), block + 1);
+        // A matrix past its budget and mostly empty is the many-clients, few-people-each case:
+        // the open table holds only the pairs that met. Up to four cells of 16 bytes a pair
+        // met, the matrix is no larger than that table is while it grows (28 bytes a pair,
+        // two and a half times that during a move).
+        const std::size_t budget = std::max(m_dense_cells, 4 * m_count);
+        if (stride > budget || blocks * k_block_rows > budget / stride) {
+            to_table();
+            return nullptr;
+        }
+        if (stride != m_stride) {
+            // Widened a block at a time: what moves at once is one block, not the matrix.
+            for (Block& b : m_blocks) {
+                Block wide{std::vector<PersonLoad>(k_block_rows * stride), std::vector<std::uint64_t>(k_block_rows * stride / 64)};
+                for (std::size_t r = 0; r < k_block_rows; ++r) {
+                    for (std::size_t p = 0; p < m_stride; ++p) {
+                        const std::size_t from = r * m_stride + p;
+                        const std::size_t to = r * stride + p;
+                        wide.cells[to] = b.cells[from];
+                        wide.met[to >> 6] |= ((b.met[from >> 6] >> (from & 63)) & 1u) << (to & 63);
+                    }
+                }
+                b = std::move(wide);
+            }
+            m_stride = stride;
+        }
+        while (m_blocks.size() < blocks) {
+            m_blocks.push_back(Block{std::vector<PersonLoad>(k_block_rows * m_stride),
+                                     std::vector<std::uint64_t>(k_block_rows * m_stride / 64)});
+        }
+    }
+    Block& b = m_blocks[block];
+    const std::size_t at = (client % k_block_rows) * m_stride + person;
+    std::uint64_t& word = b.met[at >> 6];
+    const std::uint64_t bit = std::uint64_t{1} << (at & 63);
+    m_count += (word & bit) == 0;
+    word |= bit;
+    return &b.cells[at];
+}
+
+template <class Visit>
+void PeopleLedger::for_each_pair(Visit&& visit) const {
+    if (m_dense) {
+        for (std::size_t block = 0; block < m_blocks.size(); ++block) {
+            const Block& b = m_blocks[block];
+            for (std::size_t at = 0; at < b.cells.size(); ++at) {
+                if ((b.met[at >> 6] >> (at & 63)) & 1u) {
+                    visit(static_cast<std::uint32_t>(block * k_block_rows + at / m_stride),
+                          static_cast<std::uint32_t>(at % m_stride), b.cells[at]);
+                }
+            }
+        }
+        return;
+    }
+    for (const Slot& slot : m_slots) {
+        if (slot.key != k_empty) {
+            visit(static_cast<std::uint32_t>(slot.key >> 32), static_cast<std::uint32_t>(slot.key & 0xFFFFFFFFu),
+                  slot.load);
+        }
+    }
+}
+
+void PeopleLedger::to_table() {
+    const PeopleLedger matrix = std::move(*this);
+    m_ids = matrix.m_ids;
+    m_names = matrix.m_names;
+    m_dense_cells = matrix.m_dense_cells;
+    m_blocks.clear();
+    m_stride = 0;
+    m_count = 0;
+    m_dense = false;
+    matrix.for_each_pair([this](std::uint32_t client, std::uint32_t person, const PersonLoad& load) {
+        add(client, person, load);
+    });
+}
+
 void PeopleLedger::prefetch(std::uint32_t client, std::uint32_t person) const {
+    if (m_dense) {
+        const std::size_t block = client / k_block_rows;
+        if (block < m_blocks.size() && person < m_stride) {
+            __builtin_prefetch(&m_blocks[block].cells[(client % k_block_rows) * m_stride + person], 1);
+        }
+        return;
+    }
     if (!m_slots.empty()) {
         const std::uint64_t key = (std::uint64_t{client} << 32) | person;
         __builtin_prefetch(&m_slots[home_slot(pair_hash(key), m_slots.size())], 1);
@@ -75,6 +167,11 @@ void PeopleLedger::prefetch(std::uint32_t client, std::uint32_t person) const {
 }
 
 bool PeopleLedger::add(std::uint32_t client, std::uint32_t person, const PersonLoad& load) {
+    if (m_dense) {
+        if (PersonLoad* cell = dense_cell(client, person)) {
+            return cell->add(load);
+        }
+    }
     // At most 85% full: linear probes stay short on a table of well-mixed keys.
     if (20 * (m_count + 1) > 17 * m_slots.size()) {
         grow();
@@ -99,11 +196,9 @@ bool PeopleLedger::merge(const PeopleLedger& other, std::span<const std::uint32_
         person_map[p] = person_id(other.m_names[p]);
     }
     bool fits = true;
-    for (const Slot& slot : other.m_slots) {
-        if (slot.key != k_empty) {
-            fits &= add(client_map[slot.key >> 32], person_map[slot.key & 0xFFFFFFFFu], slot.load);
-        }
-    }
+    other.for_each_pair([&](std::uint32_t client, std::uint32_t person, const PersonLoad& load) {
+        fits &= add(client_map[client], person_map[person], load);
+    });
     return fits;
 }
 
@@ -115,18 +210,30 @@ std::vector<ClientPerson> PeopleLedger::by_client() const {
         order[p] = static_cast<std::uint32_t>(p);
     }
     std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) { return m_names[a] < m_names[b]; });
+    std::vector<ClientPerson> out;
+    out.reserve(m_count);
+    if (m_dense) {
+        // Rows are clients in order; walking each row's columns in name order lists them sorted.
+        for (std::size_t block = 0; block < m_blocks.size(); ++block) {
+            const Block& b = m_blocks[block];
+            for (std::size_t row = 0; row < k_block_rows; ++row) {
+                for (const std::uint32_t person : order) {
+                    const std::size_t at = row * m_stride + person;
+                    if (person < m_stride && ((b.met[at >> 6] >> (at & 63)) & 1u)) {
+                        out.push_back(ClientPerson{static_cast<std::uint32_t>(block * k_block_rows + row), person, b.cells[at]});
+                    }
+                }
+            }
+        }
+        return out;
+    }
     std::vector<std::uint32_t> rank(m_names.size());
     for (std::size_t r = 0; r < order.size(); ++r) {
         rank[order[r]] = static_cast<std::uint32_t>(r);
     }
-    std::vector<ClientPerson> out;
-    out.reserve(m_count);
-    for (const Slot& slot : m_slots) {
-        if (slot.key != k_empty) {
-            out.push_back(ClientPerson{static_cast<std::uint32_t>(slot.key >> 32),
-                                       static_cast<std::uint32_t>(slot.key & 0xFFFFFFFFu), slot.load});
-        }
-    }
+    for_each_pair([&out](std::uint32_t client, std::uint32_t person, const PersonLoad& load) {
+        out.push_back(ClientPerson{client, person, load});
+    });
     std::sort(out.begin(), out.end(), [&rank](const ClientPerson& a, const ClientPerson& b) {
         if (a.client != b.client) {
             return a.client < b.client;
