@@ -335,13 +335,14 @@ public:
 
 private:
     // Contacts are held back a few records to prefetch what each touches (aggregate/held_contacts.hpp).
-    void hold_contact(const ContactRecord& record);
+    void hold_contact(const ContactRecord& record, bool time = false);
     void resolve_held();
     void count_held();
     // Every other way in counts the held contacts first, so that nothing sees them missing.
     void count_all_held();
     /// `person` is the record's person id when the caller looked it up already, else k_unknown_person.
     void count_contact(const ContactRecord& record, std::uint32_t index, std::uint32_t person = k_unknown_person);
+    void count_time(const TimeRecord& record, std::uint32_t index, std::uint32_t person = k_unknown_person);
     void count_person(std::uint32_t client, std::uint32_t person, std::string_view name, const PersonLoad& load,
                       Days date);
     static constexpr std::uint32_t k_unknown_person = UINT32_MAX;

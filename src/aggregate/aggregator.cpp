@@ -174,12 +174,13 @@ void Aggregator::count_all_held() {
     }
 }
 
-void Aggregator::hold_contact(const ContactRecord& r) {
+void Aggregator::hold_contact(const ContactRecord& r, bool time) {
     if (m_held->full()) {
         count_held();  // the oldest, resolved k_hold records ago, frees its place
     }
     HeldContact& held = m_held->push();
     held.record = r;
+    held.time = time;
     held.client.assign(r.client);
     held.person.assign(r.person);
     held.record.client = {};
@@ -210,7 +211,18 @@ void Aggregator::count_held() {
     HeldContact& held = m_held->next_to_count();
     held.record.client = held.client;
     held.record.person = held.person;
-    count_contact(held.record, held.index, held.person.empty() ? k_unknown_person : held.person_id);
+    const std::uint32_t person = held.person.empty() ? k_unknown_person : held.person_id;
+    if (held.time) {
+        TimeRecord t;
+        t.client = held.client;
+        t.when = held.record.when;
+        t.duration_ms = held.record.duration_ms;
+        t.person = held.person;
+        t.source = held.record.source;
+        count_time(t, held.index, person);
+        return;
+    }
+    count_contact(held.record, held.index, person);
 }
 
 void Aggregator::on_contact(const ContactRecord& r) {
@@ -298,9 +310,21 @@ void Aggregator::count_person(std::uint32_t client, std::uint32_t person, std::s
 }
 
 void Aggregator::on_time(const TimeRecord& r) {
-    count_all_held();
+    if (m_held->holding) {
+        ContactRecord c;
+        c.client = r.client;
+        c.when = r.when;
+        c.duration_ms = r.duration_ms;
+        c.person = r.person;
+        c.source = r.source;
+        hold_contact(c, true);
+        return;
+    }
+    count_time(r, intern(r.client));
+}
+
+void Aggregator::count_time(const TimeRecord& r, std::uint32_t index, std::uint32_t person) {
     note_activity_date(r.when.date);
-    const std::uint32_t index = intern(r.client);
     if (!in_period(r.when.date)) {
         return;
     }
@@ -315,7 +339,8 @@ void Aggregator::on_time(const TimeRecord& r) {
     if (!r.person.empty()) {
         PersonLoad load;
         load.ms = r.duration_ms;
-        count_person(index, m_people.person_id(r.person), r.person, load, r.when.date);
+        count_person(index, person == k_unknown_person ? m_people.person_id(r.person) : person, r.person, load,
+                     r.when.date);
     }
     if (m_settings.focus && m_client_ids[index] == *m_settings.focus) {
         apply(m_focus_months[month_key(r.when.date)]);

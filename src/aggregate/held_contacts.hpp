@@ -1,5 +1,5 @@
 #pragma once
-// The contacts the Aggregator holds back between begin_records and end_records.
+// The contacts and time entries the Aggregator holds back between begin_records and end_records.
 //
 // Counting one contact needs the client's slot in the raw-value index and then its totals: two
 // places in tables larger than a core's cache that the streaming records keep evicting, so a
@@ -18,7 +18,10 @@
 namespace clientscore {
 
 struct HeldContact {
+    // A time entry is held as a contact with its client, date, duration and person (all that
+    // counting one reads), so that both kinds keep their file order in one ring.
     ContactRecord record;  // its views cleared: the reader's buffer moves on
+    bool time = false;
     std::string client;
     std::string person;
     std::uint64_t hash = 0;
