@@ -156,7 +156,10 @@ void PeopleLedger::prefetch(std::uint32_t client, std::uint32_t person) const {
     if (m_dense) {
         const std::size_t block = client / k_block_rows;
         if (block < m_blocks.size() && person < m_stride) {
-            __builtin_prefetch(&m_blocks[block].cells[(client % k_block_rows) * m_stride + person], 1);
+            const Block& b = m_blocks[block];
+            const std::size_t at = (client % k_block_rows) * m_stride + person;
+            __builtin_prefetch(&b.cells[at], 1);
+            __builtin_prefetch(&b.met[at >> 6], 1);  // the bits too: the stream evicts them
         }
         return;
     }
