@@ -12,16 +12,11 @@
 
 namespace clientscore {
 
-/// Sorts `items` by `less`, which must be a strict total order on them (ties broken, so the
-/// result is the same as std::sort's).
-template <class T, class Less>
-void sort_indirect(std::vector<T>& items, Less less) {
-    std::vector<std::uint32_t> order(items.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(),
-              [&items, &less](std::uint32_t a, std::uint32_t b) { return less(items[a], items[b]); });
-    // order[i] is the position of the row that belongs at i. Follow each cycle once, marking
-    // a finished place by order[i] == i.
+/// Moves `items` so that items[i] is what was at order[i] (a permutation of the positions,
+/// which it leaves as 0, 1, 2, ...): n moves along the permutation's cycles.
+template <class T>
+void move_into_order(std::vector<T>& items, std::vector<std::uint32_t>& order) {
+    // Follow each cycle once, marking a finished place by order[i] == i.
     for (std::uint32_t start = 0; start < order.size(); ++start) {
         if (order[start] == start) {
             continue;
@@ -37,6 +32,17 @@ void sort_indirect(std::vector<T>& items, Less less) {
         items[at] = std::move(held);
         order[at] = at;
     }
+}
+
+/// Sorts `items` by `less`, which must be a strict total order on them (ties broken, so the
+/// result is the same as std::sort's).
+template <class T, class Less>
+void sort_indirect(std::vector<T>& items, Less less) {
+    std::vector<std::uint32_t> order(items.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(),
+              [&items, &less](std::uint32_t a, std::uint32_t b) { return less(items[a], items[b]); });
+    move_into_order(items, order);
 }
 
 }  // namespace clientscore

@@ -64,8 +64,9 @@ int quarters_of_ten_percent(double increase);
 
 /// SPEC §4's ranking: toxicity (rounded) descending, then margin (unrounded) ascending, then
 /// client id in byte order. True when `a` ranks before `b`.
-inline bool ranks_before(double toxicity_a, double margin_a, std::string_view id_a, double toxicity_b,
-                         double margin_b, std::string_view id_b) {
+template <class Id>
+bool ranks_before_by(double toxicity_a, double margin_a, const Id& id_a, double toxicity_b, double margin_b,
+                     const Id& id_b) {
     if (toxicity_a != toxicity_b) {
         return toxicity_a > toxicity_b;
     }
@@ -73,6 +74,10 @@ inline bool ranks_before(double toxicity_a, double margin_a, std::string_view id
         return margin_a < margin_b;
     }
     return id_a < id_b;
+}
+inline bool ranks_before(double toxicity_a, double margin_a, std::string_view id_a, double toxicity_b,
+                         double margin_b, std::string_view id_b) {
+    return ranks_before_by(toxicity_a, margin_a, id_a, toxicity_b, margin_b, id_b);
 }
 
 /// SPEC §3 revenue_share: a client's share of the portfolio's net revenue; none when that total
