@@ -197,3 +197,34 @@ TEST_CASE("cli::check shows a time file, its mapping, and a bad duration", "[cli
     CHECK(r.status == 3);
     CHECK(r.err.find("time.csv:3: column \"hours\"") != std::string::npos);
 }
+
+TEST_CASE("cli::a client the clients list does not know is counted apart and named, with its near miss",
+          "[cli][e2e][time]") {
+    // A time export that typed the letter O for the zero of C001: its 12.5 hours are not
+    // C001's. The run still counts them (nothing is dropped or moved) and says so, in rank's
+    // standard error and JSON and in check.
+    TempDir dir;
+    write_file(dir / "clients.csv", "client_id,client_name\nC001,Nordlicht Apotheken GmbH\nC002,Weber & Partner\n");
+    write_file(dir / "invoices.csv",
+               "invoice_id,client_id,issued_at,due_at,paid_at,amount\nI1,C001,2026-09-01,2026-09-15,2026-09-10,"
+               "1000\nI2,C002,2026-09-01,2026-09-15,2026-09-12,500\n");
+    write_file(dir / "time.csv", "date,client,hours,user\n2026-09-02,C001,2,Ana\n2026-09-03,C0O1,12.5,Ana\n");
+    const RunResult r = run_clientscore({"rank", dir.path().string(), "--format", "json"});
+    REQUIRE(r.status == 0);
+    const std::string expected = "warning: 1 client in the exports is not in the clients list (clients.csv) and is "
+                                 "counted as its own client: \"C0O1\" (close to C001)";
+    CHECK(r.err.find(expected) != std::string::npos);
+    const json out = json::parse(r.out);
+    CHECK(client(out, "C001")["logged_hours"] == 2.0);
+    CHECK(client(out, "C0O1")["logged_hours"] == 12.5);
+    CHECK(client(out, "C0O1")["name"].is_null());
+    bool in_json = false;
+    for (const json& w : out["warnings"]) {
+        in_json |= w.get<std::string>().find(expected) != std::string::npos;
+    }
+    CHECK(in_json);
+
+    const RunResult check = run_clientscore({"check", dir.path().string()});
+    CHECK(check.status == 0);
+    CHECK(check.err.find(expected) != std::string::npos);
+}

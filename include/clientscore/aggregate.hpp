@@ -46,11 +46,28 @@ public:
     /// The name of a known id, if the clients file gave one.
     std::optional<std::string> name_of(std::string_view id) const;
     bool empty() const { return m_names.empty(); }
+    /// True when `id` is an id of the clients file.
+    bool knows(std::string_view id) const { return m_names.find(id) != m_names.end(); }
+    /// Calls visit(id, name) for every known id, in no particular order.
+    template <class Visit>
+    void for_each_known(Visit&& visit) const {
+        for (const auto& [id, name] : m_names) {
+            visit(std::string_view(id), std::string_view(name));
+        }
+    }
 
 private:
     StringMap<std::string> m_names;                 // id → name (may be empty)
     StringMap<std::optional<std::string>> m_by_name;  // name → id, nullopt when ambiguous
 };
+
+/// The warning for the clients of the exports that the clients file does not list, with the
+/// listed id or name each is closest to (a misspelt client in a time or contact export would
+/// otherwise be ranked on its own, quietly, and its own client's figures left short). None when
+/// no clients file was read or every client is listed. `clients_file` names the file.
+std::optional<std::string> unlisted_clients_warning(const ClientDirectory& directory,
+                                                    const std::vector<std::string>& client_ids,
+                                                    std::string_view clients_file);
 
 /// Adds `value` to `sum`; on overflow `sum` stays at the limit and the result is false. Call
 /// times and granted discounts are never negative, so a client's total reaches the limit in

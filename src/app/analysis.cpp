@@ -113,6 +113,13 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         a.supplied.discounts |= report.derives_discounts;
     }
 
+    if (!a.directory.empty()) {
+        if (std::optional<std::string> unlisted =
+                unlisted_clients_warning(a.directory, ag.client_ids(), files.front().display_name)) {
+            warnings.add(*unlisted);
+        }
+    }
+
     // Normalize what only the whole data settles: the period, the currency.
     a.settings.period = settle_period(o, DateRange{ag.first_event(), ag.last_event()},
                                      DateRange{ag.first_activity(), ag.last_activity()});

@@ -91,6 +91,12 @@ CheckReport run_check(const Options& o, const WarningSink& warn) {
         }
         warnings.add_bad_rows(r);
     }
+    if (aggregator && !directory.empty()) {
+        if (std::optional<std::string> unlisted =
+                unlisted_clients_warning(directory, aggregator->client_ids(), discovery.files.front().display_name)) {
+            warnings.add(*unlisted);
+        }
+    }
     try {
         if (o.holidays_file) {
             read_holidays(*o.holidays_file, read);
