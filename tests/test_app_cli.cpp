@@ -15,6 +15,7 @@
 using namespace clientscore::testing;
 using nlohmann::json;
 using Catch::Detail::Approx;
+using Catch::Matchers::EndsWith;
 
 namespace {
 
@@ -230,7 +231,16 @@ TEST_CASE("cli::exit codes", "[cli][e2e]") {
         CHECK(open_quote.err.find("calls.csv:2") != std::string::npos);
     }
     SECTION("--fail-on exits 1 when a verdict that bad is present") {
-        CHECK(run_clientscore(with({"rank", k_sample, "--fail-on", "fire", "--format", "csv"}, k_period)).status == 1);
+        const RunResult fire = run_clientscore(with({"rank", k_sample, "--fail-on", "fire", "--format", "csv"}, k_period));
+        CHECK(fire.status == 1);
+        // the last line of standard error says why; -q says nothing
+        CHECK_THAT(fire.err, EndsWith("clientscore: exit status 1: --fail-on fire: 1 client at fire or worse: C018\n"));
+        const RunResult quiet =
+            run_clientscore(with({"rank", k_sample, "--fail-on", "chase", "--format", "csv", "-q"}, k_period));
+        CHECK(quiet.status == 1);
+        CHECK(quiet.err.empty());
+        CHECK_THAT(run_clientscore(with({"rank", k_sample, "--fail-on", "chase"}, k_period)).err,
+                   EndsWith("--fail-on chase: 2 clients at chase or worse: C018, C016\n"));
         TempDir dir;
         write_file(dir / "calls.csv", "client,started_at\nA,2026-09-01 10:00\n");
         // One call on one day: 7 contacts a week → toxicity 31.3, watch; nothing at reprice or worse.

@@ -88,6 +88,7 @@ int run_command(const Options& o) {
         }
     };
     int status = 0;
+    std::optional<std::string> failure;  // why the status is 1, said after the report
     // The report is built before the output is opened, so an input error leaves no file behind.
     std::optional<RankReport> rank;
     std::optional<ExplainReport> explain;
@@ -96,14 +97,16 @@ int run_command(const Options& o) {
     switch (o.command) {
         case Command::rank: {
             Analysis a = analyse(o, std::nullopt, warn);
-            status = fails(a, o) ? 1 : 0;
+            failure = failure_reason(a, o);
+            status = failure ? 1 : 0;
             rank = build_rank_report(std::move(a));
             break;
         }
         case Command::explain: {
             Analysis a = analyse(o, o.client, warn);
             explain = build_explain_report(a, o.client, o);
-            status = fails(a, o) ? 1 : 0;
+            failure = failure_reason(a, o);
+            status = failure ? 1 : 0;
             break;
         }
         case Command::evidence: {
@@ -143,6 +146,9 @@ int run_command(const Options& o) {
             shown->finish();
         }
         out.commit();
+        if (failure) {
+            warn(program_line(*failure));
+        }
     } catch (const OutputError&) {
         if (out.broken_pipe()) {
             return status;  // `| head` closed the pipe: a normal end (SPEC §1)

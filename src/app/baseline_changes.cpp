@@ -58,17 +58,23 @@ BaselineComparison compare_with_baseline(const Baseline& baseline, const std::st
     return out;
 }
 
-bool fails_on_change(const Ranking& ranking, const std::vector<ClientChange>& changes,
-                     const std::optional<Verdict>& threshold) {
+std::vector<std::size_t> reached_on_change(const Ranking& ranking, const std::vector<ClientChange>& changes,
+                                           const std::optional<Verdict>& threshold) {
+    std::vector<std::size_t> out;
     if (!threshold) {
-        return false;
+        return out;
     }
     for (std::size_t i = 0; i < ranking.clients.size() && i < changes.size(); ++i) {
         if (reaches_new_verdict(ranking.clients[i].verdict, changes[i], *threshold)) {
-            return true;
+            out.push_back(i);
         }
     }
-    return false;
+    return out;
+}
+
+bool fails_on_change(const Ranking& ranking, const std::vector<ClientChange>& changes,
+                     const std::optional<Verdict>& threshold) {
+    return !reached_on_change(ranking, changes, threshold).empty();
 }
 
 }  // namespace clientscore

@@ -24,6 +24,10 @@ struct BaselineComparison {
 BaselineComparison compare_with_baseline(const Baseline& baseline, const std::string& file, const Ranking& ranking,
                                          const std::vector<std::string>& ids, const Period& period);
 
+/// --fail-on-change: the positions (in rank order) of the clients that reached `threshold` or a
+/// worse verdict they did not have.
+std::vector<std::size_t> reached_on_change(const Ranking& ranking, const std::vector<ClientChange>& changes,
+                                           const std::optional<Verdict>& threshold);
 /// --fail-on-change: some client reached `threshold` or a worse verdict it did not have.
 bool fails_on_change(const Ranking& ranking, const std::vector<ClientChange>& changes,
                      const std::optional<Verdict>& threshold);

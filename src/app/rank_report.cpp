@@ -1,4 +1,9 @@
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "app/analysis.hpp"
 #include "app/baseline_changes.hpp"
@@ -27,6 +32,58 @@ bool fails(const Analysis& a, const std::optional<Verdict>& fail_on) {
 
 bool fails(const Analysis& a, const Options& o) {
     return fails(a, o.fail_on) || fails_on_change(a.ranking, a.changes, o.fail_on_change);
+}
+
+std::optional<std::string> failure_reason(const Analysis& a, const Options& o) {
+    constexpr std::size_t k_named = 5;
+    const auto& ids = a.aggregator->client_ids();
+    std::vector<std::string> parts;
+    auto list = [&](const std::vector<std::string>& named, std::size_t count) {
+        std::string text;
+        for (std::size_t i = 0; i < named.size(); ++i) {
+            text += (i == 0 ? "" : ", ") + named[i];
+        }
+        if (count > named.size()) {
+            text += fmt::format(" and {} more", count - named.size());
+        }
+        return text;
+    };
+    if (o.fail_on) {
+        std::vector<std::string> named;
+        std::size_t count = 0;
+        for (const RankedClient& c : a.ranking.clients) {
+            if (c.verdict >= *o.fail_on && count++ < k_named) {
+                named.push_back(ids[c.index]);
+            }
+        }
+        if (count > 0) {
+            parts.push_back(fmt::format("--fail-on {}: {} client{} at {} or worse: {}", verdict_name(*o.fail_on), count,
+                                        count == 1 ? "" : "s", verdict_name(*o.fail_on), list(named, count)));
+        }
+    }
+    const std::vector<std::size_t> reached = reached_on_change(a.ranking, a.changes, o.fail_on_change);
+    if (!reached.empty()) {
+        std::vector<std::string> named;
+        for (std::size_t i = 0; i < reached.size() && i < k_named; ++i) {
+            const RankedClient& c = a.ranking.clients[reached[i]];
+            const ClientChange& change = a.changes[reached[i]];
+            named.push_back(change.verdict_before
+                                ? fmt::format("{} ({}, was {})", ids[c.index], verdict_name(c.verdict),
+                                              verdict_name(*change.verdict_before))
+                                : fmt::format("{} ({}, new)", ids[c.index], verdict_name(c.verdict)));
+        }
+        parts.push_back(fmt::format("--fail-on-change {}: {} client{} reached {} or worse since the baseline: {}",
+                                    verdict_name(*o.fail_on_change), reached.size(), reached.size() == 1 ? "" : "s",
+                                    verdict_name(*o.fail_on_change), list(named, reached.size())));
+    }
+    if (parts.empty()) {
+        return std::nullopt;
+    }
+    std::string text = "exit status 1: " + parts[0];
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        text += "; " + parts[i];
+    }
+    return text;
 }
 
 namespace {
