@@ -68,3 +68,15 @@ TEST_CASE("normalize::edit_distance", "[normalize]") {
     CHECK(clientscore::edit_distance("Hourly-Cost", "hourly-cost") == 0);  // ASCII case is ignored
     CHECK(clientscore::edit_distance("kitten", "sitting") == 3);
 }
+
+TEST_CASE("normalize::edit_distance_within", "[normalize]") {
+    using clientscore::edit_distance_within;
+    CHECK(edit_distance_within("kitten", "sitting", 3) == 3);
+    CHECK(edit_distance_within("kitten", "sitting", 2) == 3);  // past the limit: limit + 1
+    CHECK(edit_distance_within("acme", "acme", 0) == 0);
+    CHECK(edit_distance_within("Acme", "acme", 1) == 1);       // bytes compared exactly
+    CHECK(edit_distance_within("abc", "abcdef", 2) == 3);     // lengths alone are too far apart
+    CHECK(edit_distance_within("c025", "c026", 1) == 2);      // one digit for another is never near
+    CHECK(edit_distance_within("c025x", "c025", 1) == 1);     // a digit dropped or added is an edit
+    CHECK(edit_distance_within("", "", 0) == 0);
+}

@@ -60,6 +60,10 @@ std::string ascii_lower(std::string_view s);
 /// The Levenshtein distance of two strings, ASCII letters compared without case: how far a
 /// typed name is from a known one, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+/// The Levenshtein distance of two strings, bytes compared exactly, when it is at most `limit`,
+/// else limit + 1; one digit for another counts limit + 1 (C025 and C026 are two ids, not a
+/// typo): how near a client value is to a listed one.
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit);
 
 // ---- dates and times (normalize/timestamp.cpp) ------------------------------------------------
 

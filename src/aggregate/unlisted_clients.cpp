@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "clientscore/aggregate.hpp"
+#include "clientscore/normalize.hpp"
 
 namespace clientscore {
 
@@ -40,39 +41,6 @@ std::string folded(std::string_view text) {
         }
     }
     return out;
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Edit distance of two folded texts when it is at most `limit`, else limit + 1: only near
-// misses matter, so the rows stop as soon as every cell is past the limit. One digit for
-// another is never a near miss: C025 and C026 are two clients, not a typo.
-std::size_t distance_within(std::string_view a, std::string_view b, std::size_t limit) {
-    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) {
-        return limit + 1;
-    }
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        std::size_t best = row[0];
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            const char x = a[i - 1];
-            const char y = b[j - 1];
-            const std::size_t change = x == y ? 0 : is_digit(x) && is_digit(y) ? limit + 1 : 1;
-            row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + change});
-            diagonal = above;
-            best = std::min(best, row[j]);
-        }
-        if (best > limit) {
-            return limit + 1;
-        }
-    }
-    return std::min(row[b.size()], limit + 1);
 }
 
 struct Closest {
@@ -113,7 +81,7 @@ std::optional<std::string> unlisted_clients_warning(const ClientDirectory& direc
         const std::string listed = folded(text);
         for (std::size_t u = 0; u < shown; ++u) {
             const std::size_t limit = wanted[u].size() / 8;
-            const std::size_t d = distance_within(wanted[u], listed, limit);
+            const std::size_t d = edit_distance_within(wanted[u], listed, limit);
             Closest& best = closest[u];
             if (d <= limit && (d < best.distance || (d == best.distance && id < best.id))) {
                 best = Closest{d, std::string(id), std::string(name)};

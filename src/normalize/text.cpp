@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,11 @@ std::string ascii_lower(std::string_view s) {
     return out;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+namespace {
+
+// Levenshtein's rows, stopped as soon as every cell of one is past `limit` (then limit + 1).
+template <class Change>
+std::size_t levenshtein(std::string_view a, std::string_view b, std::size_t limit, Change change) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) {
         row[j] = j;
@@ -25,14 +29,38 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t i = 1; i <= a.size(); ++i) {
         std::size_t diagonal = row[0];
         row[0] = i;
+        std::size_t best = row[0];
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t above = row[j];
-            const bool same = lower(a[i - 1]) == lower(b[j - 1]);
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + change(a[i - 1], b[j - 1])});
             diagonal = above;
+            best = std::min(best, row[j]);
+        }
+        if (best > limit) {
+            return limit + 1;
         }
     }
-    return row[b.size()];
+    return row[b.size()] > limit ? limit + 1 : row[b.size()];
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    return levenshtein(a, b, SIZE_MAX - 1, [](char x, char y) -> std::size_t {
+        return detail::lower(x) == detail::lower(y) ? 0 : 1;
+    });
+}
+
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit) {
+    const std::size_t apart = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+    if (apart > limit) {
+        return limit + 1;
+    }
+    return levenshtein(a, b, limit, [limit](char x, char y) -> std::size_t {
+        return x == y ? 0 : is_digit(x) && is_digit(y) ? limit + 1 : 1;
+    });
 }
 
 }  // namespace clientscore
