@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,10 +39,11 @@ TEST_CASE("aggregate::unlisted_clients_warning names each unlisted client and it
         listed(), {"C001", "nordlicht apotheken gmbh.", "C0O1", "C026", "Weber Klein and Partner"}, "clients.csv");
     REQUIRE(w);
     CHECK_THAT(*w, StartsWith("warning: 4 clients in the exports are not in the clients list (clients.csv) and are "
-                              "counted as their own clients: "));
-    // in byte order; a letter O typed for a zero folds to the id
-    CHECK_THAT(*w, Contains("\"C026\", \"C0O1\" (close to C001), \"Weber Klein and Partner\", "
-                            "\"nordlicht apotheken gmbh.\" (close to C001, \"Nordlicht Apotheken GmbH\")"));
+                              "counted as their own clients (2 close to a listed client): "));
+    // the near misses first, then the others, each in byte order; a letter O typed for a zero
+    // folds to the id
+    CHECK_THAT(*w, Contains(": \"C0O1\" (close to C001), \"nordlicht apotheken gmbh.\" (close to C001, "
+                            "\"Nordlicht Apotheken GmbH\"), \"C026\", \"Weber Klein and Partner\"; "));
     // C026 is the next client after C025, not a typo of it: one digit for another is no near
     // miss; "Weber Klein and Partner" folded is three edits from "Weber, Klein & Partner" (its
     // 20 characters allow two)
@@ -70,4 +73,28 @@ TEST_CASE("aggregate::unlisted_clients_warning shows five and counts the rest", 
     const std::optional<std::string> w = unlisted_clients_warning(listed(), ids, "clients.csv");
     REQUIRE(w);
     CHECK_THAT(*w, Contains(": \"A1\", \"B2\", \"C3\", \"D4\", \"E5\" and 2 more; "));
+
+    // A near miss far down the byte order still comes first: the folded text is looked up for
+    // every unlisted client, the edit distance for the first twenty without one.
+    for (int i = 0; i < 30; ++i) {
+        ids.push_back(fmt::format("X{:02}", i));
+    }
+    ids.emplace_back("weber, KLEIN & partner!");
+    const std::optional<std::string> far_down = unlisted_clients_warning(listed(), ids, "clients.csv");
+    REQUIRE(far_down);
+    CHECK_THAT(*far_down, Contains("(1 close to a listed client): \"weber, KLEIN & partner!\" (close to C002, "
+                                   "\"Weber, Klein & Partner\"), \"A1\", \"B2\", \"C3\", \"D4\" and 33 more; "));
+}
+
+TEST_CASE("aggregate::unlisted_clients_warning compares without accents", "[aggregate]") {
+    ClientDirectory dir;
+    dir.on_client(ClientRecord{"C006", "Café Lindenhof", {}});
+    dir.on_client(ClientRecord{"C009", "Müller & Söhne GmbH", {}});
+    dir.on_client(ClientRecord{"C012", "Atelier Rosé", {}});
+    const std::optional<std::string> w = unlisted_clients_warning(
+        dir, {"Cafe Lindenhof", "ATELIER ROSE", "Mueller & Soehne GmbH", "Straße 9"}, "clients.csv");
+    REQUIRE(w);
+    CHECK_THAT(*w, Contains("(3 close to a listed client): \"ATELIER ROSE\" (close to C012, \"Atelier Rosé\"), "
+                            "\"Cafe Lindenhof\" (close to C006, \"Café Lindenhof\"), \"Mueller & Soehne GmbH\" "
+                            "(close to C009, \"Müller & Söhne GmbH\"), \"Straße 9\"; "));
 }

@@ -4,6 +4,8 @@
 
 #include "render/text_width.hpp"
 
+#include "clientscore/render.hpp"
+
 using namespace clientscore::render;
 
 namespace {
@@ -128,5 +130,24 @@ TEST_CASE("render::wrap_words", "[render]") {
                 CHECK(display_width(line) <= width);
             }
         }
+    }
+}
+
+TEST_CASE("render::wrap_message wraps between words with a hanging indent", "[render]") {
+    using clientscore::wrap_message;
+    CHECK(wrap_message("clientscore: warning: short", 80) == "clientscore: warning: short");
+    // 20 columns: lines of at most 18 plus the two-space indent
+    CHECK(wrap_message("clientscore: warning: 1 client \"Café Ø\" is not listed", 20) ==
+          "clientscore:\n  warning: 1 client\n  \"Café Ø\" is not\n  listed");
+    // every line fits, by display width
+    const std::string long_line = wrap_message(std::string(10, 'x') + " 東京の会社 " + std::string(30, 'y'), 16);
+    std::size_t start = 0;
+    while (start <= long_line.size()) {
+        std::size_t end = long_line.find('\n', start);
+        if (end == std::string::npos) {
+            end = long_line.size();
+        }
+        CHECK(clientscore::render::display_width(std::string_view(long_line).substr(start, end - start)) <= 16);
+        start = end + 1;
     }
 }

@@ -67,6 +67,11 @@ private:
     bool m_guarded = false;  ///< SIGINT and SIGTERM remove m_temp_path (output_target.cpp)
 };
 
+/// A message for standard error on a terminal: wrapped between words to `width` display
+/// columns, every line after the first indented by two spaces, so that a long warning reads as
+/// one paragraph instead of being cut mid-word by the terminal.
+std::string wrap_message(std::string_view message, std::size_t width);
+
 struct RenderOptions {
     OutputFormat format = OutputFormat::table;
     bool color = false;

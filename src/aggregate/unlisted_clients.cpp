@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include "clientscore/aggregate.hpp"
 #include "clientscore/normalize.hpp"
@@ -20,13 +23,26 @@ namespace clientscore {
 namespace {
 
 constexpr std::size_t k_shown = 5;
+// Near misses by edit distance are looked for among the first of the unlisted clients only:
+// each costs a pass over the clients list.
+constexpr std::size_t k_searched = 20;
 
-// Compared without case, spaces and ASCII punctuation, and with the letters typed for digits
-// read as those digits: `Acme Ltd.` is `ACME ltd`, `C0O1` is `C001`.
+// Compared without case, accents, spaces and punctuation, and with the letters typed for
+// digits read as those digits: `Acme Ltd.` is `ACME ltd`, `Café` is `Cafe`, `C0O1` is `C001`.
+// utf8proc folds the case and strips the marks (NFKC); text that is not UTF-8 keeps its bytes.
 std::string folded(std::string_view text) {
+    std::string decomposed(text);
+    utf8proc_uint8_t* mapped = nullptr;
+    const utf8proc_ssize_t length =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                     &mapped, static_cast<utf8proc_option_t>(UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK));
+    if (length >= 0) {
+        decomposed.assign(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    }
+    std::free(mapped);
     std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
+    out.reserve(decomposed.size());
+    for (const char c : decomposed) {
         auto u = static_cast<unsigned char>(c);
         if (u >= 'A' && u <= 'Z') {
             u = static_cast<unsigned char>(u - 'A' + 'a');
@@ -47,6 +63,12 @@ struct Closest {
     std::size_t distance = SIZE_MAX;
     std::string id;
     std::string name;  // empty when the id itself was the close one
+
+    void offer(std::size_t d, std::string_view listed_id, std::string_view listed_name) {
+        if (d < distance || (d == distance && listed_id < id)) {
+            *this = Closest{d, std::string(listed_id), std::string(listed_name)};
+        }
+    }
 };
 
 }  // namespace
@@ -68,35 +90,63 @@ std::optional<std::string> unlisted_clients_warning(const ClientDirectory& direc
     }
     // Byte order, so that the same exports name the same clients whatever thread met them first.
     std::sort(unlisted.begin(), unlisted.end());
-    const std::size_t shown = std::min(unlisted.size(), k_shown);
-    std::vector<std::string> wanted(shown);
-    std::vector<Closest> closest(shown);
-    for (std::size_t u = 0; u < shown; ++u) {
-        wanted[u] = folded(unlisted[u]);
-    }
-    // One pass over the listed clients for all the values shown. A near miss is the same text
-    // folded, or one edit in eight characters of a text of eight or more (short codes differ
-    // by one character from their neighbours: only their folded form counts).
-    auto consider = [&](std::string_view text, std::string_view id, std::string_view name) {
-        const std::string listed = folded(text);
-        for (std::size_t u = 0; u < shown; ++u) {
-            const std::size_t limit = wanted[u].size() / 8;
-            const std::size_t d = edit_distance_within(wanted[u], listed, limit);
-            Closest& best = closest[u];
-            if (d <= limit && (d < best.distance || (d == best.distance && id < best.id))) {
-                best = Closest{d, std::string(id), std::string(name)};
-            }
-        }
-    };
+
+    // The same text folded: every unlisted client is looked up once.
+    std::unordered_map<std::string, Closest> by_folded;
     directory.for_each_known([&](std::string_view id, std::string_view name) {
-        consider(id, id, {});
+        by_folded[folded(id)].offer(0, id, {});
         if (!name.empty()) {
-            consider(name, id, name);
+            by_folded[folded(name)].offer(0, id, name);
         }
     });
+    std::vector<Closest> closest(unlisted.size());
+    std::vector<std::size_t> searched;
+    for (std::size_t u = 0; u < unlisted.size(); ++u) {
+        const auto found = by_folded.find(folded(unlisted[u]));
+        if (found != by_folded.end()) {
+            closest[u] = found->second;
+        } else if (searched.size() < k_searched) {
+            searched.push_back(u);
+        }
+    }
+    by_folded.clear();
+    // Else one edit in eight characters of a text of eight or more, in one pass over the list
+    // (short codes differ by one character from their neighbours: only their folded form counts).
+    if (!searched.empty()) {
+        std::vector<std::string> wanted;
+        for (const std::size_t u : searched) {
+            wanted.push_back(folded(unlisted[u]));
+        }
+        auto consider = [&](std::string_view text, std::string_view id, std::string_view name) {
+            const std::string listed = folded(text);
+            for (std::size_t s = 0; s < searched.size(); ++s) {
+                const std::size_t limit = wanted[s].size() / 8;
+                const std::size_t d = edit_distance_within(wanted[s], listed, limit);
+                if (limit > 0 && d <= limit) {
+                    closest[searched[s]].offer(d, id, name);
+                }
+            }
+        };
+        directory.for_each_known([&](std::string_view id, std::string_view name) {
+            consider(id, id, {});
+            if (!name.empty()) {
+                consider(name, id, name);
+            }
+        });
+    }
+
+    // The near misses first (they are what to fix), then the others, each in byte order.
+    std::vector<std::size_t> order(unlisted.size());
+    for (std::size_t u = 0; u < order.size(); ++u) {
+        order[u] = u;
+    }
+    std::stable_partition(order.begin(), order.end(), [&](std::size_t u) { return !closest[u].id.empty(); });
+    const std::size_t near = static_cast<std::size_t>(
+        std::count_if(closest.begin(), closest.end(), [](const Closest& c) { return !c.id.empty(); }));
     std::string list;
-    for (std::size_t u = 0; u < shown; ++u) {
-        if (u > 0) {
+    for (std::size_t i = 0; i < std::min(order.size(), k_shown); ++i) {
+        const std::size_t u = order[i];
+        if (i > 0) {
             list += ", ";
         }
         list += fmt::format("\"{}\"", unlisted[u]);
@@ -105,15 +155,17 @@ std::optional<std::string> unlisted_clients_warning(const ClientDirectory& direc
                                             : fmt::format(" (close to {}, \"{}\")", closest[u].id, closest[u].name);
         }
     }
-    if (unlisted.size() > shown) {
-        list += fmt::format(" and {} more", unlisted.size() - shown);
+    if (unlisted.size() > k_shown) {
+        list += fmt::format(" and {} more", unlisted.size() - k_shown);
     }
     const bool one = unlisted.size() == 1;
+    const std::string near_count =
+        one || near == 0 ? std::string() : fmt::format(" ({} close to a listed client)", near);
     return fmt::format(
-        "warning: {} client{} in the exports {} not in the clients list ({}) and {} counted as {} own client{}: {}; "
+        "warning: {} client{} in the exports {} not in the clients list ({}) and {} counted as {} own client{}{}: {}; "
         "correct the exports or add {} to the clients list (`clientscore evidence CLIENT` lists {} rows)",
         unlisted.size(), one ? "" : "s", one ? "is" : "are", clients_file, one ? "is" : "are", one ? "its" : "their",
-        one ? "" : "s", list, one ? "it" : "them", one ? "its" : "their");
+        one ? "" : "s", near_count, list, one ? "it" : "them", one ? "its" : "their");
 }
 
 }  // namespace clientscore

@@ -66,7 +66,7 @@ bool fails(const Analysis& analysis, const std::optional<Verdict>& fail_on);
 /// have in the baseline (SPEC §1: exit 1 for either).
 bool fails(const Analysis& analysis, const Options& options);
 /// Why fails(analysis, options) is true, for standard error (a cron mail says which clients
-/// made the exit status 1): none when it is false.
+/// made the exit status 1, up to five): none when it is false.
 std::optional<std::string> failure_reason(const Analysis& analysis, const Options& options);
 /// Throws InputError for a client that is not in the report (naming the closest ids). A fire
 /// client's checklist names `options`' exports and period in its evidence command.

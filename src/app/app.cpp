@@ -20,10 +20,22 @@ namespace clientscore {
 
 namespace {
 
+// Every line to standard error passes here: on a terminal it is wrapped between words to the
+// terminal's width (a warning of 300 characters otherwise breaks mid-word); elsewhere, a line
+// is a line, for grep and cron mails.
+void say(const std::string& line) {
+    winsize size{};
+    if (::isatty(STDERR_FILENO) == 1 && ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        fmt::print(stderr, "{}\n", wrap_message(line, size.ws_col));
+        return;
+    }
+    fmt::print(stderr, "{}\n", line);
+}
+
 void print_error(const std::string& message, const std::string& hint) {
-    fmt::print(stderr, "{}\n", program_line(message));
+    say(program_line(message));
     if (!hint.empty()) {
-        fmt::print(stderr, "{}\n", program_line("hint: " + hint));
+        say(program_line("hint: " + hint));
     }
 }
 
@@ -84,7 +96,7 @@ int run_command(const Options& o) {
     refuse_binary_to_terminal(o, !o.output && ::isatty(STDOUT_FILENO) == 1);
     auto warn = [&](const std::string& line) {
         if (!o.quiet) {
-            fmt::print(stderr, "{}\n", line);
+            say(line);
         }
     };
     int status = 0;
@@ -118,7 +130,7 @@ int run_command(const Options& o) {
             check = run_check(o, warn);
             status = check->ok ? 0 : static_cast<int>(ExitCode::input);
             for (const std::string& e : check->errors) {
-                fmt::print(stderr, "{}\n", program_line(e));
+                say(program_line(e));
             }
             break;
     }
@@ -147,7 +159,9 @@ int run_command(const Options& o) {
         }
         out.commit();
         if (failure) {
-            warn(program_line(*failure));
+            // Not a warning: said under -q too, so that cron, which mails what a job prints and
+            // not its exit status, mails why.
+            say(program_line(*failure));
         }
     } catch (const OutputError&) {
         if (out.broken_pipe()) {

@@ -57,8 +57,9 @@ std::optional<std::string> failure_reason(const Analysis& a, const Options& o) {
             }
         }
         if (count > 0) {
-            parts.push_back(fmt::format("--fail-on {}: {} client{} at {} or worse: {}", verdict_name(*o.fail_on), count,
-                                        count == 1 ? "" : "s", verdict_name(*o.fail_on), list(named, count)));
+            parts.push_back(fmt::format("--fail-on {}: {} client{} {} at {} or worse: {}", verdict_name(*o.fail_on), count,
+                                        count == 1 ? "" : "s", count == 1 ? "is" : "are", verdict_name(*o.fail_on),
+                                        list(named, count)));
         }
     }
     const std::vector<std::size_t> reached = reached_on_change(a.ranking, a.changes, o.fail_on_change);
@@ -72,8 +73,9 @@ std::optional<std::string> failure_reason(const Analysis& a, const Options& o) {
                                               verdict_name(*change.verdict_before))
                                 : fmt::format("{} ({}, new)", ids[c.index], verdict_name(c.verdict)));
         }
-        parts.push_back(fmt::format("--fail-on-change {}: {} client{} reached {} or worse since the baseline: {}",
-                                    verdict_name(*o.fail_on_change), reached.size(), reached.size() == 1 ? "" : "s",
+        const bool one = reached.size() == 1;
+        parts.push_back(fmt::format("--fail-on-change {}: {} client{} {} now at {} or worse and worse than in the baseline: {}",
+                                    verdict_name(*o.fail_on_change), reached.size(), one ? "" : "s", one ? "is" : "are",
                                     verdict_name(*o.fail_on_change), list(named, reached.size())));
     }
     if (parts.empty()) {

@@ -200,7 +200,7 @@ constexpr std::array k_option_rows = {
         [](Options& o, std::string_view n, const std::string& v) { o.sort = cli::parse_sort_key(n, v); }, k_rank},
     OptionRow{"--color", "auto|always|never", "auto", k_output, "colour the table (auto: on a terminal without NO_COLOR)", false,
         [](Options& o, std::string_view n, const std::string& v) { o.color = cli::parse_color_mode(n, v); }},
-    OptionRow{"-q,--quiet", "", "", k_output, "no warnings or progress on standard error", false,
+    OptionRow{"-q,--quiet", "", "", k_output, "no warnings or progress on standard error (errors and the reason for exit 1 are still said)", false,
         [](Options& o, std::string_view, const std::string& v) { o.quiet = v == "true"; }},
 
     OptionRow{"--fire-at", "N", k_from_defaults, k_scoring, "toxicity from which a weak-margin client is fired", false,

@@ -1,5 +1,7 @@
 #include "render/text_width.hpp"
 
+#include "clientscore/render.hpp"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -137,3 +139,20 @@ std::string wrap_words(std::string_view text, std::size_t width) {
 }
 
 }  // namespace clientscore::render
+
+namespace clientscore {
+
+std::string wrap_message(std::string_view message, std::size_t width) {
+    const std::string wrapped = render::wrap_words(message, width > 4 ? width - 2 : width);
+    std::string out;
+    out.reserve(wrapped.size() + 16);
+    for (const char c : wrapped) {
+        out += c;
+        if (c == '\n') {
+            out += "  ";
+        }
+    }
+    return out;
+}
+
+}  // namespace clientscore
