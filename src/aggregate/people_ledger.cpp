@@ -139,11 +139,12 @@ void PeopleLedger::for_each_pair(Visit&& visit) const {
 }
 
 void PeopleLedger::to_table() {
-    const PeopleLedger matrix = std::move(*this);
-    m_ids = matrix.m_ids;
-    m_names = matrix.m_names;
+    PeopleLedger matrix = std::move(*this);
+    m_ids = std::move(matrix.m_ids);
+    m_names = std::move(matrix.m_names);
     m_dense_cells = matrix.m_dense_cells;
     m_blocks.clear();
+    m_slots.clear();
     m_stride = 0;
     m_count = 0;
     m_dense = false;
