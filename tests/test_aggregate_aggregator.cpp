@@ -562,3 +562,44 @@ TEST_CASE("aggregate::Aggregator keeps every client's months when asked, across 
     c.end_records();
     CHECK(c.client_month(0, september) == nullptr);
 }
+
+TEST_CASE("aggregate::Aggregator keeps the first row of each unlisted client, whatever part read it",
+          "[aggregate]") {
+    ClientDirectory directory;
+    directory.on_client(ClientRecord{"A", "Acme", {}});
+    AggregateSettings settings;
+    settings.calendar = BusinessCalendar({9 * 60, 18 * 60}, 0x1F, {});
+    const std::vector<std::string> files = {"clients.csv", "calls.csv", "time.csv"};
+    auto row = [](std::string_view client, std::uint32_t file, std::int64_t line) {
+        ContactRecord c = call(client, at(2026, 9, 1, 10), 60);
+        c.source = SourceRef{file, line};
+        return c;
+    };
+    // X's rows: calls.csv lines 9 and 4, time.csv line 2; Y's: time.csv line 7. A is listed.
+    const std::vector<ContactRecord> rows = {row("A", 1, 2), row("X", 1, 9), row("X", 2, 2), row("X", 1, 4),
+                                             row("Y", 2, 7)};
+    for (std::size_t cut = 0; cut <= rows.size(); ++cut) {
+        // the rows cut in two parts at every place; the later part merged into the earlier,
+        // and the other way round
+        for (const bool forward : {true, false}) {
+            Aggregator a(settings, directory, files);
+            Aggregator b(settings, directory, files);
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                (i < cut ? a : b).on_contact(rows[i]);
+            }
+            Aggregator& into = forward ? a : b;
+            into.merge(std::move(forward ? b : a));
+            std::vector<std::string> seen;
+            for (const auto& [client, where] : into.unlisted_first_seen()) {
+                seen.push_back(into.client_ids()[client] + ": " + where);
+            }
+            std::sort(seen.begin(), seen.end());
+            CHECK(seen == std::vector<std::string>{"X: calls.csv line 4", "Y: time.csv line 7"});
+        }
+    }
+    // without a clients file nothing is kept
+    const ClientDirectory none;
+    Aggregator plain(settings, none, files);
+    plain.on_contact(rows[1]);
+    CHECK(plain.unlisted_first_seen().empty());
+}

@@ -212,7 +212,7 @@ TEST_CASE("cli::a client the clients list does not know is counted apart and nam
     const RunResult r = run_clientscore({"rank", dir.path().string(), "--format", "json"});
     REQUIRE(r.status == 0);
     const std::string expected = "warning: 1 client in the exports is not in the clients list (clients.csv) and is "
-                                 "counted as its own client: \"C0O1\" (close to C001)";
+                                 "counted as its own client: \"C0O1\" (time.csv line 3; close to C001)";
     CHECK(r.err.find(expected) != std::string::npos);
     const json out = json::parse(r.out);
     CHECK(client(out, "C001")["logged_hours"] == 2.0);

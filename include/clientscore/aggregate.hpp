@@ -67,7 +67,8 @@ private:
 /// no clients file was read or every client is listed. `clients_file` names the file.
 std::optional<std::string> unlisted_clients_warning(const ClientDirectory& directory,
                                                     const std::vector<std::string>& client_ids,
-                                                    std::string_view clients_file);
+                                                    std::string_view clients_file,
+                                                    const std::vector<std::pair<std::uint32_t, std::string>>& first_seen = {});
 
 /// Adds `value` to `sum`; on overflow `sum` stays at the limit and the result is false. Call
 /// times and granted discounts are never negative, so a client's total reaches the limit in
@@ -300,6 +301,9 @@ public:
     void end_records() override;
 
     const std::vector<std::string>& client_ids() const { return m_client_ids; }
+    /// With a clients file: "FILE line N", the first row that names each client the file does
+    /// not list (by file order, then line: the same whatever thread read it); empty when none.
+    std::vector<std::pair<std::uint32_t, std::string>> unlisted_first_seen() const;
     const std::vector<ClientTotals>& totals() const { return m_totals; }
     const std::deque<Invoice>& invoices() const { return m_invoices; }
     std::string_view invoice_id(const Invoice& invoice) const {
@@ -364,8 +368,13 @@ private:
                       Days date);
     static constexpr std::uint32_t k_unknown_person = UINT32_MAX;
 
-    std::uint32_t intern(std::string_view raw_client, std::uint64_t hash);
-    std::uint32_t intern(std::string_view raw_client) { return intern(raw_client, StringIndex::hash_of(raw_client)); }
+    /// The client index of a record's client value; `source` is the record's (null when merging),
+    /// kept for a client the clients file does not list (unlisted_first_seen).
+    std::uint32_t intern(std::string_view raw_client, std::uint64_t hash, const SourceRef* source);
+    std::uint32_t intern(std::string_view raw_client, const SourceRef* source) {
+        return intern(raw_client, StringIndex::hash_of(raw_client), source);
+    }
+    void note_row(std::uint32_t index, const SourceRef& source);
     std::uint16_t currency_id(std::string_view code);
     std::uint32_t status_id(std::string_view status);
     void check_invoice_texts() const;
@@ -386,6 +395,13 @@ private:
     StringIndex m_raw_index;               // client value as exported → index
     std::vector<std::string> m_client_ids;
     std::vector<ClientTotals> m_totals;
+    // With a clients file: the first row (file, line) of each client it does not list, and
+    // for every client its place in that list (k_listed for a listed one): a record of an
+    // unlisted client may be read by any thread, so each record's row is compared.
+    static constexpr std::uint32_t k_listed = UINT32_MAX;
+    static constexpr SourceRef k_no_row{UINT32_MAX, INT64_MAX};
+    std::vector<std::pair<std::uint32_t, SourceRef>> m_unlisted_first;
+    std::vector<std::uint32_t> m_unlisted_slot;
     // A deque: growing it never copies the invoices already read (a vector's doubling would
     // briefly hold millions of them twice).
     std::deque<Invoice> m_invoices;

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <stdexcept>
+#include <utility>
 
 #include "clientscore/aggregate.hpp"
 #include "clientscore/error.hpp"
@@ -38,10 +39,13 @@ Aggregator::Aggregator(AggregateSettings settings, const ClientDirectory& direct
 
 Aggregator::~Aggregator() = default;
 
-std::uint32_t Aggregator::intern(std::string_view raw_client, std::uint64_t hash) {
+std::uint32_t Aggregator::intern(std::string_view raw_client, std::uint64_t hash, const SourceRef* source) {
     // One lookup per record: the raw value remembers the client it was attributed to, so the
     // directory is asked only once per distinct value.
     if (std::optional<std::uint32_t> cached = m_raw_index.find(raw_client, hash)) {
+        if (source != nullptr && !m_unlisted_slot.empty()) {
+            note_row(*cached, *source);
+        }
         return *cached;
     }
     std::string_view id = m_directory.resolve(raw_client);
@@ -53,16 +57,50 @@ std::uint32_t Aggregator::intern(std::string_view raw_client, std::uint64_t hash
         index = static_cast<std::uint32_t>(m_client_ids.size());
         m_client_ids.emplace_back(id);
         m_totals.emplace_back();
-    } else if (std::optional<std::uint32_t> found = m_index.find(id, key_of)) {
+        m_raw_index.insert(raw_client, index);
+        return index;
+    }
+    if (std::optional<std::uint32_t> found = m_index.find(id, key_of)) {
         index = *found;
     } else {
         index = static_cast<std::uint32_t>(m_client_ids.size());
         m_client_ids.emplace_back(id);
         m_totals.emplace_back();
         m_index.insert(m_client_ids.back(), index);
+        if (m_directory.knows(id)) {
+            m_unlisted_slot.push_back(k_listed);
+        } else {
+            m_unlisted_slot.push_back(static_cast<std::uint32_t>(m_unlisted_first.size()));
+            m_unlisted_first.emplace_back(index, k_no_row);
+        }
     }
     m_raw_index.insert(raw_client, index);
+    if (source != nullptr) {
+        note_row(index, *source);
+    }
     return index;
+}
+
+void Aggregator::note_row(std::uint32_t index, const SourceRef& source) {
+    const std::uint32_t slot = m_unlisted_slot[index];
+    if (slot == k_listed) {
+        return;
+    }
+    // The earliest row by file order, then line: the same whatever thread read which part.
+    SourceRef& first = m_unlisted_first[slot].second;
+    if (std::pair(source.file_index, source.line) < std::pair(first.file_index, first.line)) {
+        first = source;
+    }
+}
+
+std::vector<std::pair<std::uint32_t, std::string>> Aggregator::unlisted_first_seen() const {
+    std::vector<std::pair<std::uint32_t, std::string>> out;
+    for (const auto& [client, first] : m_unlisted_first) {
+        if (first.file_index != k_no_row.file_index) {
+            out.emplace_back(client, fmt::format("{} line {}", m_file_names.at(first.file_index), first.line));
+        }
+    }
+    return out;
 }
 
 std::uint16_t Aggregator::currency_id(std::string_view code) {
@@ -144,6 +182,7 @@ void Aggregator::release_lookups() {
     m_raw_index = StringIndex();
     m_invoice_by_id = PositionIndex();
     m_status_index = StringIndex();
+    m_unlisted_slot = {};
 }
 
 void Aggregator::bad_row(const SourceRef& source, const std::string& column, const std::string& message,
@@ -196,7 +235,7 @@ void Aggregator::hold_contact(const ContactRecord& r, bool time) {
 
 void Aggregator::resolve_held() {
     HeldContact& held = m_held->next_to_resolve();
-    held.index = intern(held.client, held.hash);
+    held.index = intern(held.client, held.hash, &held.record.source);
     const auto* first = reinterpret_cast<const char*>(&m_totals[held.index]);
     for (std::size_t at = 0; at < sizeof(ClientTotals); at += 64) {
         __builtin_prefetch(first + at, 1);
@@ -230,7 +269,7 @@ void Aggregator::on_contact(const ContactRecord& r) {
         hold_contact(r);
         return;
     }
-    count_contact(r, intern(r.client));
+    count_contact(r, intern(r.client, &r.source));
 }
 
 void Aggregator::count_contact(const ContactRecord& r, std::uint32_t index, std::uint32_t person) {
@@ -320,7 +359,7 @@ void Aggregator::on_time(const TimeRecord& r) {
         hold_contact(c, true);
         return;
     }
-    count_time(r, intern(r.client));
+    count_time(r, intern(r.client, &r.source));
 }
 
 void Aggregator::count_time(const TimeRecord& r, std::uint32_t index, std::uint32_t person) {
@@ -358,7 +397,7 @@ void Aggregator::count_time(const TimeRecord& r, std::uint32_t index, std::uint3
 void Aggregator::on_discount(const DiscountRecord& r) {
     count_all_held();
     note_activity_date(r.when.date);
-    std::uint32_t index = intern(r.client);
+    std::uint32_t index = intern(r.client, &r.source);
     if (!in_period(r.when.date)) {
         return;
     }
@@ -419,7 +458,7 @@ void Aggregator::add_invoice(Invoice invoice, std::string_view id, std::string_v
 
 void Aggregator::on_invoice(const InvoiceRecord& r) {
     count_all_held();
-    std::uint32_t index = intern(r.client);
+    std::uint32_t index = intern(r.client, &r.source);
     std::uint16_t currency = currency_id(r.currency);
     if (!r.invoice_id.empty()) {
         if (std::optional<std::uint32_t> found = find_invoice(r.invoice_id)) {
@@ -495,9 +534,12 @@ void Aggregator::merge(Aggregator&& other) {
     };
     std::vector<std::uint32_t> client_map(other.m_client_ids.size());
     for (std::size_t i = 0; i < other.m_client_ids.size(); ++i) {
-        std::uint32_t index = intern(other.m_client_ids[i]);
+        std::uint32_t index = intern(other.m_client_ids[i], nullptr);
         client_map[i] = index;
         add_totals(m_totals[index], other.m_totals[i]);
+    }
+    for (const auto& [client, first] : other.m_unlisted_first) {
+        note_row(client_map[client], first);
     }
     // A person's sums are parts of their client's: the client's own check above catches a
     // sum past its limit.

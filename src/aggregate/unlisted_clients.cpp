@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -75,21 +76,30 @@ struct Closest {
 
 std::optional<std::string> unlisted_clients_warning(const ClientDirectory& directory,
                                                     const std::vector<std::string>& client_ids,
-                                                    std::string_view clients_file) {
+                                                    std::string_view clients_file,
+                                                    const std::vector<std::pair<std::uint32_t, std::string>>& first_seen) {
     if (directory.empty()) {
         return std::nullopt;
     }
-    std::vector<std::string_view> unlisted;
-    for (const std::string& id : client_ids) {
-        if (!directory.knows(id)) {
-            unlisted.push_back(id);
+    std::vector<std::pair<std::string_view, std::uint32_t>> by_id;
+    for (std::uint32_t c = 0; c < client_ids.size(); ++c) {
+        if (!directory.knows(client_ids[c])) {
+            by_id.emplace_back(client_ids[c], c);
         }
     }
-    if (unlisted.empty()) {
+    if (by_id.empty()) {
         return std::nullopt;
     }
     // Byte order, so that the same exports name the same clients whatever thread met them first.
-    std::sort(unlisted.begin(), unlisted.end());
+    std::sort(by_id.begin(), by_id.end());
+    std::vector<std::string_view> unlisted;
+    for (const auto& [id, c] : by_id) {
+        unlisted.push_back(id);
+    }
+    std::unordered_map<std::uint32_t, std::string_view> where;
+    for (const auto& [c, text] : first_seen) {
+        where.emplace(c, text);
+    }
 
     // The same text folded: every unlisted client is looked up once.
     std::unordered_map<std::string, Closest> by_folded;
@@ -150,9 +160,16 @@ std::optional<std::string> unlisted_clients_warning(const ClientDirectory& direc
             list += ", ";
         }
         list += fmt::format("\"{}\"", unlisted[u]);
+        std::vector<std::string> notes;
+        if (const auto found = where.find(by_id[u].second); found != where.end()) {
+            notes.emplace_back(found->second);
+        }
         if (!closest[u].id.empty()) {
-            list += closest[u].name.empty() ? fmt::format(" (close to {})", closest[u].id)
-                                            : fmt::format(" (close to {}, \"{}\")", closest[u].id, closest[u].name);
+            notes.push_back(closest[u].name.empty() ? fmt::format("close to {}", closest[u].id)
+                                                    : fmt::format("close to {}, \"{}\"", closest[u].id, closest[u].name));
+        }
+        if (!notes.empty()) {
+            list += " (" + notes[0] + (notes.size() > 1 ? "; " + notes[1] : std::string()) + ")";
         }
     }
     if (unlisted.size() > k_shown) {

@@ -115,7 +115,8 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
 
     if (!a.directory.empty()) {
         if (std::optional<std::string> unlisted =
-                unlisted_clients_warning(a.directory, ag.client_ids(), files.front().display_name)) {
+                unlisted_clients_warning(a.directory, ag.client_ids(), files.front().display_name,
+                                         ag.unlisted_first_seen())) {
             warnings.add(*unlisted);
         }
     }

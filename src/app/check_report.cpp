@@ -93,7 +93,8 @@ CheckReport run_check(const Options& o, const WarningSink& warn) {
     }
     if (aggregator && !directory.empty()) {
         if (std::optional<std::string> unlisted =
-                unlisted_clients_warning(directory, aggregator->client_ids(), discovery.files.front().display_name)) {
+                unlisted_clients_warning(directory, aggregator->client_ids(), discovery.files.front().display_name,
+                                         aggregator->unlisted_first_seen())) {
             warnings.add(*unlisted);
         }
     }
