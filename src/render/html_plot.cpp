@@ -197,7 +197,9 @@ std::string scatter_svg(const std::vector<PlotPoint>& points, const Settings& se
         out += fmt::format(" {}V{}\"/>\n", k_top, k_bottom);
         label(out, axis.x(m), k_bottom + 16, "middle", format_fixed(m * 100, 0) + "%");
     }
-    label(out, (k_band_left + k_band_right) / 2, k_bottom + 16, "middle", "no margin");
+    // On two lines: in one, "no margin" is wider than its band and runs into the first tick.
+    label(out, (k_band_left + k_band_right) / 2, k_bottom + 16, "middle", "no");
+    label(out, (k_band_left + k_band_right) / 2, k_bottom + 29, "middle", "margin");
     label(out, (k_left + k_right) / 2, k_bottom + 38, "middle", "margin (share of net revenue)");
     out += fmt::format("<text x=\"14\" y=\"{}\" text-anchor=\"middle\" transform=\"rotate(-90 14 {})\">toxicity</text>\n",
                        (k_top + k_bottom) / 2, (k_top + k_bottom) / 2);
