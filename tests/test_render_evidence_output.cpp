@@ -234,15 +234,17 @@ TEST_CASE("render::render_evidence table fits a terminal's width with wide, emoj
             CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("(left out: "); }));
         }
     }
-    SECTION("at 80 columns the flags go first") {
+    SECTION("at 80 columns the flags go first, and the time of day stays") {
         RenderOptions options;
         options.format = OutputFormat::table;
         options.terminal_width = 80;
         StringWriter out;
         render_evidence(report, options, out);
-        CHECK_THAT(out.text(),
-                   Catch::Matchers::Contains("\n(left out: time, direction, minutes, after_hours, off_day, days_late, paid_at,"));
-        CHECK_THAT(out.text(), Catch::Matchers::Contains("date        kind      tags"));
+        // a call at 22:15 is what an evidence log of night calls must show
+        CHECK_THAT(out.text(), Catch::Matchers::Contains("\n(left out: direction, minutes, after_hours, off_day, tags, "
+                                                         "days_late, paid_at,\npaid, person;"));
+        CHECK_THAT(out.text(), Catch::Matchers::Contains("date        time      kind        amount  status  text"));
+        CHECK_THAT(out.text(), Catch::Matchers::Contains("2024-01-06  22:15     call"));
     }
     SECTION("off a terminal nothing is cut or left out") {
         RenderOptions options;

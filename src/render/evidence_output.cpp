@@ -171,11 +171,13 @@ std::string evidence_summary(const EvidenceReport& report) {
                        format_day(period.from), format_day(period.to), format_day(period.as_of));
 }
 
-// On a narrow terminal the flags go first and the text stays: what was said or billed is what
-// the log is for. Columns not named here are left out after these, from the end.
+// On a narrow terminal the text stays (what was said or billed is what the log is for), and
+// the time of day stays longer than who handled it or the tags: a log that is to show calls
+// at night must show the hour (the after-hours flag only repeats it). Columns not named here
+// are left out after these, from the end.
 constexpr std::array<std::string_view, 13> k_leave_out_first = {
-    "off_day", "after_hours", "direction", "paid_at", "days_late", "paid", "minutes",
-    "time",    "tags",        "person",    "status",  "amount",    "kind"};
+    "off_day", "direction", "paid_at", "days_late", "paid", "after_hours", "minutes",
+    "person",  "tags",      "status",  "time",      "amount", "kind"};
 
 TextTable evidence_table(const EvidenceReport& report) {
     std::vector<TextColumn> columns;
