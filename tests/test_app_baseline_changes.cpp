@@ -1,4 +1,4 @@
-// compare_with_baseline and fails_on_change (src/app/baseline_changes.cpp): every client's
+// compare_with_baseline and reached_on_change (src/app/baseline_changes.cpp): every client's
 // change against the baseline, who is gone, who moved, and the warnings (SPEC §4 ◆11).
 
 #include <catch2/catch.hpp>
@@ -97,17 +97,17 @@ TEST_CASE("app::compare_with_baseline warns of a baseline cut with --top", "[app
     CHECK_THAT(out.warnings[0], Contains("it lists 4 of the 40 clients it counted (written with --top?)"));
 }
 
-TEST_CASE("app::fails_on_change", "[app][baseline]") {
+TEST_CASE("app::reached_on_change", "[app][baseline]") {
     const Case c;
     const BaselineComparison out =
         compare_with_baseline(c.baseline, "base.json", c.ranking, c.ids, period("2026-09-01", "2026-09-30"));
-    CHECK_FALSE(fails_on_change(c.ranking, out.changes, std::nullopt));
-    CHECK(fails_on_change(c.ranking, out.changes, Verdict::fire));   // N is a new fire
-    CHECK(fails_on_change(c.ranking, out.changes, Verdict::chase));  // W reached chase
+    CHECK(reached_on_change(c.ranking, out.changes, std::nullopt).empty());
+    CHECK_FALSE(reached_on_change(c.ranking, out.changes, Verdict::fire).empty());   // N is a new fire
+    CHECK_FALSE(reached_on_change(c.ranking, out.changes, Verdict::chase).empty());  // W reached chase
     Ranking without_new = c.ranking;
     std::vector<ClientChange> changes = out.changes;
     without_new.clients.erase(without_new.clients.begin());
     changes.erase(changes.begin());
-    CHECK_FALSE(fails_on_change(without_new, changes, Verdict::fire));  // B was fire before and is better
-    CHECK(fails_on_change(without_new, changes, Verdict::watch));      // W: watch → chase
+    CHECK(reached_on_change(without_new, changes, Verdict::fire).empty());  // B was fire before and is better
+    CHECK_FALSE(reached_on_change(without_new, changes, Verdict::watch).empty());      // W: watch → chase
 }

@@ -91,14 +91,14 @@ TEST_CASE("app::build_rank_report makes each client's row in rank order", "[app]
     CHECK(r.clients.at(2).metrics.billed == third.metrics.billed);
 }
 
-TEST_CASE("app::fails is true when some client's verdict is --fail-on or worse", "[app]") {
+TEST_CASE("app::at_or_worse lists the clients whose verdict is --fail-on or worse", "[app]") {
     ExportFolder dir(k_three_clients);
     const Analysis a = analyse(options_for({"rank", dir.path()}), std::nullopt, {});
-    CHECK_FALSE(fails(a, std::nullopt));
-    CHECK(fails(a, Verdict::keep));
-    CHECK(fails(a, Verdict::watch));  // B
-    CHECK_FALSE(fails(a, Verdict::reprice));
-    CHECK_FALSE(fails(a, Verdict::fire));
+    CHECK(at_or_worse(a, std::nullopt).empty());
+    CHECK_FALSE(at_or_worse(a, Verdict::keep).empty());
+    CHECK_FALSE(at_or_worse(a, Verdict::watch).empty());  // B
+    CHECK(at_or_worse(a, Verdict::reprice).empty());
+    CHECK(at_or_worse(a, Verdict::fire).empty());
 }
 
 TEST_CASE("app::rank JSON lists the counts of every file read", "[app]") {

@@ -59,14 +59,12 @@ RankReport build_rank_report(Analysis&& analysis);
 /// The position in ranking.clients of the listed client a user typed (an id or a known name);
 /// throws InputError naming the closest ids when there is none.
 std::size_t find_client(const Analysis& analysis, const std::string& typed);
-/// True when --fail-on is given and some client's verdict is that one or worse.
-bool fails(const Analysis& analysis, const std::optional<Verdict>& fail_on);
-/// fails(analysis, options.fail_on), or
-/// --fail-on-change is given and some client reached that verdict or a worse one it did not
-/// have in the baseline (SPEC §1: exit 1 for either).
-bool fails(const Analysis& analysis, const Options& options);
-/// Why fails(analysis, options) is true, for standard error (a cron mail says which clients
-/// made the exit status 1, up to five): none when it is false.
+/// --fail-on: the positions (in rank order) of the clients whose verdict is that one or worse;
+/// none without it.
+std::vector<std::size_t> at_or_worse(const Analysis& analysis, const std::optional<Verdict>& fail_on);
+/// Why the exit status is 1 (SPEC §1: --fail-on matched, or --fail-on-change: some client
+/// reached that verdict or a worse one it did not have in the baseline), for standard error:
+/// a cron mail says which clients, up to five. None when neither matched.
 std::optional<std::string> failure_reason(const Analysis& analysis, const Options& options);
 /// Throws InputError for a client that is not in the report (naming the closest ids). A fire
 /// client's checklist names `options`' exports and period in its evidence command.

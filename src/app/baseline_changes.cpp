@@ -72,9 +72,4 @@ std::vector<std::size_t> reached_on_change(const Ranking& ranking, const std::ve
     return out;
 }
 
-bool fails_on_change(const Ranking& ranking, const std::vector<ClientChange>& changes,
-                     const std::optional<Verdict>& threshold) {
-    return !reached_on_change(ranking, changes, threshold).empty();
-}
-
 }  // namespace clientscore

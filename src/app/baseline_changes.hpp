@@ -28,8 +28,5 @@ BaselineComparison compare_with_baseline(const Baseline& baseline, const std::st
 /// worse verdict they did not have.
 std::vector<std::size_t> reached_on_change(const Ranking& ranking, const std::vector<ClientChange>& changes,
                                            const std::optional<Verdict>& threshold);
-/// --fail-on-change: some client reached `threshold` or a worse verdict it did not have.
-bool fails_on_change(const Ranking& ranking, const std::vector<ClientChange>& changes,
-                     const std::optional<Verdict>& threshold);
 
 }  // namespace clientscore

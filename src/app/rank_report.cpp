@@ -25,58 +25,51 @@ ClientResult client_row(const Analysis& a, std::size_t position) {
     return r;
 }
 
-bool fails(const Analysis& a, const std::optional<Verdict>& fail_on) {
-    return fail_on && std::any_of(a.ranking.clients.begin(), a.ranking.clients.end(),
-                                  [&](const RankedClient& r) { return r.verdict >= *fail_on; });
-}
-
-bool fails(const Analysis& a, const Options& o) {
-    return fails(a, o.fail_on) || fails_on_change(a.ranking, a.changes, o.fail_on_change);
+std::vector<std::size_t> at_or_worse(const Analysis& a, const std::optional<Verdict>& fail_on) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; fail_on && i < a.ranking.clients.size(); ++i) {
+        if (a.ranking.clients[i].verdict >= *fail_on) {
+            out.push_back(i);
+        }
+    }
+    return out;
 }
 
 std::optional<std::string> failure_reason(const Analysis& a, const Options& o) {
     constexpr std::size_t k_named = 5;
     const auto& ids = a.aggregator->client_ids();
     std::vector<std::string> parts;
-    auto list = [&](const std::vector<std::string>& named, std::size_t count) {
+    // The first k_named of `positions`, each as `name(position)`, and how many more.
+    auto list = [&](const std::vector<std::size_t>& positions, auto name) {
         std::string text;
-        for (std::size_t i = 0; i < named.size(); ++i) {
-            text += (i == 0 ? "" : ", ") + named[i];
+        for (std::size_t i = 0; i < positions.size() && i < k_named; ++i) {
+            text += (i == 0 ? "" : ", ") + name(positions[i]);
         }
-        if (count > named.size()) {
-            text += fmt::format(" and {} more", count - named.size());
+        if (positions.size() > k_named) {
+            text += fmt::format(" and {} more", positions.size() - k_named);
         }
         return text;
     };
-    if (o.fail_on) {
-        std::vector<std::string> named;
-        std::size_t count = 0;
-        for (const RankedClient& c : a.ranking.clients) {
-            if (c.verdict >= *o.fail_on && count++ < k_named) {
-                named.push_back(ids[c.index]);
-            }
-        }
-        if (count > 0) {
-            parts.push_back(fmt::format("--fail-on {}: {} client{} {} at {} or worse: {}", verdict_name(*o.fail_on), count,
-                                        count == 1 ? "" : "s", count == 1 ? "is" : "are", verdict_name(*o.fail_on),
-                                        list(named, count)));
-        }
+    const std::vector<std::size_t> matched = at_or_worse(a, o.fail_on);
+    if (!matched.empty()) {
+        const bool one = matched.size() == 1;
+        parts.push_back(fmt::format("--fail-on {}: {} client{} {} at {} or worse: {}", verdict_name(*o.fail_on),
+                                    matched.size(), one ? "" : "s", one ? "is" : "are", verdict_name(*o.fail_on),
+                                    list(matched, [&](std::size_t at) { return ids[a.ranking.clients[at].index]; })));
     }
     const std::vector<std::size_t> reached = reached_on_change(a.ranking, a.changes, o.fail_on_change);
     if (!reached.empty()) {
-        std::vector<std::string> named;
-        for (std::size_t i = 0; i < reached.size() && i < k_named; ++i) {
-            const RankedClient& c = a.ranking.clients[reached[i]];
-            const ClientChange& change = a.changes[reached[i]];
-            named.push_back(change.verdict_before
-                                ? fmt::format("{} ({}, was {})", ids[c.index], verdict_name(c.verdict),
-                                              verdict_name(*change.verdict_before))
-                                : fmt::format("{} ({}, new)", ids[c.index], verdict_name(c.verdict)));
-        }
+        auto name = [&](std::size_t at) {
+            const RankedClient& c = a.ranking.clients[at];
+            const ClientChange& change = a.changes[at];
+            return change.verdict_before ? fmt::format("{} ({}, was {})", ids[c.index], verdict_name(c.verdict),
+                                                       verdict_name(*change.verdict_before))
+                                         : fmt::format("{} ({}, new)", ids[c.index], verdict_name(c.verdict));
+        };
         const bool one = reached.size() == 1;
         parts.push_back(fmt::format("--fail-on-change {}: {} client{} {} now at {} or worse and worse than in the baseline: {}",
                                     verdict_name(*o.fail_on_change), reached.size(), one ? "" : "s", one ? "is" : "are",
-                                    verdict_name(*o.fail_on_change), list(named, reached.size())));
+                                    verdict_name(*o.fail_on_change), list(reached, name)));
     }
     if (parts.empty()) {
         return std::nullopt;
