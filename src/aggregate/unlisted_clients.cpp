@@ -101,7 +101,9 @@ std::optional<std::string> unlisted_clients_warning(const ClientDirectory& direc
         where.emplace(c, text);
     }
 
-    // The same text folded: every unlisted client is looked up once.
+    // The same text folded: every unlisted client is looked up once. Each listed id and name
+    // is folded once, here; the search below walks these keys (a key's entry is its listed
+    // client with the smallest id, the one offer() would keep among equals anyway).
     std::unordered_map<std::string, Closest> by_folded;
     directory.for_each_known([&](std::string_view id, std::string_view name) {
         by_folded[folded(id)].offer(0, id, {});
@@ -111,38 +113,29 @@ std::optional<std::string> unlisted_clients_warning(const ClientDirectory& direc
     });
     std::vector<Closest> closest(unlisted.size());
     std::vector<std::size_t> searched;
+    std::vector<std::string> wanted;  // the folded text of each searched client
     for (std::size_t u = 0; u < unlisted.size(); ++u) {
-        const auto found = by_folded.find(folded(unlisted[u]));
+        std::string text = folded(unlisted[u]);
+        const auto found = by_folded.find(text);
         if (found != by_folded.end()) {
             closest[u] = found->second;
         } else if (searched.size() < k_searched) {
             searched.push_back(u);
+            wanted.push_back(std::move(text));
         }
     }
-    by_folded.clear();
     // Else one edit in eight characters of a text of eight or more, in one pass over the list
     // (short codes differ by one character from their neighbours: only their folded form counts).
     if (!searched.empty()) {
-        std::vector<std::string> wanted;
-        for (const std::size_t u : searched) {
-            wanted.push_back(folded(unlisted[u]));
-        }
-        auto consider = [&](std::string_view text, std::string_view id, std::string_view name) {
-            const std::string listed = folded(text);
+        for (const auto& [listed, entry] : by_folded) {
             for (std::size_t s = 0; s < searched.size(); ++s) {
                 const std::size_t limit = wanted[s].size() / 8;
                 const std::size_t d = edit_distance_within(wanted[s], listed, limit);
                 if (limit > 0 && d <= limit) {
-                    closest[searched[s]].offer(d, id, name);
+                    closest[searched[s]].offer(d, entry.id, entry.name);
                 }
             }
-        };
-        directory.for_each_known([&](std::string_view id, std::string_view name) {
-            consider(id, id, {});
-            if (!name.empty()) {
-                consider(name, id, name);
-            }
-        });
+        }
     }
 
     // The near misses first (they are what to fix), then the others, each in byte order.

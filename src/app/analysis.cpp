@@ -113,12 +113,9 @@ Analysis analyse(const Options& o, const std::optional<std::string>& focus, cons
         a.supplied.discounts |= report.derives_discounts;
     }
 
-    if (!a.directory.empty()) {
-        if (std::optional<std::string> unlisted =
-                unlisted_clients_warning(a.directory, ag.client_ids(), files.front().display_name,
-                                         ag.unlisted_first_seen())) {
-            warnings.add(*unlisted);
-        }
+    if (std::optional<std::string> unlisted = unlisted_clients_warning(
+            a.directory, ag.client_ids(), files.front().display_name, ag.unlisted_first_seen())) {
+        warnings.add(*unlisted);
     }
 
     // Normalize what only the whole data settles: the period, the currency.

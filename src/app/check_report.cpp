@@ -91,7 +91,7 @@ CheckReport run_check(const Options& o, const WarningSink& warn) {
         }
         warnings.add_bad_rows(r);
     }
-    if (aggregator && !directory.empty()) {
+    if (aggregator) {
         if (std::optional<std::string> unlisted =
                 unlisted_clients_warning(directory, aggregator->client_ids(), discovery.files.front().display_name,
                                          aggregator->unlisted_first_seen())) {
